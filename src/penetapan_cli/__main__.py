@@ -1,0 +1,3 @@
+from penetapan_cli.cli import main
+
+main()

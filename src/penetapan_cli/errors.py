@@ -1,0 +1,43 @@
+"""Typed domain errors. The CLI boundary turns each into one line on stderr and an exit code."""
+
+from __future__ import annotations
+
+# Exit codes, documented in README.md ("Exit codes").
+EXIT_OK = 0
+EXIT_ROW_ERRORS = 1  # batch: at least one row is an error
+EXIT_USAGE = 2  # bad input or usage
+EXIT_PENDING = 3  # no deadline yet: a follow-up cycle is needed
+EXIT_STRICT = 4  # --strict: the holiday data for a touched year is not decreed
+EXIT_INTERNAL = 70  # unexpected internal error (a bug: please report it)
+
+
+class PenetapanError(Exception):
+    """Base class of every error the tool reports to a user."""
+
+    exit_code = EXIT_USAGE
+
+
+class InputError(PenetapanError):
+    """Bad input from the user: a date, an outcome, a file, an option."""
+
+
+class DateInputError(InputError):
+    """A date that cannot be read strictly and unambiguously."""
+
+
+class OutcomeError(InputError):
+    """An outcome name that is not known."""
+
+
+class ClosuresFileError(InputError):
+    """A closures file that cannot be read."""
+
+
+class RulesError(InputError):
+    """A rule set that cannot be found or does not validate."""
+
+
+class CoverageError(PenetapanError):
+    """--strict: a working-day count touches a year whose holiday data is not decreed."""
+
+    exit_code = EXIT_STRICT
