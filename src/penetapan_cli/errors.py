@@ -9,6 +9,8 @@ EXIT_USAGE = 2  # bad input or usage
 EXIT_PENDING = 3  # no deadline yet: a follow-up cycle is needed
 EXIT_STRICT = 4  # --strict: the holiday data for a touched year is not decreed
 EXIT_INTERNAL = 70  # unexpected internal error (a bug: please report it)
+EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_BROKEN_PIPE = 141  # the reader of stdout went away (e.g. `| head`)
 
 
 class PenetapanError(Exception):

@@ -1,0 +1,167 @@
+"""Strict, unambiguous date parsing and Indonesian/English date formatting.
+
+Pure: no clock, no environment, no output. "today" is whatever the caller passes in.
+Numeric dates are day-first (the Indonesian convention): 04/02/2025 is 4 February 2025.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+
+from penetapan_cli.errors import DateInputError
+
+MIN_DATE = dt.date(2000, 1, 1)
+MAX_DATE = dt.date(2100, 12, 31)  # the holiday data ends in 2100
+MAX_INPUT_LEN = 64
+
+_WEEKDAYS = {
+    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+_MONTHS = {
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+           "September", "Oktober", "November", "Desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}  # fmt: skip
+
+# Short month names (a trailing dot is allowed only on these): 3-letter prefixes of both
+# languages (Jan..Des, Agu, Okt, Mei, May...) plus common Indonesian/English forms.
+_MONTH_SHORT = {n[:3].lower(): i for ns in _MONTHS.values() for i, n in enumerate(ns, 1)}
+_MONTH_SHORT |= {"agt": 8, "ags": 8, "nop": 11, "sept": 9}
+_MONTH_WORDS = _MONTH_SHORT | {n.lower(): i for ns in _MONTHS.values() for i, n in enumerate(ns, 1)}
+_WEEKDAY_WORDS = {
+    w.lower(): i for ns in _WEEKDAYS.values() for i, n in enumerate(ns) for w in (n, n[:3])
+}
+_WEEKDAY_WORDS["jum'at"] = 4
+_TODAY_WORDS = {"today", "hari-ini", "hari ini"}
+
+_EXPECTED = "expected YYYY-MM-DD, DD/MM/YYYY or '4 Februari 2025'"
+_RANGE = f"dates from {MIN_DATE.isoformat()} to {MAX_DATE.isoformat()} are supported"
+_YEAR4 = "the year must have 4 digits (e.g. 04/02/2025); two-digit years are ambiguous"
+
+_FLAGS = re.ASCII | re.IGNORECASE
+_NUMERIC3 = re.compile(r"([0-9]+)([/.-])([0-9]+)([/.-])([0-9]+)", _FLAGS)
+_NUMERIC2 = re.compile(r"[0-9]+[/.-][0-9]+", _FLAGS)
+_TIME = re.compile(r"[0-9][T:][0-9]", _FLAGS)
+_WORDS = re.compile(
+    r"(?:(?P<wd>[a-z']+)\.?,?\s+)?"  # optional weekday: "Selasa, " / "Tue "
+    r"(?:(?P<d1>[0-9]{1,2})\s+(?P<m1>[a-z]+)(?P<dot1>\.)?"  # "4 Feb."
+    r"|(?P<m2>[a-z]+)(?P<dot2>\.)?\s+(?P<d2>[0-9]{1,2}))"  # "February 4"
+    r"(?:,?\s+(?P<y>[0-9]+))?",  # ", 2025" (missing year is diagnosed)
+    _FLAGS,
+)
+
+
+def _lang(lang: str) -> str:
+    if lang not in _WEEKDAYS:
+        raise ValueError(f"unsupported language {lang!r}: expected 'id' or 'en'")
+    return lang
+
+
+def weekday_name(d: dt.date, lang: str) -> str:
+    """The weekday of `d`: "Jumat" (id) / "Friday" (en)."""
+    return _WEEKDAYS[_lang(lang)][d.weekday()]
+
+
+def month_name(month: int, lang: str) -> str:
+    """The name of month 1..12: "Februari" (id) / "February" (en)."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"month must be 1..12, got {month!r}")
+    return _MONTHS[_lang(lang)][month - 1]
+
+
+def format_date(d: dt.date, lang: str) -> str:
+    """ "Jumat, 7 Februari 2025" (id) / "Friday, 7 February 2025" (en)."""
+    return f"{weekday_name(d, lang)}, {d.day} {month_name(d.month, lang)} {d.year}"
+
+
+def _error(shown: str, why: str) -> DateInputError:
+    return DateInputError(f"invalid date {shown!r}: {why}")
+
+
+def _build(s: str, year: int, month: int, day: int) -> dt.date:
+    if not 1 <= month <= 12:
+        raise _error(s, f"month {month} does not exist (months are 1-12)")
+    if day < 1:
+        raise _error(s, f"day {day} does not exist")
+    if not (MIN_DATE.year, MIN_DATE.month, MIN_DATE.day) <= (year, month, day) <= (
+        MAX_DATE.year, MAX_DATE.month, MAX_DATE.day):  # fmt: skip
+        raise _error(s, f"outside the supported range: {_RANGE}")
+    last = calendar.monthrange(year, month)[1]
+    if day > last:
+        raise _error(s, f"{month_name(month, 'en')} {year} has {last} days")
+    return dt.date(year, month, day)
+
+
+def parse_date(text: str, *, today: dt.date | None = None) -> dt.date:
+    """Parse a date strictly; raise DateInputError (one line, quoting the input) otherwise.
+
+    Accepted: 2025-02-04, 04/02/2025 (also 4-2-2025, 4.2.2025: day first), 4 Februari 2025,
+    4 Feb 2025, February 4, 2025, an optional leading weekday that must match, and
+    today / hari-ini / hari ini (which return `today`).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_date expects str, got {type(text).__name__}")
+    s = text.strip()
+    if not s:
+        raise _error(text, f"empty; {_EXPECTED}")
+    if len(s) > MAX_INPUT_LEN:
+        shown = f"{s[:MAX_INPUT_LEN]!r}..."
+        raise DateInputError(f"invalid date {shown}: too long ({len(s)} characters, max 64)")
+    for c in s:
+        if unicodedata.category(c)[0] in "CZ" and c != " ":
+            raise _error(s, f"contains a control or special space character (U+{ord(c):04X})")
+        if c.isdigit() and c not in "0123456789":
+            raise _error(s, f"use ASCII digits 0-9 (found {c!r}, U+{ord(c):04X})")
+        if not c.isascii():
+            raise _error(s, f"unexpected character {c!r} (U+{ord(c):04X}); {_EXPECTED}")
+
+    if " ".join(s.lower().split()) in _TODAY_WORDS:
+        if today is None:
+            raise _error(s, "no reference date for today was given")
+        return _build(s, today.year, today.month, today.day)
+    if s.isdigit():
+        raise _error(s, f"a bare number is not a date (no timestamps or YYYYMMDD); {_EXPECTED}")
+    if _TIME.search(s):
+        raise _error(s, f"give a date only, without a time of day; {_EXPECTED}")
+
+    if m := _NUMERIC3.fullmatch(s):
+        a, sep1, b, sep2, c = m.groups()
+        if sep1 != sep2:
+            raise _error(s, "mixed separators; use one of '/', '-' or '.' throughout")
+        if len(a) == 4 and sep1 == "-" and len(b) == len(c) == 2:
+            return _build(s, int(a), int(b), int(c))
+        if len(a) == 4:
+            raise _error(s, "a year-first date must be ISO YYYY-MM-DD (e.g. 2025-02-04)")
+        if len(a) > 2 or len(b) > 2:
+            raise _error(s, f"day and month have 1 or 2 digits; {_EXPECTED}")
+        if len(c) != 4:
+            raise _error(s, _YEAR4)
+        return _build(s, int(c), int(b), int(a))
+    if _NUMERIC2.fullmatch(s):
+        raise _error(s, f"incomplete date: give day, month and year; {_EXPECTED}")
+
+    if m := _WORDS.fullmatch(s):
+        month_word = (m["m1"] or m["m2"]).lower()
+        if month_word not in _MONTH_WORDS:
+            raise _error(s, f"unknown month name {month_word!r}; {_EXPECTED}")
+        if (m["dot1"] or m["dot2"]) and month_word not in _MONTH_SHORT:
+            raise _error(s, "a dot may follow only a short month name such as 'Feb.'")
+        if m["y"] is None:
+            raise _error(s, f"the year is missing; {_EXPECTED}")
+        if len(m["y"]) != 4:
+            raise _error(s, _YEAR4)
+        d = _build(s, int(m["y"]), _MONTH_WORDS[month_word], int(m["d1"] or m["d2"]))
+        if m["wd"] is not None:
+            wd = m["wd"].lower()
+            if wd not in _WEEKDAY_WORDS:
+                raise _error(s, f"unknown weekday {m['wd']!r}; {_EXPECTED}")
+            if _WEEKDAY_WORDS[wd] != d.weekday():
+                real = f"{d.isoformat()} is a {weekday_name(d, 'id')}/{weekday_name(d, 'en')}"
+                raise _error(s, f"weekday does not match: {real}, not {m['wd']}")
+        return d
+    raise _error(s, _EXPECTED)

@@ -1,0 +1,117 @@
+"""The declaration deadline for one region: the rule, the count, the warnings and notices."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from penetapan_cli.counting import Count, TraceDay, count_days
+from penetapan_cli.outcomes import Outcome
+from penetapan_cli.rules import Rule, RuleSet, Text, Unit
+from penetapan_cli.workcal import WorkCalendar
+
+
+@dataclasses.dataclass(frozen=True)
+class DeadlineResult:
+    outcome: Outcome
+    notified_on: dt.date
+    rule_set: RuleSet
+    rule: Rule
+    unit: Unit | None  # the unit counted in; None when there is no deadline yet
+    basis_override: bool  # the user's --basis replaced the rule's unit
+    deadline: dt.date | None
+    as_of: dt.date | None
+    trace: tuple[TraceDay, ...]
+    warnings: tuple[Text, ...]
+    notices: tuple[Text, ...]
+    estimated_years: tuple[int, ...]
+
+    @property
+    def status(self) -> str:
+        return "pending" if self.deadline is None else "ok"
+
+    @property
+    def days_left(self) -> int | None:
+        if self.deadline is None or self.as_of is None:
+            return None
+        return (self.deadline - self.as_of).days
+
+
+def coverage_warnings(
+    calendar: WorkCalendar, first: dt.date, last: dt.date
+) -> tuple[list[Text], list[int]]:
+    """Warnings for each year in ``first..last`` whose holiday dates are not all decreed."""
+    warnings: list[Text] = []
+    estimated_years: list[int] = []
+    for year in range(first.year, last.year + 1):
+        cover = calendar.coverage(year)
+        if not cover.has_cuti_bersama and not calendar.cuti_bersama_working:
+            warnings.append(
+                {
+                    "id": f"Data hari libur tidak memuat cuti bersama tahun {year}: SKB 3 Menteri "
+                    f"tahun itu belum tercantum, sehingga hitungan hari kerja pada {year} bisa "
+                    "keliru. Periksa SKB yang berlaku.",
+                    "en": f"The holiday data lists no cuti bersama for {year}: the SKB 3 Menteri "
+                    f"for that year is not in it yet, so working days in {year} may be "
+                    "miscounted. Check the decree in force.",
+                }
+            )
+        if cover.estimated:
+            estimated_years.append(year)
+            listing = ", ".join(f"{d.date.isoformat()} {{}}" for d in cover.estimated)
+            warnings.append(
+                {
+                    "id": f"Tanggal hari libur {year} berikut masih perkiraan (ditetapkan Menteri "
+                    "Agama menjelang harinya): "
+                    + listing.format(*(d.name["id"] for d in cover.estimated)),
+                    "en": f"These {year} holiday dates are estimates (the Minister of Religious "
+                    "Affairs fixes them close to the date): "
+                    + listing.format(*(d.name["en"] for d in cover.estimated)),
+                }
+            )
+    return warnings, estimated_years
+
+
+def compute_deadline(
+    outcome: Outcome,
+    notified_on: dt.date,
+    *,
+    rule_set: RuleSet,
+    calendar: WorkCalendar,
+    basis: Unit | None = None,
+    as_of: dt.date | None = None,
+    explain: bool = False,
+) -> DeadlineResult:
+    """The latest date to declare the elected pair after ``outcome``, notified on ``notified_on``.
+
+    ``basis`` overrides the rule's unit; ``as_of`` is "today" for the countdown (the caller
+    decides what today is); ``explain`` annotates calendar-day traces with holiday names.
+    """
+    rule = rule_set.rule_for(outcome)
+    notices = rule.notices_for(outcome)
+    if rule.days is None:
+        return DeadlineResult(
+            outcome, notified_on, rule_set, rule, None, False, None, as_of, (), (), notices, ()
+        )
+    unit = basis or rule.unit
+    counted: Count = count_days(
+        notified_on, rule.days, unit, rule.count_from, rule.roll, calendar, annotate=explain
+    )
+    warnings: list[Text] = []
+    estimated: list[int] = []
+    if counted.consulted_calendar:
+        warnings, estimated = coverage_warnings(calendar, notified_on, counted.deadline)
+    return DeadlineResult(
+        outcome=outcome,
+        notified_on=notified_on,
+        rule_set=rule_set,
+        rule=rule,
+        unit=unit,
+        basis_override=basis is not None and basis is not rule.unit,
+        deadline=counted.deadline,
+        as_of=as_of,
+        trace=counted.trace,
+        warnings=tuple(warnings),
+        notices=notices,
+        estimated_years=tuple(estimated),
+    )

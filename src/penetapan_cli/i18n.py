@@ -1,0 +1,106 @@
+"""Words the tool prints, in Indonesian ("id") and English ("en")."""
+
+from __future__ import annotations
+
+from penetapan_cli.outcomes import Outcome
+from penetapan_cli.rules import CountFrom, Roll, Text, Unit
+from penetapan_cli.workcal import DayKind
+
+LANGS = ("id", "en")
+
+OUTCOME_NAMES: dict[Outcome, Text] = {
+    Outcome.NO_PETITION: {"id": "tidak ada permohonan", "en": "no petition registered"},
+    Outcome.DISMISSED: {"id": "tidak dapat diterima (dismissal)", "en": "not accepted (dismissal)"},
+    Outcome.WITHDRAWN: {"id": "ditarik kembali", "en": "withdrawn"},
+    Outcome.LAPSED: {"id": "gugur", "en": "lapsed"},
+    Outcome.NOT_COMPETENT: {"id": "bukan kewenangan MK", "en": "outside the MK's competence"},
+    Outcome.REJECTED: {"id": "ditolak", "en": "rejected"},
+    Outcome.GRANTED: {
+        "id": "dikabulkan, MK menetapkan perolehan suara",
+        "en": "granted, the MK fixes the vote result",
+    },
+    Outcome.REVOTE: {"id": "pemungutan suara ulang (PSU)", "en": "re-vote ordered (PSU)"},
+    Outcome.RECOUNT: {"id": "penghitungan suara ulang", "en": "recount ordered"},
+    Outcome.RECAPITULATION: {"id": "rekapitulasi ulang", "en": "re-recapitulation ordered"},
+}
+
+UNIT_NAMES: dict[Unit, Text] = {
+    Unit.CALENDAR: {"id": "hari kalender", "en": "calendar days"},
+    Unit.WORKING: {"id": "hari kerja", "en": "working days"},
+}
+
+COUNT_FROM: dict[CountFrom, Text] = {
+    CountFrom.AFTER: {
+        "id": "setelah tanggal pemicu (hari pemicu tidak dihitung)",
+        "en": "after the trigger date (the trigger day is not counted)",
+    },
+    CountFrom.ON: {
+        "id": "terhitung sejak tanggal pemicu (hari pemicu adalah hari ke-1 bila hari kerja)",
+        "en": "counted from the trigger date (the trigger day is day 1 when a working day)",
+    },
+}
+
+ROLL: dict[Roll, Text] = {
+    Roll.NONE: {
+        "id": "hari terakhir tidak digeser walau jatuh pada hari libur",
+        "en": "the last day stands even on a non-working day",
+    },
+    Roll.NEXT_WORKING_DAY: {
+        "id": "hari terakhir yang bukan hari kerja digeser ke hari kerja berikutnya",
+        "en": "a last day that is not a working day moves to the next working day",
+    },
+}
+
+DAY_KINDS: dict[DayKind, Text] = {
+    DayKind.WEEKEND: {"id": "akhir pekan", "en": "weekend"},
+    DayKind.PUBLIC_HOLIDAY: {"id": "hari libur nasional", "en": "public holiday"},
+    DayKind.CUTI_BERSAMA: {"id": "cuti bersama", "en": "cuti bersama"},
+    DayKind.CLOSURE: {"id": "penutupan kantor", "en": "office closure"},
+}
+
+LABELS: dict[str, Text] = {
+    "title": {
+        "id": "Tenggat penetapan pasangan calon terpilih",
+        "en": "Deadline to declare the elected pair",
+    },
+    "outcome": {"id": "Hasil di MK", "en": "MK outcome"},
+    "trigger": {"id": "Tanggal pemicu", "en": "Trigger date"},
+    "rule": {"id": "Aturan", "en": "Rule"},
+    "quote": {"id": "Bunyi", "en": "Text"},
+    "verbatim": {"id": "kutipan", "en": "verbatim"},
+    "paraphrase": {"id": "parafrase", "en": "paraphrase"},
+    "source": {"id": "Sumber", "en": "Source"},
+    "counting": {"id": "Cara menghitung", "en": "Counting"},
+    "override": {
+        "id": "diganti dengan --basis; aturan menyebut",
+        "en": "overridden by --basis; the rule says",
+    },
+    "deadline": {"id": "Tenggat", "en": "Deadline"},
+    "countdown": {"id": "Hitung mundur", "en": "Countdown"},
+    "as_of": {"id": "per", "en": "as of"},
+    "none_yet": {"id": "belum ada tenggat", "en": "no deadline yet"},
+    "next": {"id": "Langkah berikutnya", "en": "What happens next"},
+    "warning": {"id": "peringatan", "en": "warning"},
+    "notice": {"id": "Catatan hukum", "en": "Legal notice"},
+    "trace": {"id": "Rincian hari", "en": "Day by day"},
+    "counted": {"id": "dihitung", "en": "counted"},
+    "skipped": {"id": "dilewati", "en": "skipped"},
+    "trigger_day": {"id": "hari pemicu", "en": "trigger day"},
+    "rolled": {"id": "digeser ke sini", "en": "rolled forward here"},
+    "cuti_working": {
+        "id": "cuti bersama dihitung sebagai hari kerja (--no-cuti-bersama)",
+        "en": "cuti bersama counted as working days (--no-cuti-bersama)",
+    },
+}
+
+
+def countdown(days_left: int, lang: str) -> str:
+    if lang == "id":
+        if days_left > 0:
+            return f"{days_left} hari lagi"
+        return "jatuh tempo hari ini" if days_left == 0 else f"terlambat {-days_left} hari"
+    if days_left > 0:
+        return f"{days_left} day{'s' if days_left != 1 else ''} left"
+    if days_left == 0:
+        return "due today"
+    return f"overdue by {-days_left} day{'s' if days_left != -1 else ''}"

@@ -1,0 +1,66 @@
+"""The outcomes of a Pilkada result dispute at the Constitutional Court (MK)."""
+
+from __future__ import annotations
+
+import difflib
+import enum
+
+from penetapan_cli.errors import OutcomeError
+
+
+class Outcome(enum.Enum):
+    """Canonical English ids; the values are what users type and what JSON carries."""
+
+    NO_PETITION = "no-petition"
+    DISMISSED = "dismissed"
+    WITHDRAWN = "withdrawn"
+    LAPSED = "lapsed"
+    NOT_COMPETENT = "not-competent"
+    REJECTED = "rejected"
+    GRANTED = "granted"
+    REVOTE = "revote"
+    RECOUNT = "recount"
+    RECAPITULATION = "recapitulation"
+
+
+# Indonesian names (and a few common English ones) a user may type instead of the id.
+ALIASES: dict[Outcome, tuple[str, ...]] = {
+    Outcome.NO_PETITION: ("tanpa-permohonan", "tidak-ada-permohonan"),
+    Outcome.DISMISSED: ("tidak-dapat-diterima", "tidak-lanjut", "dismissal"),
+    Outcome.WITHDRAWN: ("ditarik-kembali", "ditarik"),
+    Outcome.LAPSED: ("gugur",),
+    Outcome.NOT_COMPETENT: ("bukan-kewenangan",),
+    Outcome.REJECTED: ("ditolak",),
+    Outcome.GRANTED: ("dikabulkan",),
+    Outcome.REVOTE: ("psu", "pemungutan-suara-ulang"),
+    Outcome.RECOUNT: ("penghitungan-suara-ulang",),
+    Outcome.RECAPITULATION: ("rekapitulasi-ulang",),
+}
+
+_LOOKUP: dict[str, Outcome] = {o.value: o for o in Outcome} | {
+    alias: o for o, names in ALIASES.items() for alias in names
+}
+
+
+def _normalise(text: str) -> str:
+    return "-".join(text.strip().lower().replace("_", " ").replace("-", " ").split())
+
+
+def parse_outcome(text: str) -> Outcome:
+    """Resolve an id or alias, case-insensitive; spaces and underscores count as hyphens."""
+    key = _normalise(text)
+    found = _LOOKUP.get(key)
+    if found is not None:
+        return found
+    shown = text.strip()[:64]
+    valid = ", ".join(o.value for o in Outcome)
+    if not key:
+        raise OutcomeError(f"empty outcome: expected one of {valid}")
+    close = difflib.get_close_matches(key, list(_LOOKUP), n=1, cutoff=0.6)
+    hint = ""
+    if close:
+        target = _LOOKUP[close[0]]
+        hint = f"; did you mean '{close[0]}'" + (
+            f" ({target.value})?" if close[0] != target.value else "?"
+        )
+    raise OutcomeError(f"unknown outcome {shown!r}: expected one of {valid}{hint}")
