@@ -137,7 +137,7 @@ def render_deadline_text(
     from rich.markup import escape
 
     def line(label: str, value: str) -> None:
-        console.print(f"  [bold]{escape(LABELS[label][lang])}[/]: {escape(value)}")
+        console.print(f"  [bold]{escape(LABELS[label][lang])}[/]: {escape(value)}", soft_wrap=True)
 
     rule, cite = result.rule, result.rule.citation
     console.print(f"[bold]{escape(LABELS['title'][lang])}[/]")
@@ -173,6 +173,9 @@ def render_deadline_text(
                 f"({LABELS['as_of'][lang]} {format_date(result.as_of, lang)})",
             )
     for notice in result.notices:
-        console.print(f"  [bold yellow]{escape(LABELS['notice'][lang])}[/]: {escape(notice[lang])}")
+        console.print(
+            f"  [bold yellow]{escape(LABELS['notice'][lang])}[/]: {escape(notice[lang])}",
+            soft_wrap=True,
+        )
     if explain and result.trace:
         render_trace(console, result.trace, lang)

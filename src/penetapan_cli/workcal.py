@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -48,6 +49,7 @@ _WEEKEND_NAMES: dict[int, Text] = {
     5: {"id": "Sabtu", "en": "Saturday"},
     6: {"id": "Minggu", "en": "Sunday"},
 }
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ESTIMATED_SUFFIXES = (" (estimated)", " (perkiraan)")
 
 
@@ -119,7 +121,7 @@ def read_closures(path: Path) -> tuple[NonWorkingDay, ...]:
             continue
         first, _, rest = line.partition(" ")
         try:
-            if len(first) != 10:
+            if not _ISO.fullmatch(first):
                 raise DateInputError(f"expected an ISO date YYYY-MM-DD, got {first!r}")
             date = parse_date(first)
         except DateInputError as exc:

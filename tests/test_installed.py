@@ -1,0 +1,96 @@
+"""The installed entry point and the examples, run as a user would run them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BIN = Path(sys.executable).parent
+PENETAPAN = BIN / "penetapan"
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def env() -> dict[str, str]:
+    return {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "NO_COLOR": "1"}
+
+
+def test_installed_entry_point() -> None:
+    # PKPU 18/2024 Pasal 57(1)(b): Tue 4 Feb 2025 + 3 calendar days = Fri 7 Feb 2025.
+    done = subprocess.run(
+        [str(PENETAPAN), "deadline", "dismissed", "2025-02-04", "--format", "date"],
+        capture_output=True,
+        text=True,
+        env=env(),
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (0, "2025-02-07\n")
+
+
+def test_python_dash_m() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "penetapan_cli",
+            "deadline",
+            "psu",
+            "2025-02-24",
+            "--format",
+            "date",
+        ],
+        capture_output=True,
+        text=True,
+        env=env(),
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (3, "")
+
+
+def test_bad_input_has_no_traceback() -> None:
+    done = subprocess.run(
+        [str(PENETAPAN), "deadline", "dismissed", "31/02/2025"],
+        capture_output=True,
+        text=True,
+        env=env(),
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr == "penetapan: invalid date '31/02/2025': February 2025 has 28 days\n"
+
+
+def run_example(path: Path) -> subprocess.CompletedProcess[str]:
+    if path.suffix == ".sh":
+        return subprocess.run(
+            ["bash", str(path)],
+            capture_output=True,
+            text=True,
+            env=env(),
+            check=False,
+            cwd=EXAMPLES.parent,
+        )
+    if path.name.startswith("closures"):
+        return subprocess.run(
+            [str(PENETAPAN), "holidays", "2025", "--closures", str(path), "--format", "json"],
+            capture_output=True,
+            text=True,
+            env=env(),
+            check=False,
+        )
+    raise AssertionError(f"no test knows how to run {path.name}: add it to run_example")
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.iterdir()), ids=lambda p: p.name)
+def test_every_example_runs(path: Path) -> None:
+    done = run_example(path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout
+
+
+def test_medan_example_says_in_time() -> None:
+    done = run_example(EXAMPLES / "medan-2025.sh")
+    assert done.stdout == "deadline: 2025-02-07\ndeclared 2025-02-05: in time\n"
