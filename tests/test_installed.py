@@ -94,3 +94,28 @@ def test_every_example_runs(path: Path) -> None:
 def test_medan_example_says_in_time() -> None:
     done = run_example(EXAMPLES / "medan-2025.sh")
     assert done.stdout == "deadline: 2025-02-07\ndeclared 2025-02-05: in time\n"
+
+
+def test_debug_shows_a_plain_traceback_without_locals() -> None:
+    code = (
+        "import sys, penetapan_cli.deadline as d\n"
+        "def broken(*a, **k):\n"
+        "    secret_local = 'do-not-show'\n"
+        "    raise RuntimeError('simulated fault')\n"
+        "d.compute_deadline = broken\n"
+        "from penetapan_cli.cli import main\n"
+        "sys.argv = ['penetapan'] + sys.argv[1:]\n"
+        "main()\n"
+    )
+    args = [sys.executable, "-c", code, "deadline", "dismissed", "2025-02-04"]
+    plain = subprocess.run(args, capture_output=True, text=True, env=env(), check=False)
+    assert plain.returncode == 70
+    assert plain.stderr.count("\n") == 1
+    assert "please report it" in plain.stderr
+    debug = subprocess.run(
+        [*args[:3], "--debug", *args[3:]], capture_output=True, text=True, env=env(), check=False
+    )
+    assert debug.returncode == 1
+    assert "Traceback (most recent call last)" in debug.stderr
+    assert "RuntimeError: simulated fault" in debug.stderr
+    assert "do-not-show" not in debug.stderr

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -47,6 +48,41 @@ class _Boundary(TyperGroup):
                 "it with the command you ran (add --debug for the traceback)",
                 EXIT_INTERNAL,
             )
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Usage errors too become one line: what was wrong, and where the help is."""
+        call = {
+            "args": args,
+            "prog_name": prog_name,
+            "complete_var": complete_var,
+            "windows_expand_args": windows_expand_args,
+            **extra,
+        }
+        if not standalone_mode:
+            return super().main(**call, standalone_mode=False)
+        try:
+            code = super().main(**call, standalone_mode=False)
+        except typer.TyperException as exc:
+            ctx = getattr(exc, "ctx", None)
+            if type(exc).__name__ == "NoArgsIsHelpError" and hasattr(exc, "show"):
+                exc.show()
+            else:
+                where = ctx.command_path if ctx is not None else "penetapan"
+                message = " ".join(exc.format_message().split())
+                sys.stderr.write(f"{where}: {message} (see '{where} --help')\n")
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            sys.stderr.write("penetapan: interrupted\n")
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 app = typer.Typer(
@@ -98,6 +134,15 @@ ClosuresOpt = Annotated[
         "--closures",
         help="File of extra non-working days: one ISO date per line, an optional name, # comments.",
         show_default=False,
+    ),
+]
+
+StrictOpt = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help="Refuse (exit 4) instead of warning when a working-day count touches a year whose "
+        "holiday data is not decreed (no cuti bersama listed, or estimated dates).",
     ),
 ]
 
@@ -180,6 +225,7 @@ def deadline(
         str,
         typer.Option("--tz", help="Time zone of 'today': WIB, WITA, WIT or an IANA name."),
     ] = "WIB",
+    strict: StrictOpt = False,
 ) -> None:
     """Compute the latest date to declare the elected pair."""
     from penetapan_cli.dates import parse_date
@@ -205,6 +251,7 @@ def deadline(
         basis=Unit(basis.value) if basis else None,
         as_of=as_of_date,
         explain=explain,
+        strict=strict,
     )
     warning_label = "peringatan" if language == "id" else "warning"
     _warn([w[language] for w in result.warnings], warning_label)

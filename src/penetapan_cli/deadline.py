@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 
 from penetapan_cli.counting import Count, TraceDay, count_days
+from penetapan_cli.errors import CoverageError
 from penetapan_cli.outcomes import Outcome
 from penetapan_cli.rules import Rule, RuleSet, Text, Unit
 from penetapan_cli.workcal import WorkCalendar
@@ -81,11 +82,13 @@ def compute_deadline(
     basis: Unit | None = None,
     as_of: dt.date | None = None,
     explain: bool = False,
+    strict: bool = False,
 ) -> DeadlineResult:
     """The latest date to declare the elected pair after ``outcome``, notified on ``notified_on``.
 
     ``basis`` overrides the rule's unit; ``as_of`` is "today" for the countdown (the caller
-    decides what today is); ``explain`` annotates calendar-day traces with holiday names.
+    decides what today is); ``explain`` annotates calendar-day traces with holiday names;
+    ``strict`` refuses (CoverageError) a count that touches a year whose data is not decreed.
     """
     rule = rule_set.rule_for(outcome)
     notices = rule.notices_for(outcome)
@@ -101,6 +104,12 @@ def compute_deadline(
     estimated: list[int] = []
     if counted.consulted_calendar:
         warnings, estimated = coverage_warnings(calendar, notified_on, counted.deadline)
+        if strict and warnings:
+            raise CoverageError(
+                f"--strict: the working-day count from {notified_on.isoformat()} to "
+                f"{counted.deadline.isoformat()} relies on holiday data that is not decreed: "
+                + " ".join(w["en"] for w in warnings)
+            )
     return DeadlineResult(
         outcome=outcome,
         notified_on=notified_on,

@@ -1,0 +1,176 @@
+"""Bad input for `deadline`, `outcomes` and `holidays`: one line naming it, the documented exit
+code, never a traceback. Each case is a row; the README counts them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from penetapan_cli.cli import app
+
+runner = CliRunner()
+OK = ["dismissed", "2025-02-04"]
+
+
+def files(tmp: Path) -> dict[str, Path]:
+    (tmp / "dir").mkdir()
+    (tmp / "empty.txt").write_bytes(b"")
+    (tmp / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp / "latin1.txt").write_bytes("2025-02-05 Libur daerah caf\xe9\n".encode("latin-1"))
+    (tmp / "huge.txt").write_text("2025-02-05 " + "x" * 1_000_000 + "\n", encoding="utf-8")
+    (tmp / "words.txt").write_text("closed on Friday\n", encoding="utf-8")
+    (tmp / "impossible.txt").write_text("2025-02-30 Bad\n", encoding="utf-8")
+    return {p.name: p for p in tmp.iterdir()}
+
+
+DATE_CASES = [
+    ("2025-02-30", "February 2025 has 28 days"),
+    ("2025-13-01", "'2025-13-01'"),
+    ("0/1/2025", "'0/1/2025'"),
+    ("31/04/2025", "'31/04/2025'"),
+    ("1999-12-31", "'1999-12-31'"),
+    ("2101-01-01", "'2101-01-01'"),
+    ("2025/02/04", "'2025/02/04'"),
+    ("02/04", "'02/04'"),
+    ("04/02/25", "'04/02/25'"),
+    ("1738627200", "'1738627200'"),
+    ("1738627200000", "'1738627200000'"),
+    ("20250204", "'20250204'"),
+    ("", "empty"),
+    ("   ", "empty"),
+    ("\u0662\u0660\u0662\u0665-\u0660\u0662-\u0660\u0664", "invalid date"),
+    ("\uff12\uff10\uff12\uff15-\uff10\uff12-\uff10\uff14", "invalid date"),
+    ("2025-02-04T00:00", "'2025-02-04T00:00'"),
+    ("4 Febuary 2025", "'4 Febuary 2025'"),
+    ("tomorrow", "'tomorrow'"),
+    ("Senin, 4 Februari 2025", "weekday does not match"),
+    ("4/2-2025", "'4/2-2025'"),
+    ("2025-02-04\n2025-02-05", "invalid date"),
+    ("9" * 200, "..."),
+]
+
+
+@pytest.mark.parametrize(("value", "fragment"), DATE_CASES)
+def test_bad_notified_date(value: str, fragment: str) -> None:
+    check(["deadline", "dismissed", value], 2, fragment)
+
+
+@pytest.mark.parametrize(("value", "fragment"), DATE_CASES[:8])
+def test_bad_as_of_date(value: str, fragment: str) -> None:
+    check(["deadline", *OK, "--as-of", value], 2, fragment)
+
+
+OUTCOME_CASES = [
+    ("", "empty outcome"),
+    ("xyz", "unknown outcome 'xyz'"),
+    ("dismised", "did you mean 'dismissed'"),
+    ("ditolakk", "did you mean 'ditolak'"),
+    ("psu2", "unknown outcome 'psu2'"),
+    ("tidak-dapat", "unknown outcome 'tidak-dapat'"),
+    ("granted!", "unknown outcome 'granted!'"),
+    ("\u202edismissed", "unknown outcome"),
+]
+
+
+@pytest.mark.parametrize(("value", "fragment"), OUTCOME_CASES)
+def test_bad_outcome(value: str, fragment: str) -> None:
+    check(["deadline", value, "2025-02-04"], 2, fragment)
+
+
+FILE_CASES = [
+    ("missing.txt", "not found"),
+    ("dir", "is a directory"),
+    ("binary.txt", "not UTF-8"),
+    ("latin1.txt", "not UTF-8"),
+    ("words.txt", "line 1"),
+    ("impossible.txt", "line 1: invalid date '2025-02-30'"),
+]
+
+
+@pytest.mark.parametrize(("name", "fragment"), FILE_CASES)
+@pytest.mark.parametrize("command", ["deadline", "holidays"])
+def test_bad_closures_file(tmp_path: Path, name: str, fragment: str, command: str) -> None:
+    path = files(tmp_path).get(name, tmp_path / name)
+    args = (
+        ["deadline", *OK, "--basis", "working"] if command == "deadline" else ["holidays", "2025"]
+    )
+    check([*args, "--closures", str(path)], 2, fragment)
+
+
+def test_odd_but_valid_closures_files(tmp_path: Path) -> None:
+    found = files(tmp_path)
+    for name in ("empty.txt", "huge.txt"):
+        result = runner.invoke(
+            app,
+            [
+                "deadline",
+                *OK,
+                "--basis",
+                "working",
+                "--closures",
+                str(found[name]),
+                "--format",
+                "date",
+            ],
+        )
+        # huge.txt closes Wed 5 Feb 2025: Thu 6 (1), Fri 7 (2), weekend, Mon 10 Feb 2025 (3).
+        # empty.txt closes nothing: Wed 5, Thu 6, Fri 7 Feb 2025 are working days 1-3.
+        expected = "2025-02-10\n" if name == "huge.txt" else "2025-02-07\n"
+        assert (result.exit_code, result.stdout) == (0, expected)
+
+
+OPTION_CASES = [
+    (["deadline", *OK, "--lang", "fr"], 2, "invalid --lang 'fr'"),
+    (["deadline", *OK, "--lang", ""], 2, "invalid --lang ''"),
+    (["deadline", *OK, "--tz", "Mars/Base"], 2, "unknown time zone 'Mars/Base'"),
+    (["deadline", *OK, "--tz", ""], 2, "unknown time zone"),
+    (["deadline", *OK, "--format", "xml"], 2, "'xml'"),
+    (["deadline", *OK, "--basis", "weekly"], 2, "'weekly'"),
+    (["deadline", *OK, "--explain", "--format", "date"], 2, "--explain cannot be used"),
+    (["deadline", *OK, "--nope"], 2, "--nope"),
+    (["deadline", "dismissed"], 2, "NOTIFIED"),
+    (["deadline", *OK, "extra"], 2, "extra"),
+    (["holidays", "1999"], 2, "year 1999 is out of range"),
+    (["holidays", "2101"], 2, "year 2101 is out of range"),
+    (["holidays", "abc"], 2, "'abc'"),
+    (["holidays", "--", "-5"], 2, "year -5 is out of range"),
+    (["outcomes", "--format", "date"], 2, "'date'"),
+    (["nope"], 2, "No such command 'nope'"),
+    (["deadline", "rejected", "2028-03-01", "--basis", "working", "--strict"], 4, "--strict"),
+    (["deadline", "rejected", "2027-03-08", "--basis", "working", "--strict"], 4, "2027"),
+]
+
+
+@pytest.mark.parametrize(("args", "code", "fragment"), OPTION_CASES)
+def test_bad_options(args: list[str], code: int, fragment: str) -> None:
+    check(args, code, fragment)
+
+
+def test_env_language_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PENETAPAN_LANG", "jv")
+    check(["deadline", *OK], 2, "invalid PENETAPAN_LANG 'jv'")
+
+
+def check(args: list[str], code: int, fragment: str) -> None:
+    result = runner.invoke(app, args)
+    err = result.stderr
+    assert result.exit_code == code, (args, result.stdout, err)
+    assert "Traceback" not in err + result.stdout
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert fragment in err, (fragment, err)
+    assert err.count("\n") == 1, err
+    assert result.stdout == ""
+
+
+def test_internal_error_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import penetapan_cli.deadline
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("simulated fault")
+
+    monkeypatch.setattr(penetapan_cli.deadline, "compute_deadline", broken)
+    check(["deadline", *OK], 70, "internal error (RuntimeError: simulated fault)")
+    result = runner.invoke(app, ["--debug", "deadline", *OK])
+    assert isinstance(result.exception, RuntimeError)
