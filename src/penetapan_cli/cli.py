@@ -147,6 +147,36 @@ StrictOpt = Annotated[
 ]
 
 
+RulesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--rules",
+        metavar="NAME|PATH",
+        help="Rule set: a shipped name (see 'penetapan rules') or the path of your own TOML "
+        "file, validated on load. Default: pkpu-18-2024.",
+        show_default=False,
+    ),
+]
+IcsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--ics",
+        metavar="FILE",
+        help="Also write the deadlines to an iCalendar file (all-day events, a reminder the "
+        "working day before; re-importing updates them).",
+        show_default=False,
+    ),
+]
+RegionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--region",
+        help="Region name for titles and calendar events, e.g. 'Kota Medan'.",
+        show_default=False,
+    ),
+]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"penetapan {__version__}")
@@ -226,13 +256,40 @@ def deadline(
         typer.Option("--tz", help="Time zone of 'today': WIB, WITA, WIT or an IANA name."),
     ] = "WIB",
     strict: StrictOpt = False,
+    rules: RulesOpt = None,
+    decided: Annotated[
+        str | None,
+        typer.Option(
+            "--decided",
+            help="Date the MK read the decision out, when earlier than NOTIFIED: both deadlines "
+            "are shown and the one counted from the reading is the safe date. Not for "
+            "no-petition.",
+            show_default=False,
+        ),
+    ] = None,
+    compare: Annotated[
+        bool,
+        typer.Option(
+            "--compare",
+            help="Also compute the deadline under every shipped rule set; the earliest is "
+            "marked as the safe date.",
+        ),
+    ] = False,
+    ics: IcsOpt = None,
+    region: RegionOpt = None,
 ) -> None:
     """Compute the latest date to declare the elected pair."""
-    from penetapan_cli.dates import parse_date
+    from penetapan_cli.dates import format_date, parse_date
     from penetapan_cli.deadline import compute_deadline
     from penetapan_cli.outcomes import parse_outcome
-    from penetapan_cli.rules import Unit, load_rule_set
-    from penetapan_cli.settings import make_calendar, resolve_lang, resolve_tz, today_in
+    from penetapan_cli.rules import Unit
+    from penetapan_cli.settings import (
+        make_calendar,
+        resolve_lang,
+        resolve_rule_set,
+        resolve_tz,
+        today_in,
+    )
 
     language = resolve_lang(lang)
     if explain and fmt is Format.DATE:
@@ -241,43 +298,130 @@ def deadline(
     today = today_in(tz)
     parsed_outcome = parse_outcome(outcome)
     notified_on = parse_date(notified, today=today)
+    decided_on = parse_date(decided, today=today) if decided is not None else None
     as_of_date = parse_date(as_of, today=today) if as_of is not None else today
+    rule_set = resolve_rule_set(rules)
+    _rule_set_status(rule_set, language)
     calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures)
-    result = compute_deadline(
-        parsed_outcome,
-        notified_on,
-        rule_set=load_rule_set(),
-        calendar=calendar,
-        basis=Unit(basis.value) if basis else None,
-        as_of=as_of_date,
-        explain=explain,
-        strict=strict,
-    )
+    unit = Unit(basis.value) if basis else None
+    comparison = None
+    if compare or decided_on is not None:
+        from penetapan_cli.compare import compare_deadlines
+
+        comparison = compare_deadlines(
+            parsed_outcome,
+            notified_on,
+            rule_sets=[rule_set, *(_other_rule_sets(rule_set) if compare else [])],
+            calendar=calendar,
+            decided_on=decided_on,
+            basis=unit,
+            as_of=as_of_date,
+            explain=explain,
+            strict=strict,
+        )
+        result = comparison.primary.result
+        warnings = [w for o in comparison.options for w in o.result.warnings]
+        safe_date = comparison.safe_deadline
+    else:
+        result = compute_deadline(
+            parsed_outcome,
+            notified_on,
+            rule_set=rule_set,
+            calendar=calendar,
+            basis=unit,
+            as_of=as_of_date,
+            explain=explain,
+            strict=strict,
+        )
+        warnings = list(result.warnings)
+        safe_date = result.deadline
     warning_label = "peringatan" if language == "id" else "warning"
-    _warn([w[language] for w in result.warnings], warning_label)
+    _warn(list(dict.fromkeys(w[language] for w in warnings)), warning_label)
     if fmt is Format.DATE:
-        if result.deadline is not None:
-            sys.stdout.write(result.deadline.isoformat() + "\n")
+        if safe_date is not None:
+            sys.stdout.write(safe_date.isoformat() + "\n")
         notice_label = "catatan" if language == "id" else "notice"
         _warn([n[language] for n in result.notices], notice_label)
     elif fmt is Format.JSON:
         from penetapan_cli.render import dump_json
+        from penetapan_cli.render_rules import comparison_fields
 
-        dump_json(_deadline_json(result, language, explain), sys.stdout)
+        data = _deadline_json(result, language, explain)
+        data["notified_on"] = notified_on.isoformat()
+        data.update(comparison_fields(comparison, result))
+        data["region"] = region
+        dump_json(data, sys.stdout)
     else:
         from penetapan_cli.render import make_console, render_deadline_text
+        from penetapan_cli.render_rules import render_comparison_text, trigger_line
 
+        console = make_console(sys.stdout)
         render_deadline_text(
-            make_console(sys.stdout),
+            console,
             result,
             language,
             explain=explain,
             cuti_working=no_cuti_bersama,
+            trigger_text=trigger_line(comparison, format_date(notified_on, language), language)
+            if comparison is not None
+            else None,
         )
-    if result.deadline is None:
+        if comparison is not None and len(comparison.options) > 1:
+            render_comparison_text(console, comparison, language, compare=compare)
+    if ics is not None:
+        _deadline_ics(ics, comparison, result, notified_on, language, region, calendar)
+    if safe_date is None:
         if fmt is Format.DATE and result.rule.follow_up:
             _warn([result.rule.follow_up[language]], "catatan" if language == "id" else "note")
         raise typer.Exit(EXIT_PENDING)
+
+
+def _rule_set_status(rule_set: Any, language: str) -> None:
+    """A rule set that is not in force says so on stderr."""
+    if rule_set.status != "in-force":
+        note = rule_set.note.get(language, "")
+        label = "catatan" if language == "id" else "note"
+        _warn([f"rule set {rule_set.id} is {rule_set.status}: {note}".rstrip(": ")], label)
+
+
+def _other_rule_sets(active: Any) -> list[Any]:
+    """The shipped rule sets besides the active one, for --compare."""
+    from penetapan_cli.rules import RULESETS_DIR, load_rule_set, shipped_rule_sets
+
+    active_shipped = active.path is not None and active.path.parent == RULESETS_DIR
+    return [
+        load_rule_set(name)
+        for name in shipped_rule_sets()
+        if not (active_shipped and name == active.id)
+    ]
+
+
+def _deadline_ics(
+    path: Path,
+    comparison: Any,
+    result: Any,
+    notified_on: Any,
+    language: str,
+    region: str | None,
+    calendar: Any,
+) -> None:
+    import datetime as dt
+
+    from penetapan_cli.compare import Comparison, Option, TriggerKind
+    from penetapan_cli.ics import deadline_event, write_ics
+
+    if comparison is None:
+        comparison = Comparison(
+            (Option(result.rule_set, True, TriggerKind.NOTIFIED, notified_on, result, True),)
+        )
+    event = deadline_event(
+        comparison, notified=notified_on, lang=language, region=region, calendar=calendar
+    )
+    if event is None:
+        _warn([f"no deadline yet: {str(path)!r} not written"], "note")
+        return
+    write_ics([event], path, stamp=dt.datetime.now(dt.UTC))
+    _warn([f"wrote 1 event to {str(path)!r}"], "note")
 
 
 def _deadline_json(result: object, language: str, explain: bool) -> dict[str, object]:
@@ -295,15 +439,15 @@ def _deadline_json(result: object, language: str, explain: bool) -> dict[str, ob
 def outcomes(
     fmt: Annotated[ListFormat, typer.Option("--format", help="text or json.")] = ListFormat.TEXT,
     lang: LangOpt = None,
+    rules: RulesOpt = None,
 ) -> None:
     """List every MK outcome, its aliases and the rule it gets."""
     from penetapan_cli.i18n import OUTCOME_NAMES
     from penetapan_cli.outcomes import ALIASES, Outcome
-    from penetapan_cli.rules import load_rule_set
-    from penetapan_cli.settings import resolve_lang
+    from penetapan_cli.settings import resolve_lang, resolve_rule_set
 
     language = resolve_lang(lang)
-    rule_set = load_rule_set()
+    rule_set = resolve_rule_set(rules)
     rows = []
     for outcome in Outcome:
         rule = rule_set.rule_for(outcome)
@@ -423,6 +567,242 @@ def holidays(
             ],
             "peringatan" if language == "id" else "warning",
         )
+
+
+rules_app = typer.Typer(
+    cls=TyperGroup,
+    help="List the rule sets, or show one in full ('penetapan rules show NAME').",
+    add_completion=False,
+    rich_markup_mode=None,
+)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.callback(invoke_without_command=True)
+def rules_list(
+    ctx: typer.Context,
+    fmt: Annotated[ListFormat, typer.Option("--format", help="text or json.")] = ListFormat.TEXT,
+    lang: LangOpt = None,
+) -> None:
+    """List the rule sets: the default, the 2020 rule and the reported 5-day annex reading."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from penetapan_cli.render import dump_json, make_console
+    from penetapan_cli.render_rules import render_rule_sets_text, rule_sets_json
+    from penetapan_cli.rules import load_rule_set, shipped_rule_sets
+    from penetapan_cli.settings import resolve_lang
+
+    language = resolve_lang(lang)
+    rule_sets = [load_rule_set(name) for name in shipped_rule_sets()]
+    if fmt is ListFormat.JSON:
+        dump_json(rule_sets_json(rule_sets, language), sys.stdout)
+    else:
+        render_rule_sets_text(make_console(sys.stdout), rule_sets, language)
+
+
+@rules_app.command("show")
+def rules_show(
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME|PATH",
+            help="A shipped rule set (see 'penetapan rules') or the path of a TOML rule file, "
+            "which is validated.",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[ListFormat, typer.Option("--format", help="text or json.")] = ListFormat.TEXT,
+    lang: LangOpt = None,
+) -> None:
+    """Print one rule set in full: every rule, its citation, notices and follow-up."""
+    from penetapan_cli.render import dump_json, make_console
+    from penetapan_cli.render_rules import render_rule_set_text, rule_set_json
+    from penetapan_cli.rules import is_rule_file_path
+    from penetapan_cli.settings import resolve_lang, resolve_rule_set
+
+    language = resolve_lang(lang)
+    rule_set = resolve_rule_set(name)
+    shipped = not is_rule_file_path(name.strip())
+    if fmt is ListFormat.JSON:
+        dump_json(rule_set_json(rule_set, language, shipped=shipped), sys.stdout)
+    else:
+        render_rule_set_text(make_console(sys.stdout), rule_set, language, shipped=shipped)
+
+
+class TimelineFormat(enum.Enum):
+    TEXT = "text"
+    JSON = "json"
+    ICS = "ics"
+
+
+@app.command()
+def timeline(
+    announced: Annotated[
+        str,
+        typer.Option(
+            "--announced",
+            help="Date the KPU announced the vote result (starts the 3-working-day petition "
+            "window, UU 10/2016 Pasal 157 ayat (5)).",
+            show_default=False,
+        ),
+    ],
+    registered: Annotated[
+        str | None,
+        typer.Option(
+            "--registered",
+            help="Date the MK registered the case(s) in the BRPK (starts the MK's 45 working "
+            "days, Pasal 157 ayat (8)).",
+            show_default=False,
+        ),
+    ] = None,
+    decided: Annotated[
+        str | None,
+        typer.Option(
+            "--decided",
+            help="Date the MK read the decision out (the safe trigger; an order runs from it).",
+            show_default=False,
+        ),
+    ] = None,
+    notified: Annotated[
+        str | None,
+        typer.Option(
+            "--notified",
+            help="Trigger date of the declaration rule: the MK's BRPK letter (no-petition) or "
+            "the decision's notification.",
+            show_default=False,
+        ),
+    ] = None,
+    outcome: Annotated[
+        str | None,
+        typer.Option(
+            "--outcome",
+            help="MK outcome (see 'penetapan outcomes'); without it every rule is shown.",
+            show_default=False,
+        ),
+    ] = None,
+    order_days: Annotated[
+        int | None,
+        typer.Option(
+            "--order-days",
+            metavar="N",
+            help="For revote, recount, recapitulation: the days the MK's order gives, counted "
+            "from the decision ('paling lama N hari sejak putusan diucapkan').",
+            show_default=False,
+        ),
+    ] = None,
+    rules: RulesOpt = None,
+    region: RegionOpt = None,
+    no_cuti_bersama: NoCutiOpt = False,
+    closures: ClosuresOpt = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show each step's day-by-day trace.")
+    ] = False,
+    fmt: Annotated[
+        TimelineFormat,
+        typer.Option("--format", help="text, json or ics (the iCalendar file on stdout)."),
+    ] = TimelineFormat.TEXT,
+    ics: IcsOpt = None,
+    lang: LangOpt = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="Count down from this date instead of today.", show_default=False
+        ),
+    ] = None,
+    tz: Annotated[
+        str,
+        typer.Option("--tz", help="Time zone of 'today': WIB, WITA, WIT or an IANA name."),
+    ] = "WIB",
+) -> None:
+    """Lay out the dispute season: petition window, MK decision, declaration, follow-up."""
+    import datetime as dt
+
+    from penetapan_cli.dates import parse_date
+    from penetapan_cli.outcomes import parse_outcome
+    from penetapan_cli.rules import load_limits
+    from penetapan_cli.settings import (
+        make_calendar,
+        resolve_lang,
+        resolve_rule_set,
+        resolve_tz,
+        today_in,
+    )
+    from penetapan_cli.timeline import build_timeline
+
+    language = resolve_lang(lang)
+    resolve_tz(tz)
+    today = today_in(tz)
+
+    def date_of(value: str | None, option: str) -> dt.date | None:
+        if value is None:
+            return None
+        try:
+            return parse_date(value, today=today)
+        except InputError as exc:
+            raise type(exc)(f"{option}: {exc}") from None
+
+    announced_on = date_of(announced, "--announced")
+    assert announced_on is not None
+    parsed_outcome = parse_outcome(outcome) if outcome is not None else None
+    rule_set = resolve_rule_set(rules)
+    _rule_set_status(rule_set, language)
+    calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures)
+    result = build_timeline(
+        announced_on,
+        rule_set=rule_set,
+        limits=load_limits(),
+        calendar=calendar,
+        registered=date_of(registered, "--registered"),
+        decided=date_of(decided, "--decided"),
+        notified=date_of(notified, "--notified"),
+        outcome=parsed_outcome,
+        order_days=order_days,
+        as_of=date_of(as_of, "--as-of") or today,
+        explain=explain,
+    )
+    _warn([w[language] for w in result.warnings], "peringatan" if language == "id" else "warning")
+    events = None
+    if ics is not None or fmt is TimelineFormat.ICS:
+        from penetapan_cli.ics import timeline_events
+
+        events = timeline_events(result, lang=language, region=region, calendar=calendar)
+    if fmt is TimelineFormat.JSON:
+        from penetapan_cli.render import dump_json
+        from penetapan_cli.render_timeline import timeline_json
+        from penetapan_cli.workcal import holidays_package_version
+
+        dump_json(
+            timeline_json(
+                result,
+                language,
+                explain=explain,
+                region=region,
+                holidays_version=holidays_package_version(),
+            ),
+            sys.stdout,
+        )
+    elif fmt is TimelineFormat.ICS:
+        from penetapan_cli.ics import build_calendar
+
+        assert events is not None
+        stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        sys.stdout.write(build_calendar(events, stamp=stamp).decode("utf-8"))
+    else:
+        from penetapan_cli.render import make_console
+        from penetapan_cli.render_timeline import render_timeline_text
+
+        render_timeline_text(
+            make_console(sys.stdout), result, language, explain=explain, region=region
+        )
+    if ics is not None:
+        from penetapan_cli.ics import write_ics
+
+        assert events is not None
+        write_ics(events, ics, stamp=dt.datetime.now(dt.UTC))
+        count = len(events)
+        _warn([f"wrote {count} event{'s' if count != 1 else ''} to {str(ics)!r}"], "note")
+    if result.pending:
+        raise typer.Exit(EXIT_PENDING)
 
 
 def _fail(message: str, code: int) -> NoReturn:

@@ -23,6 +23,9 @@ class Outcome(enum.Enum):
     RECAPITULATION = "recapitulation"
 
 
+# Outcomes whose decision orders the KPU to act again (a new cycle): no declaration deadline yet.
+FOLLOW_UP_OUTCOMES = frozenset({Outcome.REVOTE, Outcome.RECOUNT, Outcome.RECAPITULATION})
+
 # Indonesian names (and a few common English ones) a user may type instead of the id.
 ALIASES: dict[Outcome, tuple[str, ...]] = {
     Outcome.NO_PETITION: ("tanpa-permohonan", "tidak-ada-permohonan"),

@@ -132,7 +132,13 @@ def render_trace(console: Console, trace: tuple[TraceDay, ...], lang: str) -> No
 
 
 def render_deadline_text(
-    console: Console, result: DeadlineResult, lang: str, *, explain: bool, cuti_working: bool
+    console: Console,
+    result: DeadlineResult,
+    lang: str,
+    *,
+    explain: bool,
+    cuti_working: bool,
+    trigger_text: str | None = None,
 ) -> None:
     from rich.markup import escape
 
@@ -142,7 +148,9 @@ def render_deadline_text(
     rule, cite = result.rule, result.rule.citation
     console.print(f"[bold]{escape(LABELS['title'][lang])}[/]")
     line("outcome", f"{result.outcome.value} — {OUTCOME_NAMES[result.outcome][lang]}")
-    line("trigger", f"{format_date(result.notified_on, lang)} — {rule.trigger[lang]}")
+    line(
+        "trigger", trigger_text or f"{format_date(result.notified_on, lang)} — {rule.trigger[lang]}"
+    )
     line("rule", f"{cite.short()} [{result.rule_set.qualified_id(rule)}]")
     line("quote", f"({LABELS[cite.quote][lang]}) \u201c{cite.text}\u201d")
     line("source", cite.source)

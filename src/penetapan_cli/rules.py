@@ -17,6 +17,7 @@ from penetapan_cli.errors import RulesError
 from penetapan_cli.outcomes import Outcome
 
 RULESETS_DIR = Path(__file__).parent / "rulesets"
+LIMITS_FILE = Path(__file__).parent / "timeline.toml"
 DEFAULT_RULE_SET = "pkpu-18-2024"
 
 Text = Mapping[str, str]
@@ -97,10 +98,15 @@ def shipped_rule_sets() -> list[str]:
     return sorted(p.stem for p in RULESETS_DIR.glob("*.toml"))
 
 
+def is_rule_file_path(name: str) -> bool:
+    """Whether ``--rules`` names a user's file (a path, a .toml name), not a shipped set."""
+    return "/" in name or "\\" in name or name.endswith(".toml")
+
+
 def rule_set_path(name: str) -> Path:
     """A shipped rule set by name, or a user's file by path."""
     shipped = RULESETS_DIR / f"{name}.toml"
-    if "/" not in name and "\\" not in name and not name.endswith(".toml"):
+    if not is_rule_file_path(name):
         if shipped.is_file():
             return shipped
         raise RulesError(
@@ -159,9 +165,57 @@ def build_rule_set(data: Mapping[str, Any], path: Path | None = None) -> RuleSet
 
 
 def load_rule_set(name: str = DEFAULT_RULE_SET) -> RuleSet:
+    """A shipped rule set, read without a validation framework (tests validate every shipped file).
+
+    A user's file goes through ``settings.resolve_rule_set``, which validates it first.
+    """
+    if is_rule_file_path(name):
+        raise RulesError(f"{name!r} is a file path: user rule files are loaded with validation")
     path = rule_set_path(name)
     data = read_toml(path)
     try:
         return build_rule_set(data, path)
     except (KeyError, TypeError, ValueError) as exc:
         raise RulesError(f"rule file {str(path)!r} is not a valid rule set: {exc}") from None
+
+
+@dataclasses.dataclass(frozen=True)
+class Limit:
+    """A statutory limit the timeline chains: the petition window, the MK decision, an order."""
+
+    id: str
+    title: Text
+    trigger: Text
+    citation: Citation
+    days: int | None = None  # None: the period is given by each decision (--order-days)
+    unit: Unit = Unit.CALENDAR
+    count_from: CountFrom = CountFrom.AFTER
+    roll: Roll = Roll.NONE
+    notices: tuple[Text, ...] = ()
+
+
+def build_limits(data: Mapping[str, Any]) -> dict[str, Limit]:
+    """Build the frozen limits from already-validated data."""
+    return {
+        item["id"]: Limit(
+            id=item["id"],
+            title=dict(item["title"]),
+            trigger=dict(item["trigger"]),
+            citation=Citation(**item["citation"]),
+            days=item.get("days"),
+            unit=Unit(item.get("unit", "calendar")),
+            count_from=CountFrom(item.get("count_from", "after")),
+            roll=Roll(item.get("roll", "none")),
+            notices=tuple(dict(n) for n in item.get("notices", ())),
+        )
+        for item in data["limits"]
+    }
+
+
+def load_limits(path: Path = LIMITS_FILE) -> dict[str, Limit]:
+    """The statutory limits shipped in ``timeline.toml`` (UU 10/2016 Pasal 157 and MK orders)."""
+    data = read_toml(path)
+    try:
+        return build_limits(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RulesError(f"limits file {str(path)!r} is not valid: {exc}") from None

@@ -1,0 +1,274 @@
+"""Calendar export: one all-day iCalendar event per deadline, written with ``icalendar``.
+
+Each event carries the citation and the counting in its description and a reminder on the
+working day before. Its UID is derived from what the event is (rule set, outcome, trigger,
+region, step), not from when it was written, so importing a file again updates the events
+instead of duplicating them. ``icalendar`` is imported only when a file is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import os
+import tempfile
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+
+from penetapan_cli import __version__
+from penetapan_cli.compare import Comparison, Option
+from penetapan_cli.dates import format_date
+from penetapan_cli.errors import InputError
+from penetapan_cli.i18n import LABELS, OUTCOME_NAMES, UNIT_NAMES
+from penetapan_cli.outcomes import Outcome
+from penetapan_cli.render_timeline import count_from_text
+from penetapan_cli.rules import Citation
+from penetapan_cli.timeline import DECLARATION_TITLE, Step, StepKind, StepStatus, Timeline
+from penetapan_cli.workcal import WorkCalendar
+
+# A fixed namespace: the same content gives the same UID on every machine, in every version.
+UID_NAMESPACE = uuid.UUID("6f1c3c1e-5d0b-5a4e-9a57-70656e657461")
+UID_DOMAIN = "penetapan"
+REMINDER_HOUR = 8  # the reminder fires at 08:00 (local time of the calendar) on its day
+
+
+@dataclasses.dataclass(frozen=True)
+class CalendarEvent:
+    """One all-day event; ``key`` identifies what it is and gives the stable UID."""
+
+    key: str
+    date: dt.date
+    summary: str
+    description: str
+    reminder_on: dt.date | None = None
+
+    @property
+    def uid(self) -> str:
+        return f"{uuid.uuid5(UID_NAMESPACE, self.key)}@{UID_DOMAIN}"
+
+
+def reminder_day(deadline: dt.date, calendar: WorkCalendar) -> dt.date:
+    """The last working day before ``deadline``."""
+    day = deadline - dt.timedelta(days=1)
+    while not calendar.is_working(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def _citation_lines(citation: Citation, lang: str) -> list[str]:
+    return [
+        f"{LABELS['rule'][lang]}: {citation.short()}",
+        f"{LABELS['quote'][lang]} ({LABELS[citation.quote][lang]}): \u201c{citation.text}\u201d",
+        f"{LABELS['source'][lang]}: {citation.source}",
+    ]
+
+
+def _title(base: str, region: str | None, outcome: Outcome | None, lang: str) -> str:
+    parts = [base]
+    if region:
+        parts.append(region)
+    text = " \u2014 ".join(parts)
+    if outcome is not None:
+        text += f" ({OUTCOME_NAMES[outcome][lang]})"
+    return text
+
+
+def _identity(region: str | None, date: dt.date) -> str:
+    """The region when known (a corrected date then updates the event), else the date."""
+    name = " ".join((region or "").split()).casefold()
+    return f"region:{name}" if name else f"date:{date.isoformat()}"
+
+
+def declaration_key(rule_set_id: str, which: str, region: str | None, date: dt.date) -> str:
+    """What a declaration deadline is (rule set, outcome or rule, region or trigger date).
+
+    ``deadline`` and ``timeline`` give the same key, so the same deadline is one event.
+    """
+    return "|".join(("declaration", rule_set_id, which, _identity(region, date)))
+
+
+def deadline_event(
+    comparison: Comparison,
+    *,
+    notified: dt.date,
+    lang: str,
+    region: str | None,
+    calendar: WorkCalendar,
+) -> CalendarEvent | None:
+    """The safe declaration deadline of a ``deadline`` run; None when there is no date yet."""
+    safe = comparison.safe
+    if safe is None:
+        return None
+    result = safe.result
+    deadline = result.deadline
+    if deadline is None:
+        return None
+    assert result.unit is not None
+    assert result.rule.days is not None
+    primary = comparison.primary
+    lines = [
+        _counting_line(
+            result.rule.days,
+            UNIT_NAMES[result.unit][lang],
+            count_from_text(result.rule.count_from, result.unit, lang),
+            result.notified_on,
+            result.rule.trigger[lang],
+            lang,
+        ),
+        *_citation_lines(result.rule.citation, lang),
+        f"{'Kumpulan aturan' if lang == 'id' else 'Rule set'}: {safe.rule_set.id} "
+        f"({safe.rule_set.status})",
+    ]
+    if len(comparison.options) > 1:
+        lines.append("")
+        lines.append("Perbandingan:" if lang == "id" else "Comparison:")
+        lines.extend(_option_line(o, lang) for o in comparison.options)
+    lines.extend(f"{LABELS['notice'][lang]}: {n[lang]}" for n in result.notices)
+    return CalendarEvent(
+        key=declaration_key(primary.rule_set.id, result.outcome.value, region, notified),
+        date=deadline,
+        summary=_title(DECLARATION_TITLE[lang], region, result.outcome, lang),
+        description="\n".join(lines),
+        reminder_on=reminder_day(deadline, calendar),
+    )
+
+
+def _option_line(option: Option, lang: str) -> str:
+    deadline = option.result.deadline
+    shown = format_date(deadline, lang) if deadline else LABELS["none_yet"][lang]
+    safe = (" \u2014 " + ("AMAN" if lang == "id" else "SAFE")) if option.safe else ""
+    return (
+        f"- {option.rule_set.id} ({option.trigger_kind.value} "
+        f"{option.trigger_date.isoformat()}): {shown}{safe}"
+    )
+
+
+def _counting_line(
+    days: int, unit: str, count_from: str, trigger_date: dt.date, trigger: str, lang: str
+) -> str:
+    return (
+        f"{LABELS['counting'][lang]}: {days} {unit} {count_from}; "
+        f"{LABELS['trigger'][lang]}: {format_date(trigger_date, lang)} \u2014 {trigger}"
+    )
+
+
+def timeline_events(
+    timeline: Timeline, *, lang: str, region: str | None, calendar: WorkCalendar
+) -> list[CalendarEvent]:
+    """One event per timeline step that has a date."""
+    events: list[CalendarEvent] = []
+    for step in timeline.steps:
+        if step.status is not StepStatus.OK or step.deadline is None:
+            continue
+        events.append(_step_event(timeline, step, lang=lang, region=region, calendar=calendar))
+    return events
+
+
+def _step_event(
+    timeline: Timeline, step: Step, *, lang: str, region: str | None, calendar: WorkCalendar
+) -> CalendarEvent:
+    assert step.deadline is not None
+    assert step.trigger_date is not None
+    assert step.days is not None
+    assert step.unit is not None
+    assert step.count_from is not None
+    lines = [
+        _counting_line(
+            step.days,
+            UNIT_NAMES[step.unit][lang],
+            count_from_text(step.count_from, step.unit, lang),
+            step.trigger_date,
+            step.trigger[lang],
+            lang,
+        ),
+        *_citation_lines(step.citation, lang),
+    ]
+    for alt in step.alternatives:
+        lines.append(
+            ("Dihitung dari" if lang == "id" else "Counted from")
+            + f" {alt.counted_from} {alt.trigger_date.isoformat()}: "
+            + format_date(alt.deadline, lang)
+        )
+    lines.extend(f"{LABELS['notice'][lang]}: {n[lang]}" for n in step.notices)
+    outcome = step.outcomes[0] if len(step.outcomes) == 1 else None
+    if step.kind is StepKind.DECLARATION:
+        which = outcome.value if timeline.outcome is not None and outcome else f"{step.rule_id}"
+        key = declaration_key(
+            timeline.rule_set.id, which, region, timeline.notified or step.trigger_date
+        )
+        title = _title(step.title[lang], region, outcome, lang)
+        if timeline.outcome is None and step.outcomes:
+            title += " [" + ", ".join(o.value for o in step.outcomes) + "]"
+    else:
+        key = "|".join(("timeline", step.id, _identity(region, timeline.announced)))
+        title = _title(step.title[lang], region, outcome, lang)
+    return CalendarEvent(
+        key=key,
+        date=step.deadline,
+        summary=title,
+        description="\n".join(lines),
+        reminder_on=reminder_day(step.deadline, calendar),
+    )
+
+
+def build_calendar(events: Sequence[CalendarEvent], *, stamp: dt.datetime) -> bytes:
+    """The iCalendar text of ``events``; ``stamp`` is the DTSTAMP (a UTC time)."""
+    import icalendar
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", f"-//penetapan//penetapan {__version__}//ID")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    for item in events:
+        event = icalendar.Event()
+        event.add("uid", item.uid)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", item.date)
+        event.add("dtend", item.date + dt.timedelta(days=1))
+        event.add("summary", item.summary)
+        event.add("description", item.description)
+        event.add("transp", "TRANSPARENT")
+        if item.reminder_on is not None:
+            alarm = icalendar.Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", item.summary)
+            # Relative to the all-day start (00:00 of the deadline, local time): 08:00 on the
+            # reminder day whatever the calendar's time zone.
+            days_before = (item.date - item.reminder_on).days
+            alarm.add(
+                "trigger", -(dt.timedelta(days=days_before) - dt.timedelta(hours=REMINDER_HOUR))
+            )
+            event.add_component(alarm)
+        cal.add_component(event)
+    return bytes(cal.to_ical())
+
+
+def write_ics(
+    events: Sequence[CalendarEvent], path: Path, *, stamp: dt.datetime | None = None
+) -> None:
+    """Write ``events`` to ``path`` atomically (a temporary file in the same folder, renamed)."""
+    if not events:
+        raise InputError(f"no deadline to write to {str(path)!r}: nothing has a date yet")
+    when = stamp if stamp is not None else dt.datetime.now(dt.UTC)
+    data = build_calendar(events, stamp=when.astimezone(dt.UTC).replace(microsecond=0))
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise InputError(f"calendar file {str(path)!r} is a directory")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except FileNotFoundError:
+        raise InputError(f"calendar file {str(path)!r}: folder does not exist") from None
+    except OSError as exc:
+        raise InputError(f"calendar file {str(path)!r} cannot be written: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise InputError(f"calendar file {str(path)!r} cannot be written: {exc.strerror}") from None

@@ -1,0 +1,451 @@
+"""The dispute season as one timeline: petition window, MK decision, declaration, follow-up.
+
+Pure: the caller passes every date, the rule set, the statutory limits (``timeline.toml``) and
+the calendar. A step the inputs do not reach is returned as waiting for the option that would
+reach it, so a legal division can lay out the season on the day the result is announced and
+fill it in as the dates become known.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from collections.abc import Mapping
+
+from penetapan_cli.counting import MAX_DAYS, Count, TraceDay, count_days
+from penetapan_cli.deadline import coverage_warnings
+from penetapan_cli.errors import InputError
+from penetapan_cli.outcomes import FOLLOW_UP_OUTCOMES, Outcome
+from penetapan_cli.rules import Citation, CountFrom, Limit, Roll, Rule, RuleSet, Text, Unit
+from penetapan_cli.workcal import WorkCalendar
+
+
+class StepKind(enum.Enum):
+    PETITION = "petition"  # UU 10/2016 Pasal 157 ayat (5)
+    MK_DECISION = "mk-decision"  # Pasal 157 ayat (8)
+    DECLARATION = "declaration"  # the active rule set
+    ORDER = "order"  # an MK order to re-vote, recount or re-recapitulate
+    NEXT_CYCLE = "next-cycle"  # the new result, a new petition window, the rules again
+
+
+class StepStatus(enum.Enum):
+    OK = "ok"  # the date is computed
+    WAITING = "waiting"  # an input is missing (waiting_for names it)
+    PENDING = "pending"  # no deadline by law yet: a follow-up cycle comes first
+
+
+@dataclasses.dataclass(frozen=True)
+class Alternative:
+    """The same step counted from a later trigger (e.g. the notification after the reading)."""
+
+    counted_from: str
+    trigger_date: dt.date
+    deadline: dt.date
+
+
+@dataclasses.dataclass(frozen=True)
+class Step:
+    id: str
+    kind: StepKind
+    title: Text
+    status: StepStatus
+    citation: Citation
+    trigger: Text
+    counted_from: str | None = None  # the input the date counts from: announced, registered...
+    trigger_date: dt.date | None = None
+    days: int | None = None
+    unit: Unit | None = None
+    count_from: CountFrom | None = None
+    roll: Roll | None = None
+    deadline: dt.date | None = None
+    waiting_for: tuple[str, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    rule_id: str | None = None
+    notices: tuple[Text, ...] = ()
+    note: Text | None = None
+    trace: tuple[TraceDay, ...] = ()
+    alternatives: tuple[Alternative, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class Timeline:
+    announced: dt.date
+    registered: dt.date | None
+    decided: dt.date | None
+    notified: dt.date | None
+    outcome: Outcome | None
+    order_days: int | None
+    rule_set: RuleSet
+    steps: tuple[Step, ...]
+    warnings: tuple[Text, ...]
+    estimated_years: tuple[int, ...]
+    as_of: dt.date | None
+
+    @property
+    def pending(self) -> bool:
+        """The outcome orders a new cycle: no declaration deadline yet."""
+        return self.outcome in FOLLOW_UP_OUTCOMES
+
+    def days_left(self, step: Step) -> int | None:
+        if step.deadline is None or self.as_of is None:
+            return None
+        return (step.deadline - self.as_of).days
+
+
+DECLARATION_TITLE: Text = {
+    "id": "Batas akhir penetapan pasangan calon terpilih",
+    "en": "Last day to declare the elected pair",
+}
+NEXT_CYCLE_TITLE: Text = {
+    "id": "Siklus baru: hasil baru diumumkan, tenggang permohonan baru",
+    "en": "New cycle: the new result is announced, a new petition window opens",
+}
+NEXT_CYCLE_TRIGGER: Text = {
+    "id": "KPU mengumumkan hasil baru setelah melaksanakan perintah MK",
+    "en": "the KPU announces the new result after carrying out the MK's order",
+}
+NEXT_CYCLE_NOTE: Text = {
+    "id": "Setelah perintah MK dilaksanakan dan hasil baru diumumkan, terbuka lagi tenggang "
+    "permohonan ke MK selama 3 hari kerja sejak pengumuman, lalu aturan penetapan berlaku lagi. "
+    "Jalankan 'penetapan timeline --announced TANGGAL-BARU' untuk siklus baru.",
+    "en": "Once the order is carried out and the new result is announced, a new 3-working-day "
+    "window to petition the MK runs from the announcement, then the declaration rules apply "
+    "again. Run 'penetapan timeline --announced NEW-DATE' for the new cycle.",
+}
+ORDER_FROM_NOTIFIED: Text = {
+    "id": "Dihitung dari --notified karena --decided tidak diberikan; perintah MK dihitung sejak "
+    "putusan diucapkan: bila putusan dibacakan lebih awal, berikan --decided.",
+    "en": "Counted from --notified because --decided was not given; the MK's order runs from the "
+    "day the decision was read out: if it was read out earlier, give --decided.",
+}
+PENDING_NO_OUTCOME: Text = {
+    "id": "Untuk menyusun siklus lanjutan, berikan --outcome dan --order-days.",
+    "en": "To lay out the follow-up cycle, give --outcome and --order-days.",
+}
+
+
+def _late_decision_warning(decision: dt.date, limit: dt.date, source: str) -> Text:
+    return {
+        "id": f"Tanggal putusan {decision.isoformat()} ({source}) melewati batas putusan MK "
+        f"{limit.isoformat()} (UU 10/2016 Pasal 157 ayat (8)); periksa tanggal yang diberikan.",
+        "en": f"The decision date {decision.isoformat()} ({source}) is after the MK's limit "
+        f"{limit.isoformat()} (UU 10/2016 Pasal 157 ayat (8)); check the dates given.",
+    }
+
+
+def check_order(
+    announced: dt.date,
+    registered: dt.date | None,
+    decided: dt.date | None,
+    notified: dt.date | None,
+    outcome: Outcome | None,
+) -> None:
+    """The dates must follow the order of the season; say which pair is out of order."""
+    named = [
+        ("--announced", announced),
+        ("--registered", registered),
+        ("--decided", decided),
+        ("--notified", notified),
+    ]
+    why = {
+        ("--announced", "--registered"): "the MK registers cases after the result is announced",
+        ("--announced", "--decided"): "the MK decides after the result is announced",
+        ("--announced", "--notified"): "the notification comes after the result is announced",
+        ("--registered", "--decided"): "the MK decides a case after registering it",
+        ("--registered", "--notified"): "the notification comes after the BRPK registration",
+        ("--decided", "--notified"): "a decision is read out before (or on the day) its "
+        "notification reaches the KPU",
+    }
+    for i, (early_name, early) in enumerate(named):
+        for late_name, late in named[i + 1 :]:
+            if early is not None and late is not None and late < early:
+                raise InputError(
+                    f"{late_name} {late.isoformat()} is before {early_name} "
+                    f"{early.isoformat()}: {why[(early_name, late_name)]}; check the dates"
+                )
+    if decided is not None and outcome is Outcome.NO_PETITION:
+        raise InputError(
+            "--decided does not apply to no-petition: with no petition there is no MK decision, "
+            "and the deadline counts from the MK's letter on the BRPK registrations (--notified)"
+        )
+
+
+def _limit_step(
+    limit: Limit,
+    kind: StepKind,
+    trigger_date: dt.date | None,
+    counted_from: str,
+    calendar: WorkCalendar,
+    explain: bool,
+) -> tuple[Step, Count | None]:
+    assert limit.days is not None
+    base = Step(
+        id=limit.id,
+        kind=kind,
+        title=limit.title,
+        status=StepStatus.WAITING,
+        citation=limit.citation,
+        trigger=limit.trigger,
+        days=limit.days,
+        unit=limit.unit,
+        count_from=limit.count_from,
+        roll=limit.roll,
+        notices=limit.notices,
+    )
+    if trigger_date is None:
+        return dataclasses.replace(base, waiting_for=(f"--{counted_from}",)), None
+    counted = count_days(
+        trigger_date,
+        limit.days,
+        limit.unit,
+        limit.count_from,
+        limit.roll,
+        calendar,
+        annotate=explain,
+    )
+    step = dataclasses.replace(
+        base,
+        status=StepStatus.OK,
+        counted_from=counted_from,
+        trigger_date=trigger_date,
+        deadline=counted.deadline,
+        trace=counted.trace if explain else (),
+    )
+    return step, counted
+
+
+def _rule_notices(rule: Rule, outcome: Outcome | None) -> tuple[Text, ...]:
+    if outcome is not None:
+        return rule.notices_for(outcome)
+    unique: list[Text] = []
+    for notice in rule.notices:
+        if notice.text not in unique:
+            unique.append(notice.text)
+    return tuple(unique)
+
+
+def _declaration_step(
+    rule: Rule,
+    step_id: str,
+    outcome: Outcome | None,
+    rule_set: RuleSet,
+    decided: dt.date | None,
+    notified: dt.date | None,
+    calendar: WorkCalendar,
+    explain: bool,
+) -> tuple[Step, list[Count]]:
+    outcomes = (outcome,) if outcome is not None else rule.outcomes
+    base = Step(
+        id=step_id,
+        kind=StepKind.DECLARATION,
+        title=DECLARATION_TITLE,
+        status=StepStatus.WAITING,
+        citation=rule.citation,
+        trigger=rule.trigger,
+        days=rule.days,
+        unit=rule.unit if rule.days is not None else None,
+        count_from=rule.count_from if rule.days is not None else None,
+        roll=rule.roll if rule.days is not None else None,
+        outcomes=outcomes,
+        rule_id=rule_set.qualified_id(rule),
+        notices=_rule_notices(rule, outcome),
+    )
+    use_decided = decided is not None and Outcome.NO_PETITION not in outcomes
+    triggers = [("decided", decided)] if use_decided else []
+    if notified is not None and notified != (decided if use_decided else None):
+        triggers.append(("notified", notified))
+    if rule.days is None:
+        note = rule.follow_up
+        if outcome is None and note is not None:
+            note = {lang: f"{text} {PENDING_NO_OUTCOME[lang]}" for lang, text in note.items()}
+        first = next(((name, date) for name, date in triggers if date is not None), None)
+        return dataclasses.replace(
+            base,
+            status=StepStatus.PENDING,
+            note=note,
+            counted_from=first[0] if first else None,
+            trigger_date=first[1] if first else None,
+        ), []
+    counts = [
+        (
+            name,
+            date,
+            count_days(date, rule.days, rule.unit, rule.count_from, rule.roll, calendar,
+                       annotate=explain),
+        )
+        for name, date in triggers
+        if date is not None
+    ]  # fmt: skip
+    if not counts:
+        return dataclasses.replace(base, waiting_for=("--notified",)), []
+    safe_name, safe_date, safe = min(counts, key=lambda c: c[2].deadline)
+    return dataclasses.replace(
+        base,
+        status=StepStatus.OK,
+        counted_from=safe_name,
+        trigger_date=safe_date,
+        deadline=safe.deadline,
+        trace=safe.trace if explain else (),
+        alternatives=tuple(
+            Alternative(name, date, c.deadline) for name, date, c in counts if c is not safe
+        ),
+    ), [c for _, _, c in counts]
+
+
+def build_timeline(
+    announced: dt.date,
+    *,
+    rule_set: RuleSet,
+    limits: Mapping[str, Limit],
+    calendar: WorkCalendar,
+    registered: dt.date | None = None,
+    decided: dt.date | None = None,
+    notified: dt.date | None = None,
+    outcome: Outcome | None = None,
+    order_days: int | None = None,
+    as_of: dt.date | None = None,
+    explain: bool = False,
+) -> Timeline:
+    """Every step of the season that the given dates reach; the others wait for an input."""
+    check_order(announced, registered, decided, notified, outcome)
+    if order_days is not None:
+        if outcome is None:
+            raise InputError(
+                "--order-days needs --outcome revote, recount or recapitulation (the order it "
+                "counts)"
+            )
+        if outcome not in FOLLOW_UP_OUTCOMES:
+            raise InputError(
+                f"--order-days applies to an MK order (revote, recount, recapitulation), not to "
+                f"outcome {outcome.value!r}"
+            )
+        if not 1 <= order_days <= MAX_DAYS:
+            raise InputError(f"--order-days {order_days}: expected 1 to {MAX_DAYS} days")
+
+    steps: list[Step] = []
+    working_counts: list[tuple[dt.date, Count]] = []
+    warnings: list[Text] = []
+
+    petition, counted = _limit_step(
+        limits["petition"], StepKind.PETITION, announced, "announced", calendar, explain
+    )
+    steps.append(petition)
+    if counted is not None:
+        working_counts.append((announced, counted))
+
+    mk_limit: dt.date | None = None
+    if outcome is not Outcome.NO_PETITION:
+        mk_step, counted = _limit_step(
+            limits["mk-decision"], StepKind.MK_DECISION, registered, "registered", calendar,
+            explain,
+        )  # fmt: skip
+        steps.append(mk_step)
+        if counted is not None and registered is not None:
+            working_counts.append((registered, counted))
+            mk_limit = counted.deadline
+
+    rules = [rule_set.rule_for(outcome)] if outcome is not None else list(rule_set.rules)
+    for rule in rules:
+        step_id = "declaration" if outcome is not None else f"declaration/{rule.id}"
+        step, counts = _declaration_step(
+            rule, step_id, outcome, rule_set, decided, notified, calendar, explain
+        )
+        steps.append(step)
+        for c in counts:
+            if c.consulted_calendar and step.trigger_date is not None:
+                working_counts.append((step.trigger_date, c))
+
+    decision_date = decided if decided is not None else notified
+    if (
+        mk_limit is not None
+        and decision_date is not None
+        and outcome is not None
+        and outcome is not Outcome.NO_PETITION
+        and decision_date > mk_limit
+    ):
+        source = "--decided" if decided is not None else "--notified"
+        warnings.append(_late_decision_warning(decision_date, mk_limit, source))
+
+    if outcome in FOLLOW_UP_OUTCOMES:
+        order = limits["order"]
+        order_step = Step(
+            id=order.id,
+            kind=StepKind.ORDER,
+            title=order.title,
+            status=StepStatus.WAITING,
+            citation=order.citation,
+            trigger=order.trigger,
+            days=order_days,
+            unit=order.unit,
+            count_from=order.count_from,
+            roll=order.roll,
+            outcomes=(outcome,) if outcome is not None else (),
+            notices=order.notices,
+        )
+        missing = [] if order_days is not None else ["--order-days"]
+        if decision_date is None:
+            missing.append("--decided")
+        if missing:
+            order_step = dataclasses.replace(order_step, waiting_for=tuple(missing))
+        else:
+            assert order_days is not None
+            assert decision_date is not None
+            counted = count_days(
+                decision_date,
+                order_days,
+                order.unit,
+                order.count_from,
+                order.roll,
+                calendar,
+                annotate=explain,
+            )
+            notices = order.notices + ((ORDER_FROM_NOTIFIED,) if decided is None else ())
+            order_step = dataclasses.replace(
+                order_step,
+                status=StepStatus.OK,
+                counted_from="decided" if decided is not None else "notified",
+                trigger_date=decision_date,
+                deadline=counted.deadline,
+                trace=counted.trace if explain else (),
+                notices=notices,
+            )
+        steps.append(order_step)
+        petition_limit = limits["petition"]
+        steps.append(
+            Step(
+                id="next-cycle",
+                kind=StepKind.NEXT_CYCLE,
+                title=NEXT_CYCLE_TITLE,
+                status=StepStatus.WAITING,
+                citation=petition_limit.citation,
+                trigger=NEXT_CYCLE_TRIGGER,
+                days=petition_limit.days,
+                unit=petition_limit.unit,
+                count_from=petition_limit.count_from,
+                roll=petition_limit.roll,
+                waiting_for=("--announced",),
+                note=NEXT_CYCLE_NOTE,
+            )
+        )
+
+    estimated: list[int] = []
+    for first, counted_days in working_counts:
+        if not counted_days.consulted_calendar:
+            continue
+        found, years = coverage_warnings(calendar, first, counted_days.deadline)
+        warnings.extend(w for w in found if w not in warnings)
+        estimated.extend(y for y in years if y not in estimated)
+    return Timeline(
+        announced=announced,
+        registered=registered,
+        decided=decided,
+        notified=notified,
+        outcome=outcome,
+        order_days=order_days,
+        rule_set=rule_set,
+        steps=tuple(steps),
+        warnings=tuple(warnings),
+        estimated_years=tuple(sorted(estimated)),
+        as_of=as_of,
+    )

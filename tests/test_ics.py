@@ -1,0 +1,195 @@
+"""Calendar export: files written with icalendar round-trip through its parser with the right
+dates, a reminder on the working day before, and UIDs that stay the same on a re-run."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from penetapan_cli.compare import compare_deadlines
+from penetapan_cli.errors import InputError
+from penetapan_cli.ics import (
+    CalendarEvent,
+    deadline_event,
+    reminder_day,
+    timeline_events,
+    write_ics,
+)
+from penetapan_cli.outcomes import Outcome
+from penetapan_cli.rules import load_limits, load_rule_set
+from penetapan_cli.timeline import build_timeline
+from penetapan_cli.workcal import WorkCalendar
+
+CALENDAR = WorkCalendar()
+DEFAULT = load_rule_set("pkpu-18-2024")
+STAMP = dt.datetime(2025, 2, 4, 10, 0, tzinfo=dt.UTC)
+
+
+def parse(path: Path) -> list[icalendar.Event]:
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    return list(cal.walk("VEVENT"))
+
+
+def reminder_at(event: icalendar.Event) -> dt.datetime:
+    """When the alarm fires, relative to 00:00 of the all-day start (floating local time)."""
+    (alarm,) = event.walk("VALARM")
+    start = event.decoded("dtstart")
+    trigger = alarm.decoded("trigger")
+    assert isinstance(trigger, dt.timedelta)
+    return dt.datetime.combine(start, dt.time()) + trigger
+
+
+@pytest.mark.parametrize(
+    ("deadline", "expected"),
+    [
+        # Fri 7 Feb 2025 -> Thu 6 Feb 2025
+        (dt.date(2025, 2, 7), dt.date(2025, 2, 6)),
+        # Mon 6 Jan 2025 -> Fri 3 Jan 2025 (weekend between)
+        (dt.date(2025, 1, 6), dt.date(2025, 1, 3)),
+        # Thu 30 Jan 2025 -> Fri 24 Jan 2025: Mon 27 Isra Mi'raj, Tue 28 cuti bersama Imlek,
+        # Wed 29 Imlek, and the weekend are not working days
+        (dt.date(2025, 1, 30), dt.date(2025, 1, 24)),
+        # Sat 8 Feb 2025 (a deadline may fall on a weekend) -> Fri 7 Feb 2025
+        (dt.date(2025, 2, 8), dt.date(2025, 2, 7)),
+    ],
+)
+def test_reminder_day(deadline: dt.date, expected: dt.date) -> None:
+    assert reminder_day(deadline, CALENDAR) == expected
+
+
+def test_deadline_event_round_trips(tmp_path: Path) -> None:
+    comparison = compare_deadlines(
+        Outcome.DISMISSED, dt.date(2025, 2, 4), rule_sets=[DEFAULT], calendar=CALENDAR
+    )
+    event = deadline_event(
+        comparison,
+        notified=dt.date(2025, 2, 4),
+        lang="en",
+        region="Kota Medan",
+        calendar=CALENDAR,
+    )
+    assert event is not None
+    path = tmp_path / "medan.ics"
+    write_ics([event], path, stamp=STAMP)
+    (parsed,) = parse(path)
+    # PKPU 18/2024 Pasal 57(1)(b): 3 calendar days after Tue 4 Feb 2025 -> Fri 7 Feb 2025
+    assert parsed.decoded("dtstart") == dt.date(2025, 2, 7)
+    assert parsed.decoded("dtend") == dt.date(2025, 2, 8)
+    assert str(parsed["summary"]) == (
+        "Last day to declare the elected pair \u2014 Kota Medan (not accepted (dismissal))"
+    )
+    description = str(parsed["description"])
+    assert "PKPU 18/2024 Pasal 57 ayat (1) huruf b" in description
+    assert "3 calendar days after the trigger date" in description
+    assert "Tuesday, 4 February 2025" in description
+    assert "Trigger unsettled" in description
+    assert str(parsed["uid"]) == event.uid
+    # reminder at 08:00 on Thu 6 Feb 2025, the working day before
+    assert reminder_at(parsed) == dt.datetime(2025, 2, 6, 8, 0)
+    assert parsed.decoded("dtstamp") == STAMP
+
+
+def test_uid_is_stable_and_follows_the_region() -> None:
+    def uid(notified: dt.date, region: str | None, rule_set: str = "pkpu-18-2024") -> str:
+        comparison = compare_deadlines(
+            Outcome.DISMISSED,
+            notified,
+            rule_sets=[load_rule_set(rule_set)],
+            calendar=CALENDAR,
+        )
+        event = deadline_event(
+            comparison, notified=notified, lang="en", region=region, calendar=CALENDAR
+        )
+        assert event is not None
+        return event.uid
+
+    feb4, feb5 = dt.date(2025, 2, 4), dt.date(2025, 2, 5)
+    assert uid(feb4, "Kota Medan") == uid(feb4, "Kota Medan")
+    # a corrected date for the same region updates the same event
+    assert uid(feb4, "Kota Medan") == uid(feb5, " kota  medan ")
+    assert uid(feb4, "Kota Medan") != uid(feb4, "Kota Binjai")
+    assert uid(feb4, "Kota Medan") != uid(feb4, "Kota Medan", "pkpu-2-2024-annex")
+    # without a region the trigger date tells deadlines apart
+    assert uid(feb4, None) != uid(feb5, None)
+
+
+def test_rewrite_replaces_the_file_with_the_same_uids(tmp_path: Path) -> None:
+    timeline = build_timeline(
+        dt.date(2024, 12, 16),
+        rule_set=DEFAULT,
+        limits=load_limits(),
+        calendar=CALENDAR,
+        registered=dt.date(2025, 1, 3),
+        decided=dt.date(2025, 2, 24),
+        outcome=Outcome.REVOTE,
+        order_days=60,
+    )
+    events = timeline_events(timeline, lang="id", region="Kabupaten Pasaman", calendar=CALENDAR)
+    path = tmp_path / "pasaman.ics"
+    write_ics(events, path, stamp=STAMP)
+    first = parse(path)
+    write_ics(events, path, stamp=STAMP + dt.timedelta(days=1))
+    second = parse(path)
+    assert [str(e["uid"]) for e in first] == [str(e["uid"]) for e in second]
+    assert len({str(e["uid"]) for e in first}) == 3
+    # petition Wed 18 Dec 2024, MK limit Tue 11 Mar 2025, PSU order Thu 24 Apr 2025
+    assert [e.decoded("dtstart") for e in second] == [
+        dt.date(2024, 12, 18),
+        dt.date(2025, 3, 11),
+        dt.date(2025, 4, 24),
+    ]
+    assert [reminder_at(e) for e in second] == [
+        dt.datetime(2024, 12, 17, 8, 0),
+        dt.datetime(2025, 3, 10, 8, 0),
+        dt.datetime(2025, 4, 23, 8, 0),
+    ]
+    assert str(second[2]["summary"]) == (
+        "Batas akhir pelaksanaan perintah MK \u2014 Kabupaten Pasaman "
+        "(pemungutan suara ulang (PSU))"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["pasaman.ics"]  # no temporary file left
+
+
+def test_declaration_from_timeline_and_deadline_is_one_event() -> None:
+    notified = dt.date(2025, 2, 4)
+    timeline = build_timeline(
+        dt.date(2024, 12, 16),
+        rule_set=DEFAULT,
+        limits=load_limits(),
+        calendar=CALENDAR,
+        notified=notified,
+        outcome=Outcome.DISMISSED,
+    )
+    from_timeline = timeline_events(timeline, lang="en", region="Kota Medan", calendar=CALENDAR)
+    comparison = compare_deadlines(
+        Outcome.DISMISSED, notified, rule_sets=[DEFAULT], calendar=CALENDAR
+    )
+    from_deadline = deadline_event(
+        comparison, notified=notified, lang="en", region="Kota Medan", calendar=CALENDAR
+    )
+    assert from_deadline is not None
+    assert from_timeline[-1].uid == from_deadline.uid
+    assert from_timeline[-1].date == from_deadline.date == dt.date(2025, 2, 7)
+
+
+def test_pending_has_no_event() -> None:
+    comparison = compare_deadlines(
+        Outcome.REVOTE, dt.date(2025, 2, 24), rule_sets=[DEFAULT], calendar=CALENDAR
+    )
+    event = deadline_event(
+        comparison, notified=dt.date(2025, 2, 24), lang="en", region=None, calendar=CALENDAR
+    )
+    assert event is None
+
+
+def test_write_errors_are_input_errors(tmp_path: Path) -> None:
+    event = CalendarEvent("k", dt.date(2025, 2, 7), "s", "d", dt.date(2025, 2, 6))
+    with pytest.raises(InputError, match="nothing has a date yet"):
+        write_ics([], tmp_path / "x.ics")
+    with pytest.raises(InputError, match="folder does not exist"):
+        write_ics([event], tmp_path / "missing" / "x.ics")
+    with pytest.raises(InputError, match="is a directory"):
+        write_ics([event], tmp_path)
