@@ -16,6 +16,9 @@ from penetapan_cli.workcal import WorkCalendar, read_closures
 
 TZ_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 DEFAULT_TZ = "Asia/Jakarta"
+# Keppres 41/1987: WIB is UTC+7, WITA UTC+8, WIT UTC+9, with no daylight saving time; the
+# aliases are these fixed offsets, so "today" in them needs no time zone database.
+TZ_OFFSETS = {"WIB": 7, "WITA": 8, "WIT": 9}
 
 
 def resolve_lang(option: str | None, environ: Mapping[str, str] = os.environ) -> str:
@@ -37,9 +40,12 @@ def resolve_lang(option: str | None, environ: Mapping[str, str] = os.environ) ->
 
 
 def resolve_tz(name: str) -> dt.tzinfo:
+    alias = name.strip().upper()
+    if alias in TZ_OFFSETS:
+        return dt.timezone(dt.timedelta(hours=TZ_OFFSETS[alias]), alias)
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    key = TZ_ALIASES.get(name.strip().upper(), name.strip())
+    key = TZ_ALIASES.get(alias, name.strip())
     try:
         return ZoneInfo(key)
     except (ZoneInfoNotFoundError, ValueError):
