@@ -2,9 +2,12 @@
 
 Exceptions are caught in one place, ``main``: a domain error becomes one line on stderr and its
 documented exit code (README: "Exit codes"); an unexpected error asks to be reported.
-"""
 
-from __future__ import annotations
+The ``penetapan`` script starts in launch.py, which answers plain ``deadline`` calls without
+importing this module. No ``from __future__ import annotations`` here: Typer evaluates every
+string annotation twice while it builds the app, on every run (``--help`` included), so the
+annotations are real objects; a name used in one must exist at import time.
+"""
 
 import enum
 import sys
@@ -19,9 +22,9 @@ from penetapan_cli.errors import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
-    EXIT_PENDING,
     InputError,
     PenetapanError,
+    internal_error_message,
 )
 
 
@@ -42,11 +45,7 @@ class _Boundary(TyperGroup):
         except Exception as exc:
             if ctx.params.get("debug"):
                 raise
-            _fail(
-                f"internal error ({type(exc).__name__}: {exc}); this is a bug, please report "
-                "it with the command you ran (add --debug for the traceback)",
-                EXIT_INTERNAL,
-            )
+            _fail(internal_error_message(exc), EXIT_INTERNAL)
 
 
 app = typer.Typer(
@@ -182,66 +181,22 @@ def deadline(
     ] = "WIB",
 ) -> None:
     """Compute the latest date to declare the elected pair."""
-    from penetapan_cli.dates import parse_date
-    from penetapan_cli.deadline import compute_deadline
-    from penetapan_cli.outcomes import parse_outcome
-    from penetapan_cli.rules import Unit, load_rule_set
-    from penetapan_cli.settings import make_calendar, resolve_lang, resolve_tz, today_in
+    from penetapan_cli.deadline_cmd import run_deadline
 
-    language = resolve_lang(lang)
-    if explain and fmt is Format.DATE:
-        raise InputError("--explain cannot be used with --format date: use text or json")
-    resolve_tz(tz)
-    today = today_in(tz)
-    parsed_outcome = parse_outcome(outcome)
-    notified_on = parse_date(notified, today=today)
-    as_of_date = parse_date(as_of, today=today) if as_of is not None else today
-    calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures)
-    result = compute_deadline(
-        parsed_outcome,
-        notified_on,
-        rule_set=load_rule_set(),
-        calendar=calendar,
-        basis=Unit(basis.value) if basis else None,
-        as_of=as_of_date,
+    code = run_deadline(
+        outcome,
+        notified,
+        basis=basis.value if basis else None,
+        no_cuti_bersama=no_cuti_bersama,
+        closures=closures,
         explain=explain,
+        fmt=fmt.value,
+        lang=lang,
+        as_of=as_of,
+        tz=tz,
     )
-    warning_label = "peringatan" if language == "id" else "warning"
-    _warn([w[language] for w in result.warnings], warning_label)
-    if fmt is Format.DATE:
-        if result.deadline is not None:
-            sys.stdout.write(result.deadline.isoformat() + "\n")
-        notice_label = "catatan" if language == "id" else "notice"
-        _warn([n[language] for n in result.notices], notice_label)
-    elif fmt is Format.JSON:
-        from penetapan_cli.render import dump_json
-
-        dump_json(_deadline_json(result, language, explain), sys.stdout)
-    else:
-        from penetapan_cli.render import make_console, render_deadline_text
-
-        render_deadline_text(
-            make_console(sys.stdout),
-            result,
-            language,
-            explain=explain,
-            cuti_working=no_cuti_bersama,
-        )
-    if result.deadline is None:
-        if fmt is Format.DATE and result.rule.follow_up:
-            _warn([result.rule.follow_up[language]], "catatan" if language == "id" else "note")
-        raise typer.Exit(EXIT_PENDING)
-
-
-def _deadline_json(result: object, language: str, explain: bool) -> dict[str, object]:
-    from penetapan_cli.deadline import DeadlineResult
-    from penetapan_cli.render import deadline_json
-    from penetapan_cli.workcal import holidays_package_version
-
-    assert isinstance(result, DeadlineResult)
-    return deadline_json(
-        result, language, explain=explain, holidays_version=holidays_package_version()
-    )
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()
@@ -384,5 +339,5 @@ def _fail(message: str, code: int) -> NoReturn:
 
 
 def main() -> None:
-    """Entry point of the ``penetapan`` script and ``python -m penetapan_cli``."""
+    """Run the Typer app (the ``penetapan`` script comes here via launch.main)."""
     app()
