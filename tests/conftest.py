@@ -1,9 +1,69 @@
+"""Test-wide set-up: every test runs with the holiday cache in a known state.
+
+The suite never touches the user's cache directory. ``--holiday-cache`` picks the state:
+
+- ``warm`` (default): one cache directory for the session, filled before the first test for the
+  years the tests use, so calendars are read from the cache;
+- ``cold``: a new empty cache directory for every test, so every table is built and written;
+- ``off``: PENETAPAN_NO_CACHE=1, so every table comes straight from the ``holidays`` package.
+
+No computed date may depend on it: `uv run pytest --holiday-cache=cold` and `=off` pass too
+(README, "Start-up time"). Tests of the cache itself set their own directories.
+"""
+
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from penetapan_cli.rules import RuleSet, load_rule_set
 from penetapan_cli.workcal import WorkCalendar
+
+CACHE_MODES = ("warm", "cold", "off")
+WARM_YEARS = range(2019, 2032)  # the years the tests compute in, and a margin
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--holiday-cache",
+        choices=CACHE_MODES,
+        default="warm",
+        help="state of the holiday cache during the tests: warm (default), cold or off",
+    )
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"holiday cache: {config.getoption('--holiday-cache')}"
+
+
+@pytest.fixture(scope="session")
+def warm_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache directory filled for WARM_YEARS."""
+    from penetapan_cli.holiday_cache import CachedYearSource
+
+    directory = tmp_path_factory.mktemp("holiday-cache-warm")
+    source = CachedYearSource(directory)
+    for year in WARM_YEARS:
+        source(year)
+    return directory
+
+
+@pytest.fixture(autouse=True)
+def _holiday_cache(
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    mode = request.config.getoption("--holiday-cache")
+    monkeypatch.delenv("PENETAPAN_NO_CACHE", raising=False)
+    monkeypatch.delenv("PENETAPAN_CACHE_DIR", raising=False)
+    if mode == "off":
+        monkeypatch.setenv("PENETAPAN_NO_CACHE", "1")
+    elif mode == "cold":
+        monkeypatch.setenv("PENETAPAN_CACHE_DIR", str(tmp_path_factory.mktemp("holiday-cache")))
+    else:
+        monkeypatch.setenv("PENETAPAN_CACHE_DIR", str(request.getfixturevalue("warm_cache_dir")))
 
 
 @pytest.fixture(scope="session")

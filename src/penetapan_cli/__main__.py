@@ -1,3 +1,3 @@
-from penetapan_cli.cli import main
+from penetapan_cli.launch import main
 
 main()

@@ -2,9 +2,12 @@
 
 Exceptions are caught in one place, ``main``: a domain error becomes one line on stderr and its
 documented exit code (README: "Exit codes"); an unexpected error asks to be reported.
-"""
 
-from __future__ import annotations
+The ``penetapan`` script starts in launch.py, which answers plain ``deadline`` calls without
+importing this module. No ``from __future__ import annotations`` here: Typer evaluates every
+string annotation twice while it builds the app, on every run (``--help`` included), so the
+annotations are real objects; a name used in one must exist at import time.
+"""
 
 import enum
 import sys
@@ -23,6 +26,7 @@ from penetapan_cli.errors import (
     EXIT_PENDING,
     InputError,
     PenetapanError,
+    internal_error_message,
 )
 
 
@@ -43,11 +47,7 @@ class _Boundary(TyperGroup):
         except Exception as exc:
             if ctx.params.get("debug"):
                 raise
-            _fail(
-                f"internal error ({type(exc).__name__}: {exc}); this is a bug, please report "
-                "it with the command you ran (add --debug for the traceback)",
-                EXIT_INTERNAL,
-            )
+            _fail(internal_error_message(exc), EXIT_INTERNAL)
 
     def main(
         self,
@@ -279,160 +279,28 @@ def deadline(
     region: RegionOpt = None,
 ) -> None:
     """Compute the latest date to declare the elected pair."""
-    from penetapan_cli.dates import format_date, parse_date
-    from penetapan_cli.deadline import compute_deadline
-    from penetapan_cli.outcomes import parse_outcome
-    from penetapan_cli.rules import Unit
-    from penetapan_cli.settings import (
-        make_calendar,
-        resolve_lang,
-        resolve_rule_set,
-        resolve_tz,
-        today_in,
+    from penetapan_cli.deadline_cmd import run_deadline
+
+    code = run_deadline(
+        outcome,
+        notified,
+        basis=basis.value if basis else None,
+        no_cuti_bersama=no_cuti_bersama,
+        closures=closures,
+        explain=explain,
+        fmt=fmt.value,
+        lang=lang,
+        as_of=as_of,
+        tz=tz,
+        strict=strict,
+        rules=rules,
+        decided=decided,
+        compare=compare,
+        ics=ics,
+        region=region,
     )
-
-    language = resolve_lang(lang)
-    if explain and fmt is Format.DATE:
-        raise InputError("--explain cannot be used with --format date: use text or json")
-    resolve_tz(tz)
-    today = today_in(tz)
-    parsed_outcome = parse_outcome(outcome)
-    notified_on = parse_date(notified, today=today)
-    decided_on = parse_date(decided, today=today) if decided is not None else None
-    as_of_date = parse_date(as_of, today=today) if as_of is not None else today
-    rule_set = resolve_rule_set(rules)
-    _rule_set_status(rule_set, language)
-    calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures)
-    unit = Unit(basis.value) if basis else None
-    comparison = None
-    if compare or decided_on is not None:
-        from penetapan_cli.compare import compare_deadlines
-
-        comparison = compare_deadlines(
-            parsed_outcome,
-            notified_on,
-            rule_sets=[rule_set, *(_other_rule_sets(rule_set) if compare else [])],
-            calendar=calendar,
-            decided_on=decided_on,
-            basis=unit,
-            as_of=as_of_date,
-            explain=explain,
-            strict=strict,
-        )
-        result = comparison.primary.result
-        warnings = [w for o in comparison.options for w in o.result.warnings]
-        safe_date = comparison.safe_deadline
-    else:
-        result = compute_deadline(
-            parsed_outcome,
-            notified_on,
-            rule_set=rule_set,
-            calendar=calendar,
-            basis=unit,
-            as_of=as_of_date,
-            explain=explain,
-            strict=strict,
-        )
-        warnings = list(result.warnings)
-        safe_date = result.deadline
-    warning_label = "peringatan" if language == "id" else "warning"
-    _warn(list(dict.fromkeys(w[language] for w in warnings)), warning_label)
-    if fmt is Format.DATE:
-        if safe_date is not None:
-            sys.stdout.write(safe_date.isoformat() + "\n")
-        notice_label = "catatan" if language == "id" else "notice"
-        _warn([n[language] for n in result.notices], notice_label)
-    elif fmt is Format.JSON:
-        from penetapan_cli.render import dump_json
-        from penetapan_cli.render_rules import comparison_fields
-
-        data = _deadline_json(result, language, explain)
-        data["notified_on"] = notified_on.isoformat()
-        data.update(comparison_fields(comparison, result))
-        data["region"] = region
-        dump_json(data, sys.stdout)
-    else:
-        from penetapan_cli.render import make_console, render_deadline_text
-        from penetapan_cli.render_rules import render_comparison_text, trigger_line
-
-        console = make_console(sys.stdout)
-        render_deadline_text(
-            console,
-            result,
-            language,
-            explain=explain,
-            cuti_working=no_cuti_bersama,
-            trigger_text=trigger_line(comparison, format_date(notified_on, language), language)
-            if comparison is not None
-            else None,
-        )
-        if comparison is not None and len(comparison.options) > 1:
-            render_comparison_text(console, comparison, language, compare=compare)
-    if ics is not None:
-        _deadline_ics(ics, comparison, result, notified_on, language, region, calendar)
-    if safe_date is None:
-        if fmt is Format.DATE and result.rule.follow_up:
-            _warn([result.rule.follow_up[language]], "catatan" if language == "id" else "note")
-        raise typer.Exit(EXIT_PENDING)
-
-
-def _rule_set_status(rule_set: Any, language: str) -> None:
-    """A rule set that is not in force says so on stderr."""
-    if rule_set.status != "in-force":
-        note = rule_set.note.get(language, "")
-        label = "catatan" if language == "id" else "note"
-        _warn([f"rule set {rule_set.id} is {rule_set.status}: {note}".rstrip(": ")], label)
-
-
-def _other_rule_sets(active: Any) -> list[Any]:
-    """The shipped rule sets besides the active one, for --compare."""
-    from penetapan_cli.rules import RULESETS_DIR, load_rule_set, shipped_rule_sets
-
-    active_shipped = active.path is not None and active.path.parent == RULESETS_DIR
-    return [
-        load_rule_set(name)
-        for name in shipped_rule_sets()
-        if not (active_shipped and name == active.id)
-    ]
-
-
-def _deadline_ics(
-    path: Path,
-    comparison: Any,
-    result: Any,
-    notified_on: Any,
-    language: str,
-    region: str | None,
-    calendar: Any,
-) -> None:
-    import datetime as dt
-
-    from penetapan_cli.compare import Comparison, Option, TriggerKind
-    from penetapan_cli.ics import deadline_event, write_ics
-
-    if comparison is None:
-        comparison = Comparison(
-            (Option(result.rule_set, True, TriggerKind.NOTIFIED, notified_on, result, True),)
-        )
-    event = deadline_event(
-        comparison, notified=notified_on, lang=language, region=region, calendar=calendar
-    )
-    if event is None:
-        _warn([f"no deadline yet: {str(path)!r} not written"], "note")
-        return
-    write_ics([event], path, stamp=dt.datetime.now(dt.UTC))
-    _warn([f"wrote 1 event to {str(path)!r}"], "note")
-
-
-def _deadline_json(result: object, language: str, explain: bool) -> dict[str, object]:
-    from penetapan_cli.deadline import DeadlineResult
-    from penetapan_cli.render import deadline_json
-    from penetapan_cli.workcal import holidays_package_version
-
-    assert isinstance(result, DeadlineResult)
-    return deadline_json(
-        result, language, explain=explain, holidays_version=holidays_package_version()
-    )
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()
@@ -744,8 +612,10 @@ def timeline(
     announced_on = date_of(announced, "--announced")
     assert announced_on is not None
     parsed_outcome = parse_outcome(outcome) if outcome is not None else None
+    from penetapan_cli.deadline_cmd import rule_set_status
+
     rule_set = resolve_rule_set(rules)
-    _rule_set_status(rule_set, language)
+    rule_set_status(rule_set, language)
     calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures)
     result = build_timeline(
         announced_on,
@@ -811,5 +681,5 @@ def _fail(message: str, code: int) -> NoReturn:
 
 
 def main() -> None:
-    """Entry point of the ``penetapan`` script and ``python -m penetapan_cli``."""
+    """Run the Typer app (the ``penetapan`` script comes here via launch.main)."""
     app()

@@ -6,7 +6,6 @@ Numeric dates are day-first (the Indonesian convention): 04/02/2025 is 4 Februar
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -91,7 +90,7 @@ def _build(s: str, year: int, month: int, day: int) -> dt.date:
     if not (MIN_DATE.year, MIN_DATE.month, MIN_DATE.day) <= (year, month, day) <= (
         MAX_DATE.year, MAX_DATE.month, MAX_DATE.day):  # fmt: skip
         raise _error(s, f"outside the supported range: {_RANGE}")
-    last = calendar.monthrange(year, month)[1]
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
     if day > last:
         raise _error(s, f"{month_name(month, 'en')} {year} has {last} days")
     return dt.date(year, month, day)

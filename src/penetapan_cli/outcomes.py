@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 
 from penetapan_cli.errors import OutcomeError
@@ -59,6 +58,8 @@ def parse_outcome(text: str) -> Outcome:
     valid = ", ".join(o.value for o in Outcome)
     if not key:
         raise OutcomeError(f"empty outcome: expected one of {valid}")
+    import difflib  # only for the hint: a one-off check does not pay for it
+
     close = difflib.get_close_matches(key, list(_LOOKUP), n=1, cutoff=0.6)
     hint = ""
     if close:

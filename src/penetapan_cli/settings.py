@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
 from penetapan_cli.errors import InputError, RulesError
 from penetapan_cli.i18n import LANGS
 from penetapan_cli.rules import DEFAULT_RULE_SET, RuleSet, is_rule_file_path, load_rule_set
-from penetapan_cli.workcal import WorkCalendar, read_closures
+from penetapan_cli.workcal import WorkCalendar, YearSource, holidays_package_year, read_closures
 
 TZ_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 DEFAULT_TZ = "Asia/Jakarta"
+# Keppres 41/1987: WIB is UTC+7, WITA UTC+8, WIT UTC+9, with no daylight saving time; the
+# aliases are these fixed offsets, so "today" in them needs no time zone database.
+TZ_OFFSETS = {"WIB": 7, "WITA": 8, "WIT": 9}
 
 
 def resolve_lang(option: str | None, environ: Mapping[str, str] = os.environ) -> str:
@@ -38,9 +42,12 @@ def resolve_lang(option: str | None, environ: Mapping[str, str] = os.environ) ->
 
 
 def resolve_tz(name: str) -> dt.tzinfo:
+    alias = name.strip().upper()
+    if alias in TZ_OFFSETS:
+        return dt.timezone(dt.timedelta(hours=TZ_OFFSETS[alias]), alias)
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    key = TZ_ALIASES.get(name.strip().upper(), name.strip())
+    key = TZ_ALIASES.get(alias, name.strip())
     try:
         return ZoneInfo(key)
     except (ZoneInfoNotFoundError, ValueError):
@@ -54,8 +61,48 @@ def today_in(tz_name: str) -> dt.date:
     return dt.datetime.now(resolve_tz(tz_name)).date()
 
 
-def make_calendar(*, no_cuti_bersama: bool, closures: Path | None) -> WorkCalendar:
+def resolve_cache_dir(
+    environ: Mapping[str, str] = os.environ, platform: str = sys.platform
+) -> Path | None:
+    """Where the holiday tables are cached; None when caching is off.
+
+    PENETAPAN_NO_CACHE (any value but "" or "0") turns the cache off; PENETAPAN_CACHE_DIR names
+    the directory; otherwise the user's cache directory: $XDG_CACHE_HOME/penetapan or
+    ~/.cache/penetapan (Linux and other Unix), ~/Library/Caches/penetapan (macOS),
+    %LOCALAPPDATA%\\penetapan\\Cache (Windows).
+    """
+    if environ.get("PENETAPAN_NO_CACHE", "") not in ("", "0"):
+        return None
+    if environ.get("PENETAPAN_CACHE_DIR"):
+        return Path(environ["PENETAPAN_CACHE_DIR"])
+    if platform == "win32":
+        local = environ.get("LOCALAPPDATA")
+        return Path(local, "penetapan", "Cache") if local else None
+    home = environ.get("HOME") or os.path.expanduser("~")
+    if platform == "darwin":
+        base = os.path.join(home, "Library", "Caches")
+    else:
+        xdg = environ.get("XDG_CACHE_HOME", "")
+        base = xdg if os.path.isabs(xdg) else os.path.join(home, ".cache")
+    return Path(base, "penetapan") if os.path.isabs(base) else None
+
+
+def make_calendar(
+    *,
+    no_cuti_bersama: bool,
+    closures: Path | None,
+    environ: Mapping[str, str] = os.environ,
+) -> WorkCalendar:
+    """The working-day calendar, its holiday tables cached as ``resolve_cache_dir`` says."""
+    cache_dir = resolve_cache_dir(environ)
+    if cache_dir is None:
+        source: YearSource = holidays_package_year
+    else:
+        from penetapan_cli.holiday_cache import CachedYearSource
+
+        source = CachedYearSource(cache_dir)
     return WorkCalendar(
+        source,
         cuti_bersama_working=no_cuti_bersama,
         closures=read_closures(closures) if closures is not None else (),
     )

@@ -60,15 +60,19 @@ def _strip_estimated(name: str) -> str:
     return name
 
 
+HOLIDAY_CATEGORIES: tuple[tuple[str, DayKind], ...] = (
+    ("public", DayKind.PUBLIC_HOLIDAY),
+    ("government", DayKind.CUTI_BERSAMA),
+)
+"""The ``holidays`` categories read for Indonesia, and the kind of day each gives."""
+
+
 def holidays_package_year(year: int) -> tuple[NonWorkingDay, ...]:
     """Indonesia's public holidays and cuti bersama of ``year`` from the ``holidays`` package."""
     import holidays
 
     days: list[NonWorkingDay] = []
-    for category, kind in (
-        ("public", DayKind.PUBLIC_HOLIDAY),
-        ("government", DayKind.CUTI_BERSAMA),
-    ):
+    for category, kind in HOLIDAY_CATEGORIES:
         in_id = holidays.country_holidays("ID", years=year, categories=(category,), language="id")
         in_en = holidays.country_holidays(
             "ID", years=year, categories=(category,), language="en_US"
@@ -92,9 +96,48 @@ def holidays_package_year(year: int) -> tuple[NonWorkingDay, ...]:
 
 
 def holidays_package_version() -> str:
-    from importlib.metadata import version
+    """The installed ``holidays`` version, without importing the package.
 
-    return version("holidays")
+    Read from the distribution metadata next to the package that ``import holidays`` would load
+    (a few file reads); ``importlib.metadata`` (which costs more to import) is the fallback for
+    any other layout.
+    """
+    version = _sibling_dist_version("holidays")
+    if version is None:
+        from importlib.metadata import version as metadata_version
+
+        version = metadata_version("holidays")
+    return version
+
+
+def _sibling_dist_version(name: str) -> str | None:
+    """``Version:`` of the single ``<name>-*.dist-info`` beside the importable package ``name``."""
+    import os
+    import sys
+
+    spec = None
+    for finder in sys.meta_path:
+        find_spec = getattr(finder, "find_spec", None)
+        if find_spec is not None and (spec := find_spec(name, None)) is not None:
+            break
+    if spec is None or not spec.origin or not spec.submodule_search_locations:
+        return None
+    site = os.path.dirname(os.path.dirname(spec.origin))
+    try:
+        found = [
+            e for e in os.listdir(site) if e.startswith(f"{name}-") and e.endswith(".dist-info")
+        ]
+        if len(found) != 1:
+            return None
+        with open(os.path.join(site, found[0], "METADATA"), encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("Version:"):
+                    return line.partition(":")[2].strip() or None
+                if not line.strip():
+                    break  # end of the headers
+    except OSError:
+        return None
+    return None
 
 
 def read_closures(path: Path) -> tuple[NonWorkingDay, ...]:

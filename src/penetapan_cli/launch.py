@@ -1,0 +1,119 @@
+"""The ``penetapan`` entry point: a plain ``deadline`` call is answered without loading Typer.
+
+Loading Typer costs more than everything a one-off ``penetapan deadline`` check needs, and
+scripts call it in loops, so ``main`` first tries the fast path: a small parser that accepts a
+strict subset of what the Typer ``deadline`` command accepts (the two arguments and its options,
+each given once, as ``--opt value`` or ``--opt=value``) and runs the same ``run_deadline`` with
+the same error boundary. Anything else — ``--help``, root options, other commands, an unknown or
+repeated option, a bad choice, a missing value, ``--``, shell completion — goes to the Typer app
+in cli.py, which parses it and reports errors as usual. A command added to cli.py needs nothing
+here; tests/test_launch.py fails when the ``deadline`` options here and in cli.py disagree.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+FLAG = "flag"
+TEXT = "text"
+PATH = "path"
+
+# The options of `penetapan deadline` the fast path understands: flag -> (parameter, kind).
+# A kind that is a tuple lists the accepted values (a Typer enum choice, case-sensitive).
+DEADLINE_OPTIONS: dict[str, tuple[str, str | tuple[str, ...]]] = {
+    "--basis": ("basis", ("calendar", "working")),
+    "--no-cuti-bersama": ("no_cuti_bersama", FLAG),
+    "--closures": ("closures", PATH),
+    "--explain": ("explain", FLAG),
+    "--format": ("fmt", ("text", "json", "date")),
+    "--lang": ("lang", TEXT),
+    "--as-of": ("as_of", TEXT),
+    "--tz": ("tz", TEXT),
+    "--strict": ("strict", FLAG),
+    "--rules": ("rules", TEXT),
+    "--decided": ("decided", TEXT),
+    "--compare": ("compare", FLAG),
+    "--ics": ("ics", PATH),
+    "--region": ("region", TEXT),
+}
+DEADLINE_ARGUMENTS = ("outcome", "notified")
+
+
+def parse_deadline(argv: Sequence[str]) -> dict[str, Any] | None:
+    """Keyword arguments of ``run_deadline`` for ``argv`` (after ``deadline``), or None when
+    the fast path does not take this command line and Typer must."""
+    values: dict[str, Any] = {}
+    arguments: list[str] = []
+    args = iter(argv)
+    for token in args:
+        if not token.startswith("-"):
+            arguments.append(token)
+            continue
+        name, has_value, value = token.partition("=")
+        spec = DEADLINE_OPTIONS.get(name)
+        if spec is None:
+            return None  # --help, --, -, an unknown option or a dash-led argument
+        param, kind = spec
+        if param in values:
+            return None
+        if kind == FLAG:
+            if has_value:
+                return None
+            values[param] = True
+            continue
+        if not has_value:
+            value = next(args, "")
+        if not value or value.startswith("-"):
+            return None
+        if isinstance(kind, tuple) and value not in kind:
+            return None
+        values[param] = Path(value) if kind == PATH else value
+    if len(arguments) != len(DEADLINE_ARGUMENTS):
+        return None
+    return dict(zip(DEADLINE_ARGUMENTS, arguments, strict=True)) | values
+
+
+def run_fast(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> int | None:
+    """The exit code of ``penetapan ARGV`` when the fast path takes it; None otherwise."""
+    if argv[:1] != ["deadline"] or "_PENETAPAN_COMPLETE" in environ:
+        return None
+    kwargs = parse_deadline(argv[1:])
+    if kwargs is None:
+        return None
+    from penetapan_cli.errors import (
+        EXIT_BROKEN_PIPE,
+        EXIT_INTERNAL,
+        EXIT_INTERRUPTED,
+        PenetapanError,
+        internal_error_message,
+    )
+
+    # The same boundary as cli._Boundary: one line on stderr and the documented exit code.
+    try:
+        from penetapan_cli.deadline_cmd import run_deadline
+
+        return run_deadline(**kwargs)
+    except PenetapanError as exc:
+        message, code = str(exc), exc.exit_code
+    except KeyboardInterrupt:
+        message, code = "interrupted", EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_BROKEN_PIPE
+    except Exception as exc:
+        message, code = internal_error_message(exc), EXIT_INTERNAL
+    sys.stderr.write(f"penetapan: {message}\n")
+    return code
+
+
+def main() -> None:
+    """Entry point of the ``penetapan`` script and ``python -m penetapan_cli``."""
+    code = run_fast(sys.argv[1:])
+    if code is not None:
+        sys.exit(code)
+    from penetapan_cli.cli import main as typer_main
+
+    typer_main()

@@ -1,0 +1,312 @@
+"""Start-up: the fast path of the entry point, what a one-off check imports, a broken cache.
+
+The fast path (launch.py) answers `penetapan deadline ...` without Typer; it must agree with the
+Typer command option for option and byte for byte, and hand everything else to Typer.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer.main
+from typer.testing import CliRunner
+
+from penetapan_cli import cli
+from penetapan_cli.deadline_cmd import BASES, FORMATS, run_deadline
+from penetapan_cli.launch import (
+    DEADLINE_ARGUMENTS,
+    DEADLINE_OPTIONS,
+    FLAG,
+    PATH,
+    TEXT,
+    parse_deadline,
+    run_fast,
+)
+from penetapan_cli.outcomes import Outcome
+from penetapan_cli.rules import load_rule_set, shipped_rule_sets
+
+HEAVY = ("rich", "pydantic", "holidays")
+
+
+def _typer_deadline_params() -> list[Any]:
+    group: Any = typer.main.get_command(cli.app)
+    return list(group.commands["deadline"].params)
+
+
+def test_fast_path_knows_exactly_the_options_of_the_typer_command() -> None:
+    """When an option is added to `penetapan deadline` in cli.py, teach launch.DEADLINE_OPTIONS
+    (and deadline_cmd.run_deadline) about it; until then this test fails, so the fast path can
+    never silently ignore an option Typer would honour."""
+    params = _typer_deadline_params()
+    arguments = [p.name for p in params if not p.opts[0].startswith("-")]
+    assert tuple(arguments) == DEADLINE_ARGUMENTS
+    defaults = {name: p.default for name, p in inspect.signature(run_deadline).parameters.items()}
+    options = [p for p in params if p.opts[0].startswith("-")]
+    assert sorted(o for p in options for o in p.opts) == sorted(DEADLINE_OPTIONS)
+    for p in options:
+        (flag,) = p.opts
+        name, kind = DEADLINE_OPTIONS[flag]
+        assert name == p.name
+        assert (p.secondary_opts, p.multiple, p.nargs, p.envvar) == ([], False, 1, None)
+        default = p.default.value if isinstance(p.default, enum.Enum) else p.default
+        assert defaults[name] == default, flag
+        if kind == FLAG:
+            assert p.is_flag
+            assert default is False
+        elif isinstance(kind, tuple):
+            assert tuple(p.type.choices) == kind
+            assert p.type.case_sensitive
+        elif kind == PATH:
+            assert (p.type.exists, p.type.resolve_path, p.type.allow_dash) == (False, False, False)
+        else:
+            assert kind == TEXT
+            assert p.type.name == "str"
+    assert tuple(f.value for f in cli.Format) == FORMATS
+    assert tuple(b.value for b in cli.Basis) == BASES
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["dismissed", "2025-02-04"], {"outcome": "dismissed", "notified": "2025-02-04"}),
+        (
+            ["--format", "json", "dismissed", "--basis=working", "4 Feb 2025", "--explain"],
+            {
+                "outcome": "dismissed",
+                "notified": "4 Feb 2025",
+                "fmt": "json",
+                "basis": "working",
+                "explain": True,
+            },
+        ),
+        (
+            ["no-petition", "today", "--closures", "c.txt", "--tz=WITA", "--as-of", "today"],
+            {
+                "outcome": "no-petition",
+                "notified": "today",
+                "closures": Path("c.txt"),
+                "tz": "WITA",
+                "as_of": "today",
+            },
+        ),
+        (["", "2025-02-04"], {"outcome": "", "notified": "2025-02-04"}),
+    ],
+)
+def test_fast_path_parses(argv: list[str], expected: dict[str, object]) -> None:
+    assert parse_deadline(argv) == expected
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["dismissed"],
+        ["dismissed", "2025-02-04", "extra"],
+        ["dismissed", "2025-02-04", "--help"],
+        ["dismissed", "2025-02-04", "-h"],
+        ["dismissed", "--", "2025-02-04"],
+        ["dismissed", "-", "2025-02-04"],
+        ["dismissed", "-1"],
+        ["dismissed", "2025-02-04", "--format"],
+        ["dismissed", "2025-02-04", "--format", "JSON"],
+        ["dismissed", "2025-02-04", "--format="],
+        ["dismissed", "2025-02-04", "--format", "json", "--format", "date"],
+        ["dismissed", "2025-02-04", "--basis", "--explain"],
+        ["dismissed", "2025-02-04", "--explain=yes"],
+        ["dismissed", "2025-02-04", "--lang", "-x"],
+        ["dismissed", "2025-02-04", "--form", "json"],
+        ["dismissed", "2025-02-04", "--no-such-option", "x"],
+    ],
+)
+def test_fast_path_leaves_the_rest_to_typer(argv: list[str]) -> None:
+    assert parse_deadline(argv) is None
+
+
+def test_fast_path_takes_only_plain_deadline_calls() -> None:
+    assert run_fast(["--help"]) is None
+    assert run_fast(["--debug", "deadline", "dismissed", "2025-02-04"]) is None
+    assert run_fast(["outcomes"]) is None
+    assert run_fast(["deadline", "--help"]) is None
+    env = {"_PENETAPAN_COMPLETE": "bash_complete"}
+    assert run_fast(["deadline", "dismissed", "2025-02-04"], env) is None
+
+
+CLOSURES = "2025-02-06 Rapat pleno\n"
+
+SAME_OUTPUT = [
+    ["dismissed", "2025-02-04", "--format", "date"],
+    ["dismissed", "2025-02-04", "--format", "json", "--as-of", "2025-02-05"],
+    ["dismissed", "2025-02-04", "--as-of", "2025-02-05", "--lang", "id"],
+    ["dismissed", "2025-02-04", "--as-of", "2025-02-05", "--lang", "en", "--explain"],
+    ["rejected", "2025-03-27", "--basis", "working", "--format", "json", "--as-of", "2025-03-27"],
+    ["rejected", "2025-03-27", "--basis=working", "--no-cuti-bersama", "--format=date"],
+    ["rejected", "27/03/2025", "--basis", "working", "--explain", "--lang", "en", "--as-of",
+     "2025-03-28", "--tz", "WIT"],
+    ["dismissed", "2025-02-04", "--basis", "working", "--closures", "CLOSURES", "--format",
+     "json", "--explain", "--as-of", "2025-02-04"],
+    ["no-petition", "2025-01-03", "--format", "date", "--lang", "id"],
+    ["revote", "2025-02-24", "--format", "date"],
+    ["psu", "2025-02-24", "--format", "json", "--as-of", "2025-02-25"],
+    ["revote", "2025-02-24", "--lang", "id", "--as-of", "2025-02-25"],
+    ["dismised", "2025-02-04"],
+    ["", "2025-02-04"],
+    ["dismissed", "2025-02-30"],
+    ["dismissed", "1720569600"],
+    ["dismissed", "2025-02-04", "--format", "date", "--explain"],
+    ["dismissed", "2025-02-04", "--lang", "fr"],
+    ["dismissed", "2025-02-04", "--tz", "Mars/Olympus"],
+    ["dismissed", "2025-02-04", "--tz", "Asia/Jakarta", "--format", "date"],
+    ["dismissed", "2025-02-04", "--closures", "missing.txt", "--basis", "working"],
+    ["dismissed", "2025-02-04", "--as-of", "yesterday"],
+    ["dismissed", "2025-02-04", "--compare", "--format", "json", "--as-of", "2025-02-04"],
+    ["dismissed", "2025-02-05", "--decided", "2025-02-04", "--format", "date"],
+    ["dismissed", "2025-02-05", "--decided=2025-02-06"],
+    ["rejected", "2025-02-24", "--rules", "pkpu-19-2020", "--region", "Kota Medan",
+     "--format", "json", "--as-of", "2025-02-24"],
+    ["rejected", "2025-02-24", "--rules", "no-such-rules"],
+    ["rejected", "2028-03-01", "--basis", "working", "--strict"],
+    ["dismissed", "2025-02-04", "--ics", "out.ics", "--format", "date"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("argv", SAME_OUTPUT, ids=" ".join)
+def test_fast_path_output_equals_typer(
+    argv: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PENETAPAN_LANG", "en")
+    monkeypatch.setenv("COLUMNS", "100")
+    (tmp_path / "CLOSURES").write_text(CLOSURES, encoding="utf-8")
+    typer_result = CliRunner().invoke(cli.app, ["deadline", *argv])
+    code = run_fast(["deadline", *argv], {})
+    fast = capsys.readouterr()
+    assert code == typer_result.exit_code
+    assert fast.out == typer_result.stdout
+    assert fast.err == typer_result.stderr
+
+
+def test_fast_path_reports_an_internal_error_like_typer(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*args: object, **kwargs: object) -> object:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr("penetapan_cli.deadline.compute_deadline", broken)
+    argv = ["deadline", "dismissed", "2025-02-04", "--format", "date"]
+    typer_result = CliRunner().invoke(cli.app, argv)
+    code = run_fast(argv, {})
+    fast = capsys.readouterr()
+    assert code == typer_result.exit_code == 70
+    assert fast.err == typer_result.stderr
+    assert fast.err.startswith("penetapan: internal error (ZeroDivisionError: boom)")
+
+
+def _run(
+    code: str, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args, "-c", code],
+        capture_output=True,
+        text=True,
+        env=os.environ | (env or {}),
+        check=False,
+    )
+
+
+IMPORTS_OF = """
+import sys
+sys.argv = ["penetapan", "deadline", "dismissed", "2025-02-04", "--format", "date"]
+from {module} import main
+try:
+    main()
+finally:
+    heavy = [m for m in {heavy!r} if m in sys.modules]
+    sys.stderr.write("loaded: " + " ".join(heavy) + "|typer=" + str("typer" in sys.modules) + "\\n")
+"""
+
+
+@pytest.mark.parametrize(
+    ("module", "loads_typer"),
+    [("penetapan_cli.launch", False), ("penetapan_cli.cli", True)],
+)
+def test_a_calendar_day_check_imports_no_rich_pydantic_or_holidays(
+    module: str, loads_typer: bool
+) -> None:
+    """Through the entry point (fast path) and through the Typer app alike; the second one
+    also guards the choice of Typer version (0.29 imports pydantic on every call)."""
+    done = _run(IMPORTS_OF.format(module=module, heavy=HEAVY))
+    # PKPU 18/2024 Pasal 57(1)(b): 3 calendar days after Tue 4 Feb 2025 -> Fri 7 Feb 2025.
+    assert done.stdout == "2025-02-07\n"
+    assert done.returncode == 0
+    assert done.stderr.splitlines()[-1] == f"loaded: |typer={loads_typer}"
+
+
+def test_installed_entry_point(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / ("penetapan.exe" if os.name == "nt" else "penetapan")
+    done = subprocess.run(
+        [str(script), "deadline", "dismissed", "2025-02-04", "--format", "date"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    # PKPU 18/2024 Pasal 57(1)(b): 3 calendar days after Tue 4 Feb 2025 -> Fri 7 Feb 2025.
+    assert (done.returncode, done.stdout) == (0, "2025-02-07\n")
+    done = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0
+    assert done.stdout.startswith("penetapan ")
+
+
+# 3 working days after Thu 27 Mar 2025 (--basis working): Fri 28 Mar (cuti bersama Nyepi),
+# Sat 29 (Nyepi), Sun 30, Mon 31 Mar and Tue 1 Apr (Idul Fitri), Wed 2-Fri 4 Apr (cuti bersama),
+# Sat 5, Sun 6, Mon 7 Apr (cuti bersama) are skipped -> Tue 8, Wed 9, Thu 10 Apr 2025
+# (SKB 3 Menteri 2025 as listed by the holidays package; PKPU 18/2024 Pasal 57(1)(b) counts 3).
+WORKING_ARGV = ["deadline", "rejected", "2025-03-27", "--basis", "working", "--format", "date"]
+WORKING_ANSWER = "2025-04-10\n"
+
+
+@pytest.mark.parametrize(
+    "breakage", ["garbage", "truncated", "a directory", "unwritable", "no cache"]
+)
+def test_a_broken_cache_still_gives_the_right_answer(tmp_path: Path, breakage: str) -> None:
+    cache = tmp_path / "cache"
+    env = {"PENETAPAN_CACHE_DIR": str(cache), "PENETAPAN_NO_CACHE": ""}
+    command = [sys.executable, "-m", "penetapan_cli", *WORKING_ARGV]
+    first = subprocess.run(command, capture_output=True, text=True, env=os.environ | env)
+    assert first.stdout == WORKING_ANSWER
+    table = cache / "holidays-ID-2025.json"
+    assert table.is_file()
+    if breakage == "garbage":
+        table.write_bytes(b"\x00garbage\n[[]]")
+    elif breakage == "truncated":
+        table.write_bytes(table.read_bytes()[:100])
+    elif breakage == "a directory":
+        table.unlink()
+        table.mkdir()
+    elif breakage == "unwritable":
+        blocker = tmp_path / "file"
+        blocker.write_text("not a directory")
+        env["PENETAPAN_CACHE_DIR"] = str(blocker / "cache")
+    else:
+        env["PENETAPAN_NO_CACHE"] = "1"
+    again = subprocess.run(command, capture_output=True, text=True, env=os.environ | env)
+    assert (again.returncode, again.stdout) == (0, WORKING_ANSWER)
+    assert "Traceback" not in again.stderr
+
+
+@pytest.mark.parametrize("name", shipped_rule_sets())
+def test_shipped_rule_sets_load_without_a_validation_framework(name: str) -> None:
+    """The one-off check reads the shipped TOML with the standard library only (pydantic stays
+    out: see the import test above); each outcome has exactly one rule."""
+    rule_set = load_rule_set(name)
+    for outcome in Outcome:
+        assert sum(outcome in rule.outcomes for rule in rule_set.rules) == 1, outcome
