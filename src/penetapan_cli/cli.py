@@ -581,6 +581,7 @@ def timeline(
         str,
         typer.Option("--tz", help="Time zone of 'today': WIB, WITA, WIT or an IANA name."),
     ] = "WIB",
+    strict: StrictOpt = False,
 ) -> None:
     """Lay out the dispute season: petition window, MK decision, declaration, follow-up."""
     import datetime as dt
@@ -629,6 +630,7 @@ def timeline(
         order_days=order_days,
         as_of=date_of(as_of, "--as-of") or today,
         explain=explain,
+        strict=strict,
     )
     _warn([w[language] for w in result.warnings], "peringatan" if language == "id" else "warning")
     events = None

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from penetapan_cli.counting import MAX_DAYS, Count, TraceDay, count_days
 from penetapan_cli.deadline import coverage_warnings
-from penetapan_cli.errors import InputError
+from penetapan_cli.errors import CoverageError, InputError
 from penetapan_cli.outcomes import FOLLOW_UP_OUTCOMES, Outcome
 from penetapan_cli.rules import Citation, CountFrom, Limit, Roll, Rule, RuleSet, Text, Unit
 from penetapan_cli.workcal import WorkCalendar
@@ -306,8 +306,13 @@ def build_timeline(
     order_days: int | None = None,
     as_of: dt.date | None = None,
     explain: bool = False,
+    strict: bool = False,
 ) -> Timeline:
-    """Every step of the season that the given dates reach; the others wait for an input."""
+    """Every step of the season that the given dates reach; the others wait for an input.
+
+    ``strict`` refuses (CoverageError) a working-day count that touches a year whose holiday
+    data is not decreed, instead of warning.
+    """
     check_order(announced, registered, decided, notified, outcome)
     if order_days is not None:
         if outcome is None:
@@ -434,6 +439,12 @@ def build_timeline(
         if not counted_days.consulted_calendar:
             continue
         found, years = coverage_warnings(calendar, first, counted_days.deadline)
+        if strict and found:
+            raise CoverageError(
+                f"--strict: the working-day count from {first.isoformat()} to "
+                f"{counted_days.deadline.isoformat()} relies on holiday data that is not "
+                "decreed: " + " ".join(w["en"] for w in found)
+            )
         warnings.extend(w for w in found if w not in warnings)
         estimated.extend(y for y in years if y not in estimated)
     return Timeline(

@@ -174,3 +174,94 @@ def test_internal_error_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     check(["deadline", *OK], 70, "internal error (RuntimeError: simulated fault)")
     result = runner.invoke(app, ["--debug", "deadline", *OK])
     assert isinstance(result.exception, RuntimeError)
+
+
+def rule_files(tmp: Path) -> dict[str, Path]:
+    from penetapan_cli.rules import RULESETS_DIR
+
+    good = (RULESETS_DIR / "pkpu-18-2024.toml").read_text(encoding="utf-8")
+    variants = {
+        "malformed.toml": "id = [unclosed\n",
+        "negative.toml": good.replace("days = 3", "days = -3", 1),
+        "zero.toml": good.replace("days = 3", "days = 0", 1),
+        "text-days.toml": good.replace("days = 3", 'days = "three"', 1),
+        "unit.toml": good.replace('unit = "calendar"', 'unit = "lunar"', 1),
+        "outcome.toml": good.replace('outcomes = ["no-petition"]', 'outcomes = ["maybe"]', 1),
+        "empty.toml": "",
+    }
+    for name, text in variants.items():
+        (tmp / name).write_text(text, encoding="utf-8")
+    (tmp / "binary.toml").write_bytes(b"\x00\xff\xfe" * 50)
+    (tmp / "dir.toml").mkdir()
+    return {p.name: p for p in tmp.iterdir()}
+
+
+RULE_FILE_CASES = [
+    ("malformed.toml", "not valid TOML"),
+    ("negative.toml", "rules[0].days"),
+    ("zero.toml", "rules[0].days"),
+    ("text-days.toml", "rules[0].days"),
+    ("unit.toml", "rules[0].unit"),
+    ("outcome.toml", "rules[0].outcomes"),
+    ("empty.toml", "empty.toml"),
+    ("binary.toml", "binary.toml"),
+    ("dir.toml", "is a directory"),
+    ("missing.toml", "not found"),
+]
+
+
+@pytest.mark.parametrize(("name", "fragment"), RULE_FILE_CASES)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["deadline", *OK],
+        ["outcomes"],
+        ["timeline", "--announced", "2024-12-16"],
+        ["rules", "show"],
+    ],
+    ids=lambda c: c[0],
+)
+def test_bad_rule_file(tmp_path: Path, name: str, fragment: str, command: list[str]) -> None:
+    path = rule_files(tmp_path).get(name, tmp_path / name)
+    if command == ["rules", "show"]:
+        check([*command, str(path)], 2, fragment)
+    else:
+        check([*command, "--rules", str(path)], 2, fragment)
+
+
+TIMELINE_CASES = [
+    (["--announced", "2025-01-10", "--registered", "2025-01-03"], "is before --announced"),
+    (["--announced", "2024-12-16", "--notified", "2024-12-01"], "2024-12-01"),
+    (["--announced", "2024-12-16", "--outcome", "psu", "--order-days", "-5",
+      "--notified", "2025-02-24"], "--order-days -5"),
+    (["--announced", "2024-12-16", "--outcome", "psu", "--order-days", "0",
+      "--notified", "2025-02-24"], "--order-days 0"),
+    (["--announced", "2024-12-16", "--order-days", "60"], "--order-days needs --outcome"),
+    (["--announced", "2024-12-16", "--outcome", "dismissed", "--order-days", "60"],
+     "not to outcome 'dismissed'"),
+    (["--announced", "32/12/2024"], "'32/12/2024'"),
+    (["--announced", ""], "empty"),
+    (["--registered", "2025-01-03"], "--announced"),
+    (["--announced", "2024-12-16", "--outcome", "maybe"], "unknown outcome 'maybe'"),
+    (["--announced", "2024-12-16", "--format", "pdf"], "'pdf'"),
+    (["--announced", "2027-12-20", "--registered", "2028-01-05", "--strict"], "--strict"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("args", "fragment"), TIMELINE_CASES)
+def test_bad_timeline_input(args: list[str], fragment: str) -> None:
+    code = 4 if "--strict" in args else 2
+    check(["timeline", *args], code, fragment)
+
+
+DEADLINE_COMBINATIONS = [
+    (["deadline", "dismissed", "2025-02-04", "--decided", "2025-02-05"], "--decided"),
+    (["deadline", "no-petition", "2025-01-06", "--decided", "2025-01-03"], "no-petition"),
+    (["deadline", *OK, "--rules", ""], "empty --rules"),
+    (["deadline", *OK, "--rules", "pkpu-99-2099"], "unknown rule set 'pkpu-99-2099'"),
+]
+
+
+@pytest.mark.parametrize(("args", "fragment"), DEADLINE_COMBINATIONS)
+def test_conflicting_deadline_options(args: list[str], fragment: str) -> None:
+    check(args, 2, fragment)
