@@ -286,7 +286,13 @@ def _csv_rows(
                     number += 1
                     first, last = last + 1, reader.line_num
                     joined = "".join(cells)
-                    if len(cells) == width and joined.isascii() and joined and not joined.isspace():
+                    if (
+                        first == last
+                        and len(cells) == width
+                        and joined.isascii()
+                        and joined
+                        and not joined.isspace()
+                    ):
                         # InRow(...) without the namedtuple's Python-level __new__: this line
                         # runs once per row, and the plain constructor would double its cost.
                         yield new(InRow, (number, first, last, cells, get_key(cells), None, None))
@@ -310,7 +316,8 @@ def _csv_odd_row(
     table: Table,
     get_key: Callable[[list[str]], Any],
 ) -> InRow:
-    """A row off the fast path: non-ASCII text (maybe fine), blank, bad bytes, wrong width."""
+    """A row off the fast path: non-ASCII text or several lines (maybe fine), blank, bad
+    bytes, wrong number of fields."""
     where = _where(number, first, last)
     width = len(table.names)
     problem: str | None = None
@@ -334,6 +341,14 @@ def _csv_odd_row(
             if first != last:
                 problem += f"; check for a quote opened on line {first} and never closed"
     values = (cells + [""] * width)[:width]
+    if problem is None and first != last:
+        for field, i in table.positions.items():
+            if field in KEY_FIELDS and ("\n" in values[i] or "\r" in values[i]):
+                problem = (
+                    f"{where}: the {field} cell holds a line break; check for a quote opened "
+                    f"on line {first} and never closed"
+                )
+                break
     if problem is None:
         return InRow(number, first, last, values, get_key(values), None, None)
     return InRow(number, first, last, values, (), None, problem)
@@ -360,6 +375,7 @@ def read_jsonl(binary: IO[bytes], *, label: str, fixed_columns: bool) -> Source:
             f"{label}: line 1 is not UTF-8 text (byte 0x{raw[exc.start]:02X} at column "
             f"{exc.start + 1})"
         ) from None
+    text = text.rstrip("\r\n")
     try:
         first = json.loads(text) if text.strip() else None
     except json.JSONDecodeError as exc:
@@ -389,10 +405,11 @@ def _jsonl_row(number: int, raw: bytes, table: Table, fixed_columns: bool) -> In
     width = len(table.names)
 
     def failed(problem: str, obj: dict[str, Any] | None = None) -> InRow:
-        return InRow(number, number, number, [None] * width, (), obj, problem)
+        values = [None] * width if obj is None else _aligned(obj, table)
+        return InRow(number, number, number, values, (), obj, problem)
 
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError as exc:
         return failed(
             f"{where}: not UTF-8 text (byte 0x{raw[exc.start]:02X} at column {exc.start + 1})"
@@ -424,9 +441,8 @@ def _jsonl_row(number: int, raw: bytes, table: Table, fixed_columns: bool) -> In
                 other = next(k for k in obj if _CANONICAL.get(column_key(k)) == canonical)
                 return failed(f"{where}: keys {other!r} and {name!r} both give {canonical}", obj)
             fields[canonical] = obj[name]
-    table_keys = table.keys
-    values = [obj[by_key[k]] if k in by_key else None for k in table_keys]
     if fixed_columns:
+        table_keys = set(table.keys)
         extra = [name for key, name in by_key.items() if key not in table_keys]
         if extra:
             listed = ", ".join(repr(e) for e in extra)
@@ -436,7 +452,13 @@ def _jsonl_row(number: int, raw: bytes, table: Table, fixed_columns: bool) -> In
                 obj,
             )
     texts = tuple(_text(fields.get(f)) for f in KEY_FIELDS)
-    return InRow(number, number, number, values, texts, obj, None)
+    return InRow(number, number, number, _aligned(obj, table), texts, obj, None)
+
+
+def _aligned(obj: Mapping[str, Any], table: Table) -> list[Any]:
+    """The values of ``obj`` in the order of the table's columns, matched like headers."""
+    by_key = {column_key(name): value for name, value in obj.items()}
+    return [by_key.get(key) for key in table.keys]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -808,6 +830,7 @@ def progress_bar(total_bytes: int, tell: Callable[[], int]) -> Iterator[Callable
 
     with bar:
         yield update
+        bar.update(task, completed=max(total_bytes, 1))
 
 
 # ---------------------------------------------------------------------------------------------
