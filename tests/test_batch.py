@@ -23,7 +23,7 @@ from penetapan_cli.errors import InputError
 from penetapan_cli.rules import load_rule_set
 from penetapan_cli.workcal import NonWorkingDay, holidays_package_year
 
-runner = CliRunner()
+runner = CliRunner(env={"PENETAPAN_LANG": "en"})  # stderr labels in English
 AS_OF = ["--as-of", "2025-02-05"]
 RESULT = ["deadline", "status", "days_left", "rule", "citation", "error"]
 RULE_A, CITE_A = "pkpu-18-2024/57-1-a", "PKPU 18/2024 Pasal 57 ayat (1) huruf a"
@@ -850,3 +850,38 @@ def test_format_from_the_file_name() -> None:
     assert batch.format_for("a.ndjson") == "jsonl"
     with pytest.raises(InputError):
         batch.format_for("a.json")
+
+
+def test_lone_surrogate_from_a_json_escape_is_written_back_as_the_escape() -> None:
+    data = '{"outcome": "dismissed", "notified_on": "2025-02-04", "note": "\\ud800"}\n'
+    result = run(["-", "--input-format", "jsonl", *AS_OF], data)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["note"] == "\ud800"
+    as_csv = run(["-", "--input-format", "jsonl", "--output-format", "csv", *AS_OF], data)
+    assert table(as_csv)[1][2] == "\\ud800"
+
+
+def test_messages_in_indonesian() -> None:
+    result = run(["-", *AS_OF, "--lang", "id"], "outcome,notified_on\npsu,2025-02-24\n")
+    assert result.stderr.splitlines()[0].startswith(
+        "langkah berikut (1 baris, mulai baris 1): Belum ada tenggat penetapan."
+    )
+    assert result.stderr.splitlines()[-1] == "penetapan batch: rows=1 ok=0 pending=1 errors=0"
+
+
+def test_holiday_data_warnings_are_surfaced_once() -> None:
+    # The holiday data lists no cuti bersama for 2030 (no SKB 3 Menteri yet), and its Islamic
+    # holidays are estimates: a working-day count there carries warnings, as `deadline` does.
+    data = "outcome,notified_on,basis\n" + "dismissed,2030-03-01,working\n" * 3
+    result = run(["-", *AS_OF], data)
+    single = runner.invoke(
+        app, ["deadline", "dismissed", "2030-03-01", "--basis", "working", "--lang", "en"]
+    )
+    expected = [
+        line.removeprefix("warning: ")
+        for line in single.stderr.splitlines()
+        if line.startswith("warning: ")
+    ]
+    assert expected
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning")]
+    assert warnings == [f"warning (3 rows from row 1): {text}" for text in expected]

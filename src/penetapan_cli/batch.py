@@ -60,8 +60,6 @@ KEY_FIELDS = ("outcome", "notified_on", "basis", "no_cuti_bersama")
 """The input fields a row's result depends on; every other column is passed through."""
 RESULT_COLUMNS = ("deadline", "status", "days_left", "rule", "citation", "error")
 STATUSES = ("ok", "pending", "error")
-FORMATS_IN = ("csv", "jsonl")
-FORMATS_OUT = ("csv", "jsonl", "json")
 
 _CANONICAL = {alias: name for name, aliases in COLUMN_ALIASES.items() for alias in (name, *aliases)}
 _BOOLEANS = {
@@ -73,6 +71,9 @@ _FORMULA_START = frozenset("=+-@\t\r")
 CACHE_SIZE = 4096
 """Distinct (outcome, date, basis, cuti) texts remembered; batches repeat a few dates."""
 PROGRESS_EVERY = 4096  # rows between two progress updates
+OUTPUT_ERRORS = "backslashreplace"
+"""Output is UTF-8. The only text that cannot be encoded is a lone surrogate that a JSON
+escape such as "\\ud800" produced; it is written back as that same escape."""
 
 
 def column_key(name: str) -> str:
@@ -861,7 +862,7 @@ def atomic_output(path: Path) -> Iterator[IO[str]]:
     except OSError as exc:
         raise InputError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
     try:
-        with open(fd, "w", encoding="utf-8", newline="") as fh:
+        with open(fd, "w", encoding="utf-8", errors=OUTPUT_ERRORS, newline="") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())

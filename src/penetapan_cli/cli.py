@@ -552,7 +552,9 @@ def _stdout_text() -> Iterator[IO[str]]:
     """UTF-8 text on stdout, whatever the locale; a closed pipe (``| head``) ends quietly."""
     import io
 
-    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+    from penetapan_cli.batch import OUTPUT_ERRORS
+
+    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", errors=OUTPUT_ERRORS, newline="")
     try:
         yield out
     finally:
