@@ -644,6 +644,24 @@ class Summary:
     def line(self) -> str:
         return f"rows={self.rows} ok={self.ok} pending={self.pending} errors={self.errors}"
 
+    def report(self, lang: str) -> list[str]:
+        """The lines for stderr: each distinct warning, notice and next step with the rows it
+        concerns, then the one-line summary."""
+        labels = {
+            "warning": {"id": "peringatan", "en": "warning"},
+            "notice": {"id": "catatan", "en": "notice"},
+            "follow_up": {"id": "langkah berikut", "en": "next step"},
+        }
+        lines = []
+        for m in self.messages:
+            if lang == "id":
+                where = f"{m.rows} baris, mulai baris {m.first_row}"
+            else:
+                where = f"{m.rows} row{'s' if m.rows != 1 else ''} from row {m.first_row}"
+            lines.append(f"{labels[m.kind][lang]} ({where}): {m.text[lang]}")
+        lines.append(f"penetapan batch: {self.line()}")
+        return lines
+
 
 def compute_rows(
     source: Source, calculator: Calculator, counts: dict[str, int]

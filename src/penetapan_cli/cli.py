@@ -513,22 +513,7 @@ def batch(
             if stat.S_ISREG(info.st_mode):
                 progress = stack.enter_context(batching.progress_bar(info.st_size, binary.tell))
         summary = batching.run(source, out, out_format, calculator, progress=progress)
-    labels = {
-        "warning": ("peringatan", "warning"),
-        "notice": ("catatan", "notice"),
-        "follow_up": ("langkah berikut", "next step"),
-    }
-    for message in summary.messages:
-        label_id, label_en = labels[message.kind]
-        where = (
-            f"{message.rows} baris, mulai baris {message.first_row}"
-            if language == "id"
-            else f"{message.rows} row{'s' if message.rows != 1 else ''} from row "
-            f"{message.first_row}"
-        )
-        label = label_id if language == "id" else label_en
-        sys.stderr.write(f"{label} ({where}): {message.text[language]}\n")
-    sys.stderr.write(f"penetapan batch: {summary.line()}\n")
+    sys.stderr.writelines(line + "\n" for line in summary.report(language))
     if summary.errors:
         raise typer.Exit(EXIT_ROW_ERRORS)
 
