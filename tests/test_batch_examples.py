@@ -210,3 +210,29 @@ def test_progress_bar_only_on_a_terminal_for_a_file(tmp_path: Path, from_stdin: 
     seen = b"".join(chunks)
     assert b"penetapan batch: rows=19 ok=15 pending=4 errors=0" in seen
     assert ("\u2501".encode() in seen) is not from_stdin  # the bar's line drawing
+
+
+def test_sigterm_leaves_no_partial_output(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    source = tmp_path / "cases.csv"
+    rows = "".join(f"Kab {i},dismissed,2025-02-04\n" for i in range(400_000))
+    source.write_text("region,outcome,notified_on\n" + rows, encoding="utf-8")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    target = out_dir / "deadlines.csv"
+    with subprocess.Popen(
+        [str(PENETAPAN), "batch", str(source), "-o", str(target), *AS_OF],
+        stderr=subprocess.PIPE,
+    ) as proc:
+        deadline = time.monotonic() + 60
+        while not any(out_dir.iterdir()):  # the temporary file beside the target
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.stderr is not None
+        stderr = proc.stderr.read()
+        assert proc.wait(timeout=60) == 130
+    assert stderr == b"penetapan: interrupted\n"
+    assert list(out_dir.iterdir()) == []

@@ -496,6 +496,7 @@ def batch(
         closures=closure_days,
     )
     with contextlib.ExitStack() as stack:
+        _stop_on_sigterm(stack)
         if from_stdin:
             binary: IO[bytes] = sys.stdin.buffer
             label = "standard input"
@@ -516,6 +517,22 @@ def batch(
     sys.stderr.writelines(line + "\n" for line in summary.report(language))
     if summary.errors:
         raise typer.Exit(EXIT_ROW_ERRORS)
+
+
+def _stop_on_sigterm(stack: contextlib.ExitStack) -> None:
+    """Until ``stack`` closes, SIGTERM (``kill``) stops the run as Ctrl-C does, so that the
+    same clean-up runs: no partial output file is left behind."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    stack.callback(signal.signal, signal.SIGTERM, previous)
 
 
 @contextlib.contextmanager
