@@ -885,3 +885,18 @@ def test_holiday_data_warnings_are_surfaced_once() -> None:
     assert expected
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning")]
     assert warnings == [f"warning (3 rows from row 1): {text}" for text in expected]
+
+
+def test_atomic_output_reports_a_write_failure_and_cleans_up(tmp_path: Path) -> None:
+    import errno
+
+    target = tmp_path / "out.csv"
+
+    def write_until_the_disk_is_full() -> None:
+        with batch.atomic_output(target) as fh:
+            fh.write("half a row")
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(InputError, match=r"^cannot write '.*out\.csv': No space left on device$"):
+        write_until_the_disk_is_full()
+    assert list(tmp_path.iterdir()) == []

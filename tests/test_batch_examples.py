@@ -236,3 +236,17 @@ def test_sigterm_leaves_no_partial_output(tmp_path: Path) -> None:
         assert proc.wait(timeout=60) == 130
     assert stderr == b"penetapan: interrupted\n"
     assert list(out_dir.iterdir()) == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_on_stdout_is_a_one_line_error() -> None:
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(
+            [str(PENETAPAN), "batch", str(EXAMPLES / "pilkada-2024.csv"), *AS_OF],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    assert proc.returncode == 2
+    assert proc.stderr == b"penetapan: cannot write standard output: No space left on device\n"

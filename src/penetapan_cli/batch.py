@@ -886,9 +886,11 @@ def atomic_output(path: Path) -> Iterator[IO[str]]:
             os.fsync(fh.fileno())
         os.chmod(temp, _mode_for(target))
         os.replace(temp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp)
+        if isinstance(exc, OSError):  # reading errors arrive as InputError: this is writing
+            raise InputError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
         raise
     with contextlib.suppress(OSError):
         dir_fd = os.open(target.parent, os.O_RDONLY)

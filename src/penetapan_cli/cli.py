@@ -559,12 +559,16 @@ def _stdout_text() -> Iterator[IO[str]]:
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", errors=OUTPUT_ERRORS, newline="")
     try:
         yield out
+        out.flush()
+    except BrokenPipeError:
+        _stdout_to_devnull()
+        raise
+    except OSError as exc:  # e.g. a full disk (reading errors arrive as InputError)
+        _stdout_to_devnull()
+        raise InputError(f"cannot write standard output: {exc.strerror or exc}") from None
     finally:
-        try:
-            out.detach()  # flushes, and leaves sys.stdout open
-        except BrokenPipeError:
-            _stdout_to_devnull()
-            out.detach()
+        with contextlib.suppress(OSError, ValueError):
+            out.detach()  # leaves sys.stdout open
 
 
 def _stdout_to_devnull() -> None:
