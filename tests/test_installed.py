@@ -63,25 +63,23 @@ def test_bad_input_has_no_traceback() -> None:
     assert done.stderr == "penetapan: invalid date '31/02/2025': February 2025 has 28 days\n"
 
 
+# Arguments for the example scripts: batch-job.sh keeps the rows due within 3 days of
+# 5 Feb 2025 (the day after the Medan decision) from the sample batch.
+SCRIPT_ARGS = {"batch-job.sh": ["3", str(EXAMPLES / "pilkada-2024.csv"), "2025-02-05"]}
+
+
 def run_example(path: Path) -> subprocess.CompletedProcess[str]:
     if path.suffix == ".sh":
-        return subprocess.run(
-            ["bash", str(path)],
-            capture_output=True,
-            text=True,
-            env=env(),
-            check=False,
-            cwd=EXAMPLES.parent,
-        )
-    if path.name.startswith("closures"):
-        return subprocess.run(
-            [str(PENETAPAN), "holidays", "2025", "--closures", str(path), "--format", "json"],
-            capture_output=True,
-            text=True,
-            env=env(),
-            check=False,
-        )
-    raise AssertionError(f"no test knows how to run {path.name}: add it to run_example")
+        args = ["bash", str(path), *SCRIPT_ARGS.get(path.name, [])]
+    elif path.suffix in (".csv", ".jsonl"):
+        args = [str(PENETAPAN), "batch", str(path), "--as-of", "2025-02-05"]
+    elif path.name.startswith("closures"):
+        args = [str(PENETAPAN), "holidays", "2025", "--closures", str(path), "--format", "json"]
+    else:
+        raise AssertionError(f"no test knows how to run {path.name}: add it to run_example")
+    return subprocess.run(
+        args, capture_output=True, text=True, env=env(), check=False, cwd=EXAMPLES.parent
+    )
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.iterdir()), ids=lambda p: p.name)

@@ -9,11 +9,12 @@ string annotation twice while it builds the app, on every run (``--help`` includ
 annotations are real objects; a name used in one must exist at import time.
 """
 
+import contextlib
 import enum
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import IO, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -24,6 +25,7 @@ from penetapan_cli.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_PENDING,
+    EXIT_ROW_ERRORS,
     InputError,
     PenetapanError,
     internal_error_message,
@@ -111,6 +113,17 @@ class ListFormat(enum.Enum):
 class Basis(enum.Enum):
     CALENDAR = "calendar"
     WORKING = "working"
+
+
+class InputFormat(enum.Enum):
+    CSV = "csv"
+    JSONL = "jsonl"
+
+
+class OutputFormat(enum.Enum):
+    CSV = "csv"
+    JSONL = "jsonl"
+    JSON = "json"
 
 
 LangOpt = Annotated[
@@ -675,6 +688,195 @@ def timeline(
         _warn([f"wrote {count} event{'s' if count != 1 else ''} to {str(ics)!r}"], "note")
     if result.pending:
         raise typer.Exit(EXIT_PENDING)
+
+
+@app.command()
+def batch(
+    input_path: Annotated[
+        str,
+        typer.Argument(
+            metavar="INPUT",
+            help="CSV or JSON Lines file with the columns outcome and notified_on (Indonesian "
+            "names accepted), or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write here instead of stdout; the file appears only when complete.",
+            show_default=False,
+        ),
+    ] = None,
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option(
+            "--input-format",
+            help="csv or jsonl. Default: from the file extension (.jsonl, .ndjson), else csv.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--output-format",
+            help="csv, jsonl or json (one array). Default: the input's format.",
+            show_default=False,
+        ),
+    ] = None,
+    basis: Annotated[
+        Basis | None,
+        typer.Option(
+            "--basis",
+            help="Count calendar or working days instead of each rule's own unit; a row's "
+            "basis column overrides it.",
+            show_default=False,
+        ),
+    ] = None,
+    no_cuti_bersama: NoCutiOpt = False,
+    closures: ClosuresOpt = None,
+    lang: LangOpt = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Count days_left from this date instead of today.",
+            show_default=False,
+        ),
+    ] = None,
+    tz: Annotated[
+        str,
+        typer.Option("--tz", help="Time zone of 'today': WIB, WITA, WIT or an IANA name."),
+    ] = "WIB",
+) -> None:
+    """Compute the deadlines of many regions at once, from CSV or JSON Lines.
+
+    One output row per input row, in order: the input's columns, then deadline, status (ok,
+    pending, error), days_left, rule, citation and error. Exit 0 when no row is in error, 1
+    when some are, 2 when the input cannot be processed at all.
+    """
+    import os
+    import stat
+
+    from penetapan_cli import batch as batching
+    from penetapan_cli.dates import parse_date
+    from penetapan_cli.rules import Unit, load_rule_set
+    from penetapan_cli.settings import resolve_lang, resolve_tz, today_in
+    from penetapan_cli.workcal import read_closures
+
+    language = resolve_lang(lang)
+    resolve_tz(tz)
+    today = today_in(tz)
+    as_of_date = parse_date(as_of, today=today) if as_of is not None else today
+    closure_days = read_closures(closures) if closures is not None else ()
+    rule_set = load_rule_set()
+    from_stdin = input_path == "-"
+    in_format = (
+        input_format.value
+        if input_format
+        else batching.format_for(None if from_stdin else input_path)
+    )
+    out_format = output_format.value if output_format else in_format
+    to_file = output is not None and str(output) != "-"
+    if to_file and not from_stdin and batching.same_file(Path(input_path), Path(str(output))):
+        raise InputError(
+            f"refusing to write the output over the input file {input_path!r}: choose another "
+            "-o path"
+        )
+    calculator = batching.Calculator(
+        rule_set=rule_set,
+        today=today,
+        as_of=as_of_date,
+        basis=Unit(basis.value) if basis else None,
+        no_cuti_bersama=no_cuti_bersama,
+        closures=closure_days,
+    )
+    with contextlib.ExitStack() as stack:
+        _stop_on_sigterm(stack)
+        if from_stdin:
+            binary: IO[bytes] = sys.stdin.buffer
+            label = "standard input"
+        else:
+            binary = stack.enter_context(_open_input(input_path))
+            label = f"input {input_path!r}"
+        source = batching.open_source(binary, in_format, out_format, label)
+        stack.callback(source.close)
+        out = stack.enter_context(
+            batching.atomic_output(Path(str(output))) if to_file else _stdout_text()
+        )
+        progress = None
+        if not from_stdin and sys.stderr.isatty():
+            info = os.fstat(binary.fileno())
+            if stat.S_ISREG(info.st_mode):
+                progress = stack.enter_context(batching.progress_bar(info.st_size, binary.tell))
+        summary = batching.run(source, out, out_format, calculator, progress=progress)
+    sys.stderr.writelines(line + "\n" for line in summary.report(language))
+    if summary.errors:
+        raise typer.Exit(EXIT_ROW_ERRORS)
+
+
+def _stop_on_sigterm(stack: contextlib.ExitStack) -> None:
+    """Until ``stack`` closes, SIGTERM (``kill``) stops the run as Ctrl-C does, so that the
+    same clean-up runs: no partial output file is left behind."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    stack.callback(signal.signal, signal.SIGTERM, previous)
+
+
+@contextlib.contextmanager
+def _open_input(path: str) -> Iterator[IO[bytes]]:
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 (closed below)
+    except FileNotFoundError:
+        raise InputError(f"input {path!r} not found") from None
+    except IsADirectoryError:
+        raise InputError(f"input {path!r} is a directory") from None
+    except OSError as exc:
+        raise InputError(f"cannot read input {path!r}: {exc.strerror or exc}") from None
+    with fh:
+        yield fh
+
+
+@contextlib.contextmanager
+def _stdout_text() -> Iterator[IO[str]]:
+    """UTF-8 text on stdout, whatever the locale; a closed pipe (``| head``) ends quietly."""
+    import io
+
+    from penetapan_cli.batch import OUTPUT_ERRORS
+
+    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", errors=OUTPUT_ERRORS, newline="")
+    try:
+        yield out
+        out.flush()
+    except BrokenPipeError:
+        _stdout_to_devnull()
+        raise
+    except OSError as exc:  # e.g. a full disk (reading errors arrive as InputError)
+        _stdout_to_devnull()
+        raise InputError(f"cannot write standard output: {exc.strerror or exc}") from None
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            out.detach()  # leaves sys.stdout open
+
+
+def _stdout_to_devnull() -> None:
+    """After the reader of stdout went away, send what is left nowhere instead of failing."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _fail(message: str, code: int) -> NoReturn:

@@ -1,0 +1,902 @@
+"""Tests for `penetapan batch`: CSV quirks, row accounting, formats, exit codes, output files.
+
+Expected dates come from PKPU 18/2024 Pasal 57 ayat (1) and the 2025 holiday data, as noted
+beside each. CLI tests run `penetapan_cli.cli.app` through typer's CliRunner.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import tracemalloc
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from penetapan_cli import batch
+from penetapan_cli.cli import app
+from penetapan_cli.errors import InputError
+from penetapan_cli.rules import load_rule_set
+from penetapan_cli.workcal import NonWorkingDay, holidays_package_year
+
+runner = CliRunner(env={"PENETAPAN_LANG": "en"})  # stderr labels in English
+AS_OF = ["--as-of", "2025-02-05"]
+RESULT = ["deadline", "status", "days_left", "rule", "citation", "error"]
+RULE_A, CITE_A = "pkpu-18-2024/57-1-a", "PKPU 18/2024 Pasal 57 ayat (1) huruf a"
+RULE_B, CITE_B = "pkpu-18-2024/57-1-b", "PKPU 18/2024 Pasal 57 ayat (1) huruf b"
+RULE_NEXT = "pkpu-18-2024/57-follow-up"
+CITE_NEXT = "PKPU 18/2024 Pasal 57 ayat (1), dengan amar putusan MK"
+# PKPU 18/2024 Pasal 57(1)(b): 3 calendar days after Tue 4 Feb 2025 -> Fri 7 Feb 2025;
+# counted from --as-of Wed 5 Feb 2025, 2 days are left.
+MEDAN = ["2025-02-07", "ok", "2", RULE_B, CITE_B, ""]
+
+
+def run(args: Sequence[str], stdin: bytes | str | None = None) -> Result:
+    return runner.invoke(app, ["batch", *args], input=stdin)
+
+
+def table(output: Result | str, delimiter: str = ",") -> list[list[str]]:
+    """The rows of CSV output, read from its bytes (Result.stdout turns CRLF into LF)."""
+    text = output if isinstance(output, str) else output.stdout_bytes.decode("utf-8")
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def summary(result: Result) -> str:
+    return result.stderr.splitlines()[-1]
+
+
+def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+# --- the basic contract ----------------------------------------------------------------------
+
+
+def test_medan_row_gives_every_result_column() -> None:
+    result = run(
+        ["-", *AS_OF],
+        "region,case_number,outcome,notified_on\n"
+        "Kota Medan,220/PHPU.WAKO-XXIII/2025,dismissed,2025-02-04\n",
+    )
+    assert result.exit_code == 0
+    assert table(result) == [
+        ["region", "case_number", "outcome", "notified_on", *RESULT],
+        ["Kota Medan", "220/PHPU.WAKO-XXIII/2025", "dismissed", "2025-02-04", *MEDAN],
+    ]
+    assert summary(result) == "penetapan batch: rows=1 ok=1 pending=0 errors=0"
+
+
+def test_pending_row_has_no_deadline_and_exit_0() -> None:
+    # PKPU 18/2024 Pasal 57(1) with the MK's order: a re-vote starts a new cycle, no date yet.
+    result = run(["-", *AS_OF], "outcome,notified_on\npsu,2025-02-24\n")
+    assert result.exit_code == 0
+    assert table(result)[1] == ["psu", "2025-02-24", "", "pending", "", RULE_NEXT, CITE_NEXT, ""]
+    assert summary(result) == "penetapan batch: rows=1 ok=0 pending=1 errors=0"
+    assert any(
+        line.startswith("next step (1 row from row 1): ") for line in result.stderr.splitlines()
+    )
+
+
+def test_notices_named_once_on_stderr_with_row_counts() -> None:
+    # Unsettled law is surfaced, not hidden: each distinct notice once, with how many rows.
+    result = run(
+        ["-", *AS_OF, "--lang", "en"],
+        "outcome,notified_on\nno-petition,2025-01-06\ndismissed,2025-02-04\ndismissed,2025-02-05\n",
+    )
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("notice (3 rows from row 1): Day count unsettled")
+    assert lines[1].startswith("notice (2 rows from row 2): Trigger unsettled")
+    assert len(lines) == 3
+
+
+def test_days_left_is_a_plain_number_even_when_negative() -> None:
+    # 57(1)(b): 4 Feb 2025 + 3 calendar days = Fri 7 Feb 2025; as of Mon 10 Feb, 3 days overdue.
+    result = run(["-", "--as-of", "2025-02-10"], "outcome,notified_on\ndismissed,2025-02-04\n")
+    assert table(result)[1][2:5] == ["2025-02-07", "ok", "-3"]
+
+
+def test_bad_rows_in_the_middle_keep_every_row_in_order() -> None:
+    data = (
+        "id,outcome,notified_on\n"
+        "1,dismissed,2025-02-04\n"
+        "2,nonsense,2025-02-04\n"
+        "\n"
+        "4,psu,2025-02-24\n"
+        "5,dismissed,2025-02-30\n"
+        ",,\n"
+        "7,no-petition,2025-01-06\n"
+        "8,dismissed\n"
+        "9,rejected,2025-02-24\n"
+    )
+    result = run(["-", *AS_OF], data)
+    assert result.exit_code == 1
+    rows = table(result)[1:]
+    assert [r[0] for r in rows] == ["1", "2", "", "4", "5", "", "7", "8", "9"]
+    assert [r[4] for r in rows] == [
+        "ok", "error", "error", "pending", "error", "error", "ok", "error", "ok"
+    ]  # fmt: skip
+    # 57(1)(a): Mon 6 Jan 2025 + 3 = Thu 9 Jan; 57(1)(b): Mon 24 Feb 2025 + 3 = Thu 27 Feb.
+    assert [r[3] for r in rows if r[4] == "ok"] == ["2025-02-07", "2025-01-09", "2025-02-27"]
+    assert [r[8] for r in rows][2] == "row 3 (line 4): blank line"
+    assert [r[8] for r in rows][5] == "row 6 (line 7): empty row"
+    assert [r[8] for r in rows][7] == "row 8 (line 9): 2 fields, but the header has 3"
+    assert summary(result) == "penetapan batch: rows=9 ok=3 pending=1 errors=5"
+
+
+@pytest.mark.parametrize(
+    ("outcome", "notified"),
+    [
+        ("nonsense", "2025-02-04"),
+        ("dismisal", "2025-02-04"),
+        ("", "2025-02-04"),
+        ("dismissed", "2025-02-30"),
+        ("dismissed", "04/02/25"),
+        ("dismissed", "1720569600"),
+        ("dismissed", ""),
+        ("dismissed", "2025-02-04T10:00"),
+    ],
+)
+def test_row_error_is_the_message_of_the_deadline_command(outcome: str, notified: str) -> None:
+    single = runner.invoke(app, ["deadline", outcome, notified, *AS_OF])
+    assert single.exit_code == 2
+    expected = single.stderr.removeprefix("penetapan: ").rstrip("\n")
+    out = io.StringIO()
+    csv.writer(out).writerows([["outcome", "notified_on"], [outcome, notified]])
+    result = run(["-", *AS_OF], out.getvalue())
+    assert result.exit_code == 1
+    assert table(result)[1][-1] == expected
+
+
+# --- real-world CSV --------------------------------------------------------------------------
+
+
+def test_bom_semicolons_and_crlf() -> None:
+    data = "\ufeffDaerah;Putusan;Tanggal\r\nKota Medan;tidak-dapat-diterima;2025-02-04\r\n"
+    result = run(["-", *AS_OF], data.encode("utf-8"))
+    assert result.exit_code == 0
+    # The BOM is not part of the first column's name; the output keeps the input's ';'.
+    assert result.stdout.splitlines()[0] == "Daerah;Putusan;Tanggal;" + ";".join(RESULT)
+    assert table(result, ";")[1] == ["Kota Medan", "tidak-dapat-diterima", "2025-02-04", *MEDAN]
+
+
+def test_semicolon_header_with_commas_inside_names() -> None:
+    data = 'outcome;notified_on;"catatan, bebas"\ndismissed;2025-02-04;"a, b"\n'
+    result = run(["-", *AS_OF], data)
+    assert table(result, ";")[1] == ["dismissed", "2025-02-04", "a, b", *MEDAN]
+
+
+def test_quoted_fields_with_embedded_newlines_stay_one_row() -> None:
+    data = (
+        "outcome,note,notified_on\r\n"
+        'dismissed,"line one\r\nline two, with comma",2025-02-04\r\n'
+        "rejected,x,2025-02-24\r\n"
+    )
+    result = run(["-", *AS_OF], data)
+    assert result.exit_code == 0
+    rows = table(result)
+    assert len(rows) == 3
+    assert rows[1] == ["dismissed", "line one\r\nline two, with comma", "2025-02-04", *MEDAN]
+    assert rows[2][:4] == ["rejected", "x", "2025-02-24", "2025-02-27"]  # 57(1)(b): 24 Feb + 3
+
+
+def test_unclosed_quote_is_reported_with_its_lines() -> None:
+    data = (
+        "outcome,notified_on,note\n"
+        "dismissed,2025-02-04,ok\n"
+        'dismissed,"2025-02-04\n'
+        "rejected,2025-02-24\n"
+    )
+    result = run(["-", *AS_OF], data)
+    rows = table(result)
+    assert len(rows) == 3
+    assert rows[2][-1] == (
+        "row 2 (lines 3-4): 2 fields, but the header has 3; check for a quote opened on line 3 "
+        "and never closed"
+    )
+
+
+def test_line_break_in_a_date_cell_points_at_the_quote() -> None:
+    data = 'outcome,notified_on\ndismissed,"2025-02-04\n"\n'
+    result = run(["-", *AS_OF], data)
+    assert table(result)[1][-1] == (
+        "row 1 (lines 2-3): the notified_on cell holds a line break; check for a quote opened "
+        "on line 2 and never closed"
+    )
+
+
+def test_non_utf8_bytes_are_an_error_row_with_its_number() -> None:
+    data = (
+        b"region,outcome,notified_on\n"
+        b"Kota A,dismissed,2025-02-04\n"
+        b"Kab. Pidi\xe9,dismissed,2025-02-04\n"  # Latin-1, as an old export would write it
+        b"Kota C,dismissed,2025-02-04\n"
+    )
+    result = run(["-", *AS_OF], data)
+    assert result.exit_code == 1
+    rows = table(result)  # the output stays valid UTF-8
+    assert [r[4] for r in rows[1:]] == ["ok", "error", "ok"]
+    assert rows[2][0] == "Kab. Pidi\ufffd"
+    assert rows[2][-1] == (
+        "row 2 (line 3): column 'region' is not UTF-8 text (bytes 0xE9); save the file as UTF-8 "
+        '("CSV UTF-8")'
+    )
+
+
+def test_non_ascii_utf8_is_fine() -> None:
+    data = "daerah,outcome,notified_on\nKab. Pidië — Aceh,dismissed,4 Februari 2025\n"
+    result = run(["-", *AS_OF], data.encode("utf-8"))
+    assert result.exit_code == 0
+    assert table(result)[1] == ["Kab. Pidië — Aceh", "dismissed", "4 Februari 2025", *MEDAN]
+
+
+def test_formula_cells_are_neutralised_but_our_numbers_are_not() -> None:
+    data = (
+        'outcome,notified_on,a,b,c,d,e,"=bad"\n'
+        'dismissed,2025-02-04,=HYPERLINK("http://x"),+62812,-5,@SUM(A1),"\tx",\n'
+    )
+    result = run(["-", "--as-of", "2025-02-10"], data)
+    rows = table(result)
+    assert rows[0][7] == "'=bad"
+    assert rows[1][2:8] == ['\'=HYPERLINK("http://x")', "'+62812", "'-5", "'@SUM(A1)", "'\tx", ""]
+    assert rows[1][10] == "-3"  # days_left: 7 Feb 2025 is 3 days before 10 Feb
+
+
+def test_extra_columns_pass_through_in_their_order() -> None:
+    data = "z,outcome,y,notified_on,x\n1,dismissed,2,2025-02-04,3\n"
+    rows = table(run(["-", *AS_OF], data))
+    assert rows == [
+        ["z", "outcome", "y", "notified_on", "x", *RESULT],
+        ["1", "dismissed", "2", "2025-02-04", "3", *MEDAN],
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Outcome,Notified On",
+        " OUTCOME , notified-on ",
+        "hasil,tanggal",
+        "Putusan,Tanggal Pemberitahuan",
+        "putusan,TANGGAL_PEMBERITAHUAN",
+    ],
+)
+def test_header_names_are_case_and_space_insensitive_with_aliases(header: str) -> None:
+    result = run(["-", *AS_OF], f"{header}\ndismissed,2025-02-04\n")
+    assert result.exit_code == 0
+    assert table(result)[1][2:] == MEDAN
+
+
+def test_trailing_empty_cells_beyond_the_header_are_tolerated() -> None:
+    result = run(["-", *AS_OF], "outcome,notified_on\ndismissed,2025-02-04,,\n")
+    assert result.exit_code == 0
+    assert table(result)[1] == ["dismissed", "2025-02-04", *MEDAN]
+
+
+def test_extra_values_beyond_the_header_are_an_error() -> None:
+    result = run(["-", *AS_OF], "outcome,notified_on\ndismissed,2025-02-04,surprise\n")
+    assert result.exit_code == 1
+    assert table(result)[1][-1] == "row 1 (line 2): 3 fields, but the header has 2"
+
+
+def test_header_only_gives_header_only() -> None:
+    result = run(["-", *AS_OF], "outcome,notified_on\n")
+    assert result.exit_code == 0
+    assert result.stdout == "outcome,notified_on," + ",".join(RESULT) + "\n"
+    assert summary(result) == "penetapan batch: rows=0 ok=0 pending=0 errors=0"
+
+
+# --- per-row overrides -----------------------------------------------------------------------
+
+
+def test_per_row_basis_overrides_the_command_line() -> None:
+    data = (
+        "outcome,notified_on,basis\n"
+        "dismissed,2025-02-07,\n"
+        "dismissed,2025-02-07,calendar\n"
+        "dismissed,2025-02-07, Working \n"
+    )
+    plain = table(run(["-", *AS_OF], data))
+    working = table(run(["-", *AS_OF, "--basis", "working"], data))
+    # Fri 7 Feb 2025 + 3 calendar days = Mon 10 Feb; + 3 working days (Mon 10, Tue 11,
+    # Wed 12; no holiday in February 2025) = Wed 12 Feb 2025.
+    assert [r[3] for r in plain[1:]] == ["2025-02-10", "2025-02-10", "2025-02-12"]
+    assert [r[3] for r in working[1:]] == ["2025-02-12", "2025-02-10", "2025-02-12"]
+
+
+def test_per_row_no_cuti_bersama_overrides_the_command_line() -> None:
+    data = (
+        "outcome,notified_on,basis,no_cuti_bersama\n"
+        "dismissed,2025-01-24,working,\n"
+        "dismissed,2025-01-24,working,ya\n"
+        "dismissed,2025-01-24,working,false\n"
+        "dismissed,2025-01-24,working,1\n"
+    )
+    # 3 working days after Fri 24 Jan 2025: Mon 27 (Isra Mi'raj), Tue 28 (cuti bersama Imlek,
+    # SKB 3 Menteri 2025) and Wed 29 (Imlek) are skipped -> Thu 30, Fri 31, Mon 3 Feb 2025.
+    # With cuti bersama as working days, Tue 28 counts -> Tue 28, Thu 30, Fri 31 Jan 2025.
+    default = table(run(["-", *AS_OF], data))
+    flag = table(run(["-", *AS_OF, "--no-cuti-bersama"], data))
+    assert [r[4] for r in default[1:]] == ["2025-02-03", "2025-01-31", "2025-02-03", "2025-01-31"]
+    assert [r[4] for r in flag[1:]] == ["2025-01-31", "2025-01-31", "2025-02-03", "2025-01-31"]
+
+
+def test_bad_override_values_are_row_errors() -> None:
+    data = (
+        "outcome,notified_on,basis,no_cuti_bersama\n"
+        "dismissed,2025-02-04,hours,\n"
+        "dismissed,2025-02-04,,maybe\n"
+    )
+    result = run(["-", *AS_OF], data)
+    assert result.exit_code == 1
+    rows = table(result)
+    assert rows[1][-1] == "invalid basis 'hours': expected calendar or working"
+    assert rows[2][-1] == (
+        "invalid no_cuti_bersama 'maybe': expected true/false, yes/no, ya/tidak or 1/0"
+    )
+
+
+# --- whole-input errors: exit 2 before any output --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            "outcome,date\ndismissed,2025-02-04\n",
+            "missing required column 'notified_on' (or tanggal, tanggal_pemberitahuan); "
+            "columns found (read with delimiter ','): 'outcome', 'date'",
+        ),
+        (
+            "region;case\nx;y\n",
+            "missing required columns 'outcome' (or hasil, putusan) and 'notified_on' (or "
+            "tanggal, tanggal_pemberitahuan); columns found (read with delimiter ';'): "
+            "'region', 'case'",
+        ),
+        ("", "is empty: expected a header row naming the columns outcome and notified_on"),
+        (
+            "\noutcome,notified_on\n",
+            "line 1 is blank; the first line must be the header naming the columns outcome and "
+            "notified_on",
+        ),
+        (
+            "outcome,hasil,notified_on\n",
+            "columns 'outcome' and 'hasil' both give outcome; keep one",
+        ),
+        (
+            "outcome,notified_on,Status\n",
+            "column 'Status' has the name of an output column; rename or remove it (the output "
+            "adds deadline, status, days_left, rule, citation, error)",
+        ),
+    ],
+)
+def test_unusable_input_exits_2_before_writing(tmp_path: Path, data: str, message: str) -> None:
+    path = write(tmp_path, "cases.csv", data)
+    result = run([str(path), *AS_OF])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert (
+        result.stderr
+        == f"penetapan: input {str(path)!r}{'' if message.startswith('is') else ':'} {message}\n"
+    )
+
+
+def test_non_utf8_header_exits_2(tmp_path: Path) -> None:
+    path = write(tmp_path, "cases.csv", b"outcome,tanggal_pemberitahuan,d\xe9but\nx,y,z\n")
+    result = run([str(path)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"penetapan: input {str(path)!r}: the header is not UTF-8 text (bytes 0xE9 in column "
+        "'d\ufffdbut'); save the file as UTF-8 (\"CSV UTF-8\")\n"
+    )
+
+
+def test_utf16_spreadsheet_export_exits_2(tmp_path: Path) -> None:
+    path = write(tmp_path, "cases.csv", "outcome,notified_on\n".encode("utf-16"))
+    result = run([str(path)])
+    assert result.exit_code == 2
+    assert "the header is not UTF-8 text" in result.stderr
+
+
+def test_missing_file_and_directory_exit_2(tmp_path: Path) -> None:
+    missing = run([str(tmp_path / "nope.csv")])
+    assert (missing.exit_code, missing.stderr) == (
+        2,
+        f"penetapan: input {str(tmp_path / 'nope.csv')!r} not found\n",
+    )
+    directory = run([str(tmp_path)])
+    assert (directory.exit_code, directory.stderr) == (
+        2,
+        f"penetapan: input {str(tmp_path)!r} is a directory\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "args", "message"),
+    [
+        (
+            "cases.csv",
+            "outcome,notified_on\n",
+            ["--input-format", "jsonl"],
+            "line 1 is not JSON (Expecting value at column 1); JSON Lines input needs one JSON "
+            "object per line",
+        ),
+        (
+            "cases.jsonl",
+            '[{"outcome": "dismissed"}]\n',
+            [],
+            "line 1 is an array, not a JSON object; JSON Lines input needs one JSON object per "
+            "line",
+        ),
+        (
+            "cases.jsonl",
+            '{"outcome": "dismissed"}\n',
+            [],
+            "missing required column 'notified_on' (or tanggal, tanggal_pemberitahuan); "
+            "columns found: 'outcome'",
+        ),
+    ],
+)
+def test_wrong_format_exits_2(
+    tmp_path: Path, name: str, data: str, args: list[str], message: str
+) -> None:
+    path = write(tmp_path, name, data)
+    result = run([str(path), *args])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"penetapan: input {str(path)!r}: {message}\n"
+
+
+def test_json_array_and_spreadsheet_files_are_refused(tmp_path: Path) -> None:
+    for name, hint in (("a.json", "a JSON array is not read"), ("a.xlsx", "spreadsheet files")):
+        path = write(tmp_path, name, "[]")
+        result = run([str(path)])
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"penetapan: input {str(path)!r}: {hint}")
+
+
+def test_json_output_refuses_duplicate_column_names() -> None:
+    result = run(["-", "--output-format", "json"], "outcome,notified_on,x,x\n")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "penetapan: standard input: column 'x' appears twice; JSON output needs unique column "
+        "names\n"
+    )
+
+
+def test_bad_run_options_exit_2_before_reading() -> None:
+    result = run(["-", "--as-of", "2025-02-30"], "outcome,notified_on\n")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "penetapan: invalid date '2025-02-30': February 2025 has 28 days\n"
+
+
+# --- JSON Lines and JSON ---------------------------------------------------------------------
+
+
+def test_jsonl_in_jsonl_out() -> None:
+    data = (
+        '{"region": "Kota Medan", "outcome": "dismissed", "notified_on": "2025-02-04", "n": 1}\n'
+        '{"region": "Kab. Karo", "outcome": "withdrawn", "notified_on": "2025-02-07", '
+        '"basis": "working", "no_cuti_bersama": true, "other": [1, 2]}\n'
+    )
+    result = run(["-", "--input-format", "jsonl", *AS_OF], data)
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[0] == {
+        "region": "Kota Medan", "outcome": "dismissed", "notified_on": "2025-02-04", "n": 1,
+        "deadline": "2025-02-07", "status": "ok", "days_left": 2, "rule": RULE_B,
+        "citation": CITE_B, "error": None,
+    }  # fmt: skip
+    # Every key of each object is kept; Fri 7 Feb 2025 + 3 working days = Wed 12 Feb 2025.
+    assert list(lines[1])[:6] == [
+        "region",
+        "outcome",
+        "notified_on",
+        "basis",
+        "no_cuti_bersama",
+        "other",
+    ]
+    assert (lines[1]["other"], lines[1]["deadline"], lines[1]["days_left"]) == (
+        [1, 2],
+        "2025-02-12",
+        7,
+    )
+
+
+def test_jsonl_bad_lines_are_error_rows() -> None:
+    data = (
+        b'{"outcome": "dismissed", "notified_on": "2025-02-04"}\n'
+        b"\n"
+        b'{"outcome": "dismissed", "notified_on": \n'
+        b'["dismissed"]\n'
+        b'{"outcome": "dismissed", "notified_on": 20250204}\n'
+        b'{"outcome": "dismissed", "notified_on": "2025-02-04", "Outcome": "x"}\n'
+        b'{"outcome": "dismissed", "notified_on": "caf\xe9"}\n'
+        b'{"outcome": "dismissed", "notified_on": "2025-02-04", "status": "mine"}\n'
+        b'{"outcome": "dismissed", "tanggal": "2025-02-04"}\n'
+    )
+    result = run(["-", "--input-format", "jsonl", *AS_OF], data)
+    assert result.exit_code == 1
+    errors = [json.loads(line)["error"] for line in result.stdout.splitlines()]
+    assert errors == [
+        None,
+        "row 2 (line 2): blank line",
+        "row 3 (line 3): not valid JSON (Expecting value at column 41)",
+        "row 4 (line 4): an array, not a JSON object",
+        "invalid date '20250204': a bare number is not a date (no timestamps or YYYYMMDD); "
+        "expected YYYY-MM-DD, DD/MM/YYYY or '4 Februari 2025'",
+        "row 6 (line 6): keys 'outcome' and 'Outcome' are the same column",
+        "row 7 (line 7): not UTF-8 text (byte 0xE9 at column 45)",
+        "row 8 (line 8): key 'status' has the name of an output column (its value is replaced "
+        "in the output)",
+        None,  # an alias of notified_on on a later line is still read
+    ]
+
+
+def test_jsonl_to_csv_uses_the_first_object_keys() -> None:
+    data = (
+        '{"region": "A", "outcome": "dismissed", "notified_on": "2025-02-04"}\n'
+        '{"Outcome": "dismissed", "Notified On": "2025-02-04", "Region": "B"}\n'
+        '{"region": "C", "outcome": "dismissed", "notified_on": "2025-02-04", "extra": 1}\n'
+        '{"outcome": "dismissed", "notified_on": "2025-02-04"}\n'
+    )
+    result = run(["-", "--input-format", "jsonl", "--output-format", "csv", *AS_OF], data)
+    rows = table(result)
+    assert rows[0] == ["region", "outcome", "notified_on", *RESULT]
+    assert rows[1] == ["A", "dismissed", "2025-02-04", *MEDAN]
+    assert rows[2] == ["B", "dismissed", "2025-02-04", *MEDAN]
+    assert rows[3][0] == "C"
+    assert rows[3][-1] == (
+        "row 3 (line 3): key 'extra' not among the keys of line 1, which are the CSV output's "
+        "columns"
+    )
+    assert rows[4] == ["", "dismissed", "2025-02-04", *MEDAN]
+
+
+def test_json_output_is_one_streamed_array() -> None:
+    data = "outcome,notified_on\ndismissed,2025-02-04\nnonsense,2025-02-04\n"
+    result = run(["-", "--output-format", "json", *AS_OF], data)
+    assert result.exit_code == 1
+    first = (
+        '{"outcome": "dismissed", "notified_on": "2025-02-04", "deadline": "2025-02-07", '
+        f'"status": "ok", "days_left": 2, "rule": "{RULE_B}", "citation": "{CITE_B}", '
+        '"error": null}'
+    )
+    assert result.stdout.startswith("[\n" + first + ",\n{")
+    assert result.stdout.endswith("}\n]\n")
+    assert [r["status"] for r in json.loads(result.stdout)] == ["ok", "error"]
+
+
+def test_json_output_of_no_rows_is_an_empty_array() -> None:
+    result = run(["-", "--output-format", "json"], "outcome,notified_on\n")
+    assert (result.exit_code, result.stdout) == (0, "[]\n")
+
+
+def test_csv_and_jsonl_give_the_same_results() -> None:
+    rows = [
+        ("no-petition", "2025-01-06", ""),
+        ("dismissed", "4 Februari 2025", ""),
+        ("gugur", "05/02/2025", "working"),
+        ("psu", "2025-02-24", ""),
+        ("ditolak", "2025-02-30", ""),
+        ("granted", "2025-02-24", "weeks"),
+        ("", "2025-02-04", ""),
+    ]
+    out = io.StringIO()
+    csv.writer(out).writerows([("outcome", "notified_on", "basis"), *rows])
+    jsonl = "".join(
+        json.dumps({"outcome": o, "notified_on": d, "basis": b}) + "\n" for o, d, b in rows
+    )
+    from_csv = run(["-", "--output-format", "jsonl", *AS_OF], out.getvalue())
+    from_jsonl = run(["-", "--input-format", "jsonl", *AS_OF], jsonl)
+    assert from_csv.exit_code == from_jsonl.exit_code == 1
+
+    def results(text: str) -> list[list[object]]:
+        return [[json.loads(line)[k] for k in RESULT] for line in text.splitlines()]
+
+    assert results(from_csv.stdout) == results(from_jsonl.stdout)
+    assert len(results(from_csv.stdout)) == len(rows)
+
+
+# --- output files ----------------------------------------------------------------------------
+
+
+def test_output_file_appears_complete(tmp_path: Path) -> None:
+    source = write(tmp_path, "cases.csv", "outcome,notified_on\ndismissed,2025-02-04\n")
+    target = tmp_path / "out" / "deadlines.csv"
+    target.parent.mkdir()
+    result = run([str(source), "-o", str(target), *AS_OF])
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert table(target.read_text(encoding="utf-8"))[1] == ["dismissed", "2025-02-04", *MEDAN]
+    assert sorted(p.name for p in target.parent.iterdir()) == ["deadlines.csv"]
+
+
+def test_output_file_is_replaced_and_keeps_its_mode(tmp_path: Path) -> None:
+    source = write(tmp_path, "cases.csv", "outcome,notified_on\ndismissed,2025-02-04\n")
+    target = write(tmp_path, "deadlines.csv", "old\n")
+    target.chmod(0o640)
+    assert run([str(source), "-o", str(target), *AS_OF]).exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("outcome,notified_on,deadline")
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_failed_run_leaves_existing_output_untouched(tmp_path: Path) -> None:
+    source = write(tmp_path, "cases.csv", "outcome,date\ndismissed,2025-02-04\n")
+    target = write(tmp_path, "deadlines.csv", "previous run\n")
+    result = run([str(source), "-o", str(target)])
+    assert result.exit_code == 2
+    assert target.read_text(encoding="utf-8") == "previous run\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cases.csv", "deadlines.csv"]
+
+
+def test_interrupted_run_leaves_no_partial_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = "".join(f"dismissed,2025-02-{d:02d}\n" for d in range(1, 29))
+    source = write(tmp_path, "cases.csv", "outcome,notified_on\n" + rows + "stop,2025-02-04\n")
+    target = write(tmp_path, "deadlines.csv", "previous run\n")
+    real = batch.Calculator.compute
+
+    def compute(self: batch.Calculator, fields: dict[str, str]) -> batch.Computed:
+        if fields["outcome"] == "stop":
+            raise KeyboardInterrupt  # as Ctrl-C would, after 28 rows were written
+        return real(self, fields)
+
+    monkeypatch.setattr(batch.Calculator, "compute", compute)
+    result = run([str(source), "-o", str(target), *AS_OF])
+    assert result.exit_code == 130
+    assert result.stderr == "penetapan: interrupted\n"
+    assert target.read_text(encoding="utf-8") == "previous run\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cases.csv", "deadlines.csv"]
+
+
+def test_refuses_to_write_over_the_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "outcome,notified_on\ndismissed,2025-02-04\n"
+    source = write(tmp_path, "cases.csv", text)
+    (tmp_path / "link.csv").symlink_to(source)
+    monkeypatch.chdir(tmp_path)
+    for target in ("cases.csv", str(source), "./sub/../cases.csv", "link.csv"):
+        (tmp_path / "sub").mkdir(exist_ok=True)
+        result = run(["cases.csv", "-o", target])
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "penetapan: refusing to write the output over the input file 'cases.csv': choose "
+            "another -o path\n"
+        )
+    assert source.read_text(encoding="utf-8") == text
+
+
+def test_output_into_a_missing_directory_exits_2(tmp_path: Path) -> None:
+    source = write(tmp_path, "cases.csv", "outcome,notified_on\n")
+    target = tmp_path / "nowhere" / "out.csv"
+    result = run([str(source), "-o", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"penetapan: cannot write {str(target)!r}: directory {str(target.parent)!r} not found\n"
+    )
+
+
+def test_atomic_output_removes_its_temporary_file_on_error(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+
+    def write_half_then_fail() -> None:
+        with batch.atomic_output(target) as fh:
+            fh.write("half a row")
+            raise RuntimeError("disk on fire")
+
+    with pytest.raises(RuntimeError):
+        write_half_then_fail()
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- streaming, memory, the calendar and the cache -------------------------------------------
+
+
+def _calculator(**kwargs: object) -> batch.Calculator:
+    settings: dict[str, object] = {
+        "rule_set": load_rule_set(),
+        "today": dt.date(2025, 2, 5),
+        "as_of": dt.date(2025, 2, 5),
+    }
+    settings.update(kwargs)
+    return batch.Calculator(**settings)  # type: ignore[arg-type]
+
+
+class _CountingInput(io.RawIOBase):
+    """An input that knows how much of itself has been read."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data, self.position = data, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        chunk = self.data[self.position : self.position + min(len(buffer), 4096)]
+        buffer[: len(chunk)] = chunk
+        self.position += len(chunk)
+        return len(chunk)
+
+
+def _rows(n: int) -> bytes:
+    dates = ["2025-02-04", "2025-02-05", "4 Februari 2025", "2025-02-24"]
+    lines = [f"Kab {i},dismissed,{dates[i % 4]},catatan {i}\n" for i in range(n)]
+    return ("region,outcome,notified_on,note\n" + "".join(lines)).encode()
+
+
+def test_rows_are_written_before_the_input_is_read_to_the_end() -> None:
+    data = _rows(20_000)
+    raw = _CountingInput(data)
+    read_when_first_written: list[int] = []
+
+    class Sink(io.StringIO):
+        def write(self, text: str) -> int:
+            if not read_when_first_written and "2025-02-07" in text:
+                read_when_first_written.append(raw.position)
+            return super().write(text)
+
+    source = batch.read_csv(io.BufferedReader(raw), label="test")
+    result = batch.run(source, Sink(), "csv", _calculator())
+    assert result.rows == 20_000
+    assert read_when_first_written[0] < len(data) / 10
+
+
+def test_memory_does_not_grow_with_the_number_of_rows() -> None:
+    def peak(n: int) -> int:
+        data = _rows(n)
+
+        class Discard(io.TextIOBase):
+            def write(self, text: str) -> int:
+                return len(text)
+
+        tracemalloc.start()
+        try:
+            source = batch.read_csv(io.BytesIO(data), label="test")
+            batch.run(source, Discard(), "csv", _calculator())
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    small, large = peak(2_000), peak(40_000)
+    # BytesIO holds the input itself; what the run allocates besides must not scale.
+    assert large - len(_rows(40_000)) < (small - len(_rows(2_000))) * 1.5 + 64 * 1024
+
+
+def test_one_calendar_per_cuti_setting_and_one_holiday_load_per_year() -> None:
+    loads: list[int] = []
+
+    def source(year: int) -> tuple[NonWorkingDay, ...]:
+        loads.append(year)
+        return holidays_package_year(year)
+
+    calculator = _calculator(year_source=source, cache_size=4)
+    cuti = ["", "ya", "tidak", "1"]
+    lines = [
+        f"dismissed,2025-01-{day:02d},working,{cuti[day % 4]}\n"
+        for day in range(1, 29)
+        for _ in range(5)
+    ]
+    data = ("outcome,notified_on,basis,no_cuti_bersama\n" + "".join(lines)).encode()
+    summary = batch.run(
+        batch.read_csv(io.BytesIO(data), label="t"), io.StringIO(), "csv", calculator
+    )
+    assert summary.rows == 140
+    assert sorted(calculator.calendars) == [False, True]
+    assert sorted(loads) == [2025, 2025]  # one load of 2025 per calendar, for 140 rows
+    assert len(calculator.cache) <= 4
+
+
+def test_a_tiny_cache_gives_the_same_output_and_counts() -> None:
+    data = _rows(3_000)
+    outputs, notes = [], []
+    for size in (1, 3, batch.CACHE_SIZE):
+        out = io.StringIO()
+        summary = batch.run(
+            batch.read_csv(io.BytesIO(data), label="t"), out, "csv", _calculator(cache_size=size)
+        )
+        outputs.append(out.getvalue())
+        notes.append([(m.kind, m.first_row, m.rows) for m in summary.messages])
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert notes[0] == notes[1] == notes[2]
+    # 57(1)(b) carries two notices; 3,000 dismissed rows, every one of them counted.
+    assert notes[0] == [("notice", 1, 3000), ("notice", 1, 3000)]
+
+
+# --- small parts -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Tanggal Pemberitahuan", "tanggal_pemberitahuan"),
+        ("  NOMOR-perkara ", "nomor_perkara"),
+        ("notified__on", "notified_on"),
+        ("No Cuti Bersama", "no_cuti_bersama"),
+    ],
+)
+def test_column_key(name: str, key: str) -> None:
+    assert batch.column_key(name) == key
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+62", "'+62"),
+        ("-5", "'-5"),
+        ("@x", "'@x"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("a=b", "a=b"),
+        ("", ""),
+        ("2025-02-04", "2025-02-04"),
+    ],
+)
+def test_neutralise(cell: str, written: str) -> None:
+    assert batch.neutralise(cell) == written
+
+
+def test_format_from_the_file_name() -> None:
+    assert batch.format_for(None) == "csv"
+    assert batch.format_for("a.CSV") == "csv"
+    assert batch.format_for("a.txt") == "csv"
+    assert batch.format_for("a.jsonl") == "jsonl"
+    assert batch.format_for("a.ndjson") == "jsonl"
+    with pytest.raises(InputError):
+        batch.format_for("a.json")
+
+
+def test_lone_surrogate_from_a_json_escape_is_written_back_as_the_escape() -> None:
+    data = '{"outcome": "dismissed", "notified_on": "2025-02-04", "note": "\\ud800"}\n'
+    result = run(["-", "--input-format", "jsonl", *AS_OF], data)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["note"] == "\ud800"
+    as_csv = run(["-", "--input-format", "jsonl", "--output-format", "csv", *AS_OF], data)
+    assert table(as_csv)[1][2] == "\\ud800"
+
+
+def test_messages_in_indonesian() -> None:
+    result = run(["-", *AS_OF, "--lang", "id"], "outcome,notified_on\npsu,2025-02-24\n")
+    assert result.stderr.splitlines()[0].startswith(
+        "langkah berikut (1 baris, mulai baris 1): Belum ada tenggat penetapan."
+    )
+    assert result.stderr.splitlines()[-1] == "penetapan batch: rows=1 ok=0 pending=1 errors=0"
+
+
+def test_holiday_data_warnings_are_surfaced_once() -> None:
+    # The holiday data lists no cuti bersama for 2030 (no SKB 3 Menteri yet), and its Islamic
+    # holidays are estimates: a working-day count there carries warnings, as `deadline` does.
+    data = "outcome,notified_on,basis\n" + "dismissed,2030-03-01,working\n" * 3
+    result = run(["-", *AS_OF], data)
+    single = runner.invoke(
+        app, ["deadline", "dismissed", "2030-03-01", "--basis", "working", "--lang", "en"]
+    )
+    expected = [
+        line.removeprefix("warning: ")
+        for line in single.stderr.splitlines()
+        if line.startswith("warning: ")
+    ]
+    assert expected
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning")]
+    assert warnings == [f"warning (3 rows from row 1): {text}" for text in expected]
+
+
+def test_atomic_output_reports_a_write_failure_and_cleans_up(tmp_path: Path) -> None:
+    import errno
+
+    target = tmp_path / "out.csv"
+
+    def write_until_the_disk_is_full() -> None:
+        with batch.atomic_output(target) as fh:
+            fh.write("half a row")
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(InputError, match=r"^cannot write '.*out\.csv': No space left on device$"):
+        write_until_the_disk_is_full()
+    assert list(tmp_path.iterdir()) == []
