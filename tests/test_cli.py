@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -300,19 +301,40 @@ def test_version() -> None:
     assert (code, out) == (0, f"penetapan {__version__}\n")
 
 
-def _walk(command: object, path: str = "") -> list[tuple[str, object]]:
-
-    found = [(path or "penetapan", command)]
-    for name, sub in getattr(command, "commands", {}).items():
-        found += _walk(sub, f"{path} {name}".strip())
-    return found
-
-
 def test_every_command_and_option_has_help() -> None:
+    """Every command (built as it would be to run) and each of its options has help text."""
     import typer.main
 
+    def walk(command: Any, path: str) -> list[str]:
+        missing = [] if command.help else [path]
+        missing += [f"{path} {p.name}" for p in command.params if not getattr(p, "help", None)]
+        for name in getattr(command, "list_commands", lambda ctx: [])(None):
+            missing += walk(command.get_command(None, name), f"{path} {name}")
+        return missing
+
     root = typer.main.get_command(app)
-    for name, command in _walk(root):
-        assert getattr(command, "help", None) or name == "penetapan", f"{name} has no help"
-        for param in command.params:  # type: ignore[attr-defined]
-            assert getattr(param, "help", None), f"{name}: {param.name} has no help"
+    assert sorted(root.list_commands(None)) == [  # type: ignore[attr-defined]
+        "batch",
+        "deadline",
+        "holidays",
+        "outcomes",
+        "rules",
+        "timeline",
+    ]
+    assert walk(root, "penetapan") == []
+
+
+def test_root_help_lists_commands_without_building_them() -> None:
+    import typer.main
+
+    from penetapan_cli.cli import _Unbuilt
+
+    root: Any = typer.main.get_command(app)
+    with root.make_context("penetapan", [], resilient_parsing=True) as ctx:
+        text = root.get_help(ctx)
+    assert "rules     List the rule sets" in text
+    assert "batch     Compute the deadlines of many regions" in text
+    assert all(isinstance(c, _Unbuilt) for c in root.commands.values())
+    built = root.get_command(ctx, "deadline")
+    assert not isinstance(built, _Unbuilt)
+    assert "--basis" in [opt for p in built.params for opt in p.opts]

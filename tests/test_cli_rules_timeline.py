@@ -356,21 +356,6 @@ def test_timeline_bad_input(args: list[str], message: str) -> None:
     assert result.stderr == message
 
 
-def test_every_command_and_option_has_help() -> None:
-    import typer.main
-
-    group = typer.main.get_command(app)
-
-    def walk(command: Any, path: str) -> list[str]:
-        missing = [] if command.help else [path]
-        missing += [f"{path} {p.name}" for p in command.params if not getattr(p, "help", None)]
-        for name, sub in getattr(command, "commands", {}).items():
-            missing += walk(sub, f"{path} {name}")
-        return missing
-
-    assert walk(group, "penetapan") == []
-
-
 @pytest.mark.parametrize(
     ("args", "absent"),
     [

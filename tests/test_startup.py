@@ -37,7 +37,7 @@ HEAVY = ("rich", "pydantic", "holidays")
 
 def _typer_deadline_params() -> list[Any]:
     group: Any = typer.main.get_command(cli.app)
-    return list(group.commands["deadline"].params)
+    return list(group.get_command(None, "deadline").params)
 
 
 def test_fast_path_knows_exactly_the_options_of_the_typer_command() -> None:

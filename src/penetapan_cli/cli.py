@@ -11,13 +11,15 @@ annotations are real objects; a name used in one must exist at import time.
 
 import contextlib
 import enum
+import inspect
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Annotated, Any, NoReturn
+from typing import IO, Annotated, Any, NoReturn, Self
 
 import typer
-from typer.core import TyperGroup
+import typer.main
+from typer.core import TyperCommand, TyperGroup
 
 from penetapan_cli import __version__
 from penetapan_cli.errors import (
@@ -31,9 +33,55 @@ from penetapan_cli.errors import (
     internal_error_message,
 )
 
+# Each command is a one-command Typer of its own, turned into a click command only when it is
+# run: building every command's parameters took about 2 ms a command on each start, and
+# `penetapan --help` needs only their names and first lines of help.
+_COMMANDS: dict[str, typer.Typer] = {}
+
+
+def _command(name: str) -> typer.Typer:
+    sub = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+    _COMMANDS[name] = sub
+    return sub
+
+
+class _Unbuilt(TyperCommand):
+    """What the root group knows of a command before it runs: its name and help."""
+
+    @classmethod
+    def of(cls, name: str, sub: typer.Typer) -> Self:
+        if sub.registered_callback is None and len(sub.registered_commands) == 1:
+            info = sub.registered_commands[0]
+            text = info.help or inspect.getdoc(info.callback) or ""
+        else:  # a group of its own, such as `rules`
+            text = sub.info.help if isinstance(sub.info.help, str) else ""
+        return cls(name=name, help=text)
+
 
 class _Boundary(TyperGroup):
-    """The one place where errors become a line on stderr and an exit code."""
+    """The root group: builds a command when it runs, and is the one place where errors become
+    a line on stderr and an exit code."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, sub in _COMMANDS.items():
+            self.commands.setdefault(name, _Unbuilt.of(name, sub))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = self.commands.get(cmd_name)
+        if isinstance(command, _Unbuilt):
+            command = typer.main.get_command(_COMMANDS[cmd_name])
+            command.name = cmd_name
+            self.commands[cmd_name] = command
+        return command
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The command list of --help, from names and help alone (nothing is built)."""
+        shown = [(name, cmd) for name, cmd in self.commands.items() if not cmd.hidden]
+        if shown:
+            limit = formatter.width - 6 - max(len(name) for name, _ in shown)
+            with formatter.section("Commands"):
+                formatter.write_dl([(name, cmd.get_short_help_str(limit)) for name, cmd in shown])
 
     def invoke(self, ctx: Any) -> Any:  # click's Context, vendored inside typer
         try:
@@ -216,7 +264,7 @@ def _warn(texts: list[str], label: str) -> None:
         sys.stderr.write(f"{label}: {text}\n")
 
 
-@app.command()
+@_command("deadline").command("deadline")
 def deadline(
     outcome: Annotated[
         str,
@@ -316,7 +364,7 @@ def deadline(
         raise typer.Exit(code)
 
 
-@app.command()
+@_command("outcomes").command("outcomes")
 def outcomes(
     fmt: Annotated[ListFormat, typer.Option("--format", help="text or json.")] = ListFormat.TEXT,
     lang: LangOpt = None,
@@ -371,7 +419,7 @@ def outcomes(
     make_console(sys.stdout).print(table)
 
 
-@app.command()
+@_command("holidays").command("holidays")
 def holidays(
     year: Annotated[
         int, typer.Argument(metavar="YEAR", help="The year, e.g. 2025.", show_default=False)
@@ -456,7 +504,7 @@ rules_app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-app.add_typer(rules_app, name="rules")
+_COMMANDS["rules"] = rules_app
 
 
 @rules_app.callback(invoke_without_command=True)
@@ -516,7 +564,7 @@ class TimelineFormat(enum.Enum):
     ICS = "ics"
 
 
-@app.command()
+@_command("timeline").command("timeline")
 def timeline(
     announced: Annotated[
         str,
@@ -690,7 +738,7 @@ def timeline(
         raise typer.Exit(EXIT_PENDING)
 
 
-@app.command()
+@_command("batch").command("batch")
 def batch(
     input_path: Annotated[
         str,
