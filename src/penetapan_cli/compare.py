@@ -8,10 +8,10 @@ option is computed; the earliest deadline is the safe one.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import enum
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from penetapan_cli.deadline import DeadlineResult, compute_deadline
 from penetapan_cli.errors import InputError
@@ -25,8 +25,7 @@ class TriggerKind(enum.Enum):
     NOTIFIED = "notified"  # the trigger the rule names reached the KPU (NOTIFIED)
 
 
-@dataclasses.dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     rule_set: RuleSet
     active: bool  # the rule set the user chose (--rules, else the default)
     trigger_kind: TriggerKind
@@ -35,8 +34,7 @@ class Option:
     safe: bool  # this option gives the earliest deadline of all
 
 
-@dataclasses.dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     options: tuple[Option, ...]
 
     @property

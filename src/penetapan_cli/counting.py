@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import enum
+from typing import NamedTuple
 
 from penetapan_cli.rules import CountFrom, Roll, Unit
 from penetapan_cli.workcal import NonWorkingDay, WorkCalendar
@@ -20,16 +20,14 @@ class DayStatus(enum.Enum):
     ROLLED = "rolled"  # the last day moved forward to this working day
 
 
-@dataclasses.dataclass(frozen=True)
-class TraceDay:
+class TraceDay(NamedTuple):
     date: dt.date
     status: DayStatus
     number: int | None = None
     reasons: tuple[NonWorkingDay, ...] = ()
 
 
-@dataclasses.dataclass(frozen=True)
-class Count:
+class Count(NamedTuple):
     deadline: dt.date
     trace: tuple[TraceDay, ...]
     consulted_calendar: bool  # whether any day's working status decided the result

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+from typing import NamedTuple
 
 from penetapan_cli.counting import Count, TraceDay, count_days
 from penetapan_cli.errors import CoverageError
@@ -12,8 +12,7 @@ from penetapan_cli.rules import Rule, RuleSet, Text, Unit
 from penetapan_cli.workcal import WorkCalendar
 
 
-@dataclasses.dataclass(frozen=True)
-class DeadlineResult:
+class DeadlineResult(NamedTuple):
     outcome: Outcome
     notified_on: dt.date
     rule_set: RuleSet

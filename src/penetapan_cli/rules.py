@@ -6,12 +6,11 @@ one-off check pays for no validation framework.
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from penetapan_cli.errors import RulesError
 from penetapan_cli.outcomes import Outcome
@@ -39,8 +38,7 @@ class Roll(enum.Enum):
     NEXT_WORKING_DAY = "next-working-day"  # a last day that is not a working day moves forward
 
 
-@dataclasses.dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     regulation: str
     article: str
     text: str
@@ -51,14 +49,12 @@ class Citation:
         return f"{self.regulation} {self.article}"
 
 
-@dataclasses.dataclass(frozen=True)
-class Notice:
+class Notice(NamedTuple):
     text: Text
     outcomes: tuple[Outcome, ...] = ()  # empty: every outcome of the rule
 
 
-@dataclasses.dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     outcomes: tuple[Outcome, ...]
     trigger: Text
@@ -74,8 +70,7 @@ class Rule:
         return tuple(n.text for n in self.notices if not n.outcomes or outcome in n.outcomes)
 
 
-@dataclasses.dataclass(frozen=True)
-class RuleSet:
+class RuleSet(NamedTuple):
     id: str
     title: str
     regulation: str
@@ -179,8 +174,7 @@ def load_rule_set(name: str = DEFAULT_RULE_SET) -> RuleSet:
         raise RulesError(f"rule file {str(path)!r} is not a valid rule set: {exc}") from None
 
 
-@dataclasses.dataclass(frozen=True)
-class Limit:
+class Limit(NamedTuple):
     """A statutory limit the timeline chains: the petition window, the MK decision, an order."""
 
     id: str

@@ -7,12 +7,12 @@ holidays set by the Government. Holidays and cuti bersama come from the ``holida
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import enum
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from penetapan_cli.errors import ClosuresFileError
 from penetapan_cli.rules import Text
@@ -25,16 +25,14 @@ class DayKind(enum.Enum):
     CLOSURE = "closure"
 
 
-@dataclasses.dataclass(frozen=True)
-class NonWorkingDay:
+class NonWorkingDay(NamedTuple):
     date: dt.date
     kind: DayKind
     name: Text
     estimated: bool = False
 
 
-@dataclasses.dataclass(frozen=True)
-class YearCoverage:
+class YearCoverage(NamedTuple):
     """What the holiday data knows of one year."""
 
     year: int
