@@ -405,7 +405,7 @@ def outcomes(
     pending = "belum ada tenggat" if language == "id" else "no deadline yet"
     table = Table(title=f"{rule_set.title} [{rule_set.id}]")
     for header in ("outcome", "aliases", "meaning", "rule", "deadline"):
-        table.add_column(header)
+        table.add_column(header, overflow="fold")
     for row in rows:
         days = row["days"]
         unit = UNIT_NAMES[Unit(str(row["unit"]))][language] if days is not None else ""
@@ -475,7 +475,7 @@ def holidays(
     est_word = "perkiraan" if language == "id" else "estimated"
     table = Table(title=f"{year} (holidays {holidays_package_version()})")
     for header in ("date", "kind", "name", ""):
-        table.add_column(header)
+        table.add_column(header, overflow="fold")
     for d in days:
         flags = [est_word] if d.estimated else []
         if d.kind is DayKind.CUTI_BERSAMA and no_cuti_bersama:

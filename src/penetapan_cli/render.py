@@ -98,7 +98,7 @@ def dump_json(data: Any, out: IO[str]) -> None:
 def make_console(out: IO[str]) -> Console:
     from rich.console import Console
 
-    return Console(file=out, highlight=False, soft_wrap=False)
+    return Console(file=out, highlight=False, soft_wrap=True)
 
 
 def _reason_text(day: TraceDay, lang: str) -> str:
@@ -114,7 +114,7 @@ def render_trace(console: Console, trace: tuple[TraceDay, ...], lang: str) -> No
 
     table = Table(title=LABELS["trace"][lang], show_lines=False)
     for header in ("#", "date", "status", "why"):
-        table.add_column(header)
+        table.add_column(header, overflow="fold")
     status_label = {
         DayStatus.TRIGGER: LABELS["trigger_day"][lang],
         DayStatus.COUNTED: LABELS["counted"][lang],

@@ -100,7 +100,7 @@ def render_rule_sets_text(console: Console, rule_sets: list[RuleSet], lang: str)
 
     table = Table(title=WORDS["rule_sets"][lang])
     for header in ("id", "status", "title", "note"):
-        table.add_column(header)
+        table.add_column(header, overflow="fold")
     for rs in rule_sets:
         mark = f" ({WORDS['default'][lang]})" if rs.id == DEFAULT_RULE_SET else ""
         table.add_row(rs.id + mark, rs.status, rs.title, rs.note.get(lang, ""))
