@@ -17,12 +17,22 @@ from penetapan_cli.i18n import (
     UNIT_NAMES,
     countdown,
 )
-from penetapan_cli.rules import Rule, RuleSet
+from penetapan_cli.rules import Citation, Rule, RuleSet
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 SCHEMA_VERSION = 1
+
+
+def citation_json(citation: Citation) -> dict[str, str]:
+    return {
+        "regulation": citation.regulation,
+        "article": citation.article,
+        "text": citation.text,
+        "quote": citation.quote,
+        "source": citation.source,
+    }
 
 
 def rule_json(rule_set: RuleSet, rule: Rule, lang: str) -> dict[str, Any]:
@@ -34,13 +44,7 @@ def rule_json(rule_set: RuleSet, rule: Rule, lang: str) -> dict[str, Any]:
         "count_from": rule.count_from.value if rule.days is not None else None,
         "roll": rule.roll.value if rule.days is not None else None,
         "trigger": rule.trigger[lang],
-        "citation": {
-            "regulation": rule.citation.regulation,
-            "article": rule.citation.article,
-            "text": rule.citation.text,
-            "quote": rule.citation.quote,
-            "source": rule.citation.source,
-        },
+        "citation": citation_json(rule.citation),
     }
 
 

@@ -10,6 +10,7 @@ from penetapan_cli.compare import Comparison, Option, TriggerKind
 from penetapan_cli.dates import format_date, month_name, weekday_name
 from penetapan_cli.deadline import DeadlineResult
 from penetapan_cli.i18n import COUNT_FROM, LABELS, ROLL, UNIT_NAMES, countdown
+from penetapan_cli.render import citation_json
 from penetapan_cli.rules import DEFAULT_RULE_SET, Rule, RuleSet, Text
 
 if TYPE_CHECKING:
@@ -50,13 +51,7 @@ def rule_detail_json(rule_set: RuleSet, rule: Rule, lang: str) -> dict[str, Any]
         "count_from": rule.count_from.value if rule.days is not None else None,
         "roll": rule.roll.value if rule.days is not None else None,
         "trigger": rule.trigger[lang],
-        "citation": {
-            "regulation": rule.citation.regulation,
-            "article": rule.citation.article,
-            "text": rule.citation.text,
-            "quote": rule.citation.quote,
-            "source": rule.citation.source,
-        },
+        "citation": citation_json(rule.citation),
         "notices": [
             {"text": n.text[lang], "outcomes": [o.value for o in n.outcomes]} for n in rule.notices
         ],
