@@ -900,3 +900,102 @@ def test_atomic_output_reports_a_write_failure_and_cleans_up(tmp_path: Path) -> 
     with pytest.raises(InputError, match=r"^cannot write '.*out\.csv': No space left on device$"):
         write_until_the_disk_is_full()
     assert list(tmp_path.iterdir()) == []
+
+
+# --- --rules and --strict --------------------------------------------------------------------
+
+
+def test_rules_option_changes_dates_rules_and_citations() -> None:
+    data = "outcome,notified_on\nno-petition,2025-01-06\ndismissed,2025-02-04\npsu,2025-02-24\n"
+    result = run(["-", *AS_OF, "--rules", "pkpu-19-2020"], data)
+    assert result.exit_code == 0
+    # PKPU 19/2020 Pasal 54(5): 3 days after Mon 6 Jan 2025 -> Thu 9 Jan 2025; 54(6): 3 days
+    # after Tue 4 Feb 2025 -> Fri 7 Feb 2025; a re-vote order (54(7)) gives no date yet.
+    assert [r[2:] for r in table(result)[1:]] == [
+        ["2025-01-09", "ok", "-27", "pkpu-19-2020/54-5", "PKPU 19/2020 Pasal 54 ayat (5)", ""],
+        ["2025-02-07", "ok", "2", "pkpu-19-2020/54-6", "PKPU 19/2020 Pasal 54 ayat (6)", ""],
+        ["", "pending", "", "pkpu-19-2020/54-7-follow-up", "PKPU 19/2020 Pasal 54 ayat (7)", ""],
+    ]
+    # A rule set that is not in force says so once, first, as `deadline` does.
+    assert result.stderr.splitlines()[0].startswith("note: rule set pkpu-19-2020 is superseded")
+
+
+def test_rules_option_matches_the_deadline_command_row_by_row() -> None:
+    data = "outcome,notified_on\nno-petition,2025-01-06\ndismissed,2025-02-04\n"
+    result = run(["-", *AS_OF, "--rules", "pkpu-2-2024-annex", "--output-format", "jsonl"], data)
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    for row in rows:
+        single = runner.invoke(
+            app,
+            ["deadline", row["outcome"], row["notified_on"], *AS_OF, "--format", "json",
+             "--rules", "pkpu-2-2024-annex"],
+        )  # fmt: skip
+        expected = json.loads(single.stdout)
+        assert (row["deadline"], row["rule"]) == (expected["deadline"], expected["rule"]["id"])
+    # The reported annex reading, 5 calendar days: Mon 6 Jan 2025 -> Sat 11 Jan 2025;
+    # Tue 4 Feb 2025 -> Sun 9 Feb 2025.
+    assert [r["deadline"] for r in rows] == ["2025-01-11", "2025-02-09"]
+
+
+def test_rules_option_accepts_a_users_file(tmp_path: Path) -> None:
+    from penetapan_cli.rules import RULESETS_DIR
+
+    text = (RULESETS_DIR / "pkpu-18-2024.toml").read_text(encoding="utf-8")
+    mine = write(tmp_path, "mine.toml", text.replace('id = "pkpu-18-2024"', 'id = "mine"', 1))
+    result = run(["-", *AS_OF, "--rules", str(mine)], "outcome,notified_on\ndismissed,2025-02-04\n")
+    assert result.exit_code == 0
+    # The same rule as PKPU 18/2024 Pasal 57(1)(b), under the user's rule-set id.
+    assert table(result)[1][2:6] == ["2025-02-07", "ok", "2", "mine/57-1-b"]
+
+
+@pytest.mark.parametrize(
+    ("rules", "fragment"),
+    [("pkpu-99-2099", "unknown rule set 'pkpu-99-2099'"), ("", "empty --rules")],
+)
+def test_bad_rules_option_exits_2_before_reading(rules: str, fragment: str) -> None:
+    result = run(["-", "--rules", rules], "outcome,notified_on\ndismissed,2025-02-04\n")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("penetapan: ")
+    assert fragment in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_strict_turns_an_undecreed_year_into_an_error_row() -> None:
+    data = (
+        "region,outcome,notified_on,basis\n"
+        "A,dismissed,2025-02-04,\n"
+        "B,rejected,2028-03-01,working\n"
+        "C,dismissed,2025-02-07,working\n"
+        "D,rejected,2028-03-01,\n"
+    )
+    single = runner.invoke(
+        app, ["deadline", "rejected", "2028-03-01", "--basis", "working", "--strict"]
+    )
+    assert single.exit_code == 4
+    message = single.stderr.removeprefix("penetapan: ").rstrip("\n")
+    result = run(["-", *AS_OF, "--strict", "--output-format", "jsonl"], data)
+    assert result.exit_code == 1  # row errors, --strict refusals included: exit 1, not 4
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["region"] for r in rows] == ["A", "B", "C", "D"]
+    assert [r["status"] for r in rows] == ["ok", "error", "ok", "ok"]
+    assert rows[1]["error"] == message
+    # 57(1)(b): Tue 4 Feb 2025 + 3 calendar days = Fri 7 Feb; Fri 7 Feb 2025 + 3 working days
+    # (Mon 10, Tue 11, Wed 12; 2025 is decreed) = Wed 12 Feb; 2028 in calendar days never
+    # consults the holiday data: Wed 1 Mar 2028 + 3 = Sat 4 Mar 2028.
+    assert [r["deadline"] for r in rows] == ["2025-02-07", None, "2025-02-12", "2028-03-04"]
+    assert summary(result) == "penetapan batch: rows=4 ok=3 pending=0 errors=1"
+    # Without --strict the same row is computed, with the warnings on stderr.
+    lenient = run(["-", *AS_OF, "--output-format", "jsonl"], data)
+    assert lenient.exit_code == 0
+    assert json.loads(lenient.stdout.splitlines()[1])["deadline"] == "2028-03-06"
+    assert "warning (1 row from row 2)" in lenient.stderr
+
+
+def test_strict_error_cell_in_csv_is_neutralised_like_any_text_cell() -> None:
+    # The message starts with '-' ("--strict: ..."), which a spreadsheet would run as a
+    # formula: in CSV it gets the leading quote every such cell gets.
+    result = run(
+        ["-", *AS_OF, "--strict"], "outcome,notified_on,basis\nrejected,2028-03-01,working\n"
+    )
+    assert result.exit_code == 1
+    assert table(result)[1][-1].startswith("'--strict: the working-day count from 2028-03-01 to")

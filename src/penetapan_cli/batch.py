@@ -531,7 +531,9 @@ class Calculator:
     """Per-row deadlines for one run: one rule set, at most two calendars, a bounded cache.
 
     The calendars (cuti bersama as holidays, and as working days for rows that say
-    ``no_cuti_bersama``) are built on first use and then shared by every row.
+    ``no_cuti_bersama``) are built on first use and then shared by every row. ``strict``
+    (``--strict``): a row whose working-day count touches a year without decreed holiday data
+    is an error row with the message ``penetapan deadline --strict`` gives, not a warning.
     """
 
     def __init__(
@@ -543,10 +545,12 @@ class Calculator:
         basis: Unit | None = None,
         no_cuti_bersama: bool = False,
         closures: Sequence[NonWorkingDay] = (),
+        strict: bool = False,
         year_source: YearSource = holidays_package_year,
         cache_size: int = CACHE_SIZE,
     ) -> None:
         self.rule_set = rule_set
+        self.strict = strict
         self.today = today
         self.as_of = as_of
         self.basis = basis
@@ -602,8 +606,9 @@ class Calculator:
                 calendar=self.calendar(cuti_working),
                 basis=basis,
                 as_of=self.as_of,
+                strict=self.strict,
             )
-        except PenetapanError as exc:
+        except PenetapanError as exc:  # CoverageError (--strict) included
             return Computed.failed(str(exc))
         return Computed.of(result, self.rule_set)
 

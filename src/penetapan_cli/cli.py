@@ -750,20 +750,30 @@ def batch(
         str,
         typer.Option("--tz", help="Time zone of 'today': WIB, WITA, WIT or an IANA name."),
     ] = "WIB",
+    rules: RulesOpt = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="A row whose working-day count touches a year whose holiday data is not "
+            "decreed becomes an error row (exit 1), instead of a warning.",
+        ),
+    ] = False,
 ) -> None:
     """Compute the deadlines of many regions at once, from CSV or JSON Lines.
 
     One output row per input row, in order: the input's columns, then deadline, status (ok,
     pending, error), days_left, rule, citation and error. Exit 0 when no row is in error, 1
-    when some are, 2 when the input cannot be processed at all.
+    when some are (--strict refusals included), 2 when the input cannot be processed at all.
     """
     import os
     import stat
 
     from penetapan_cli import batch as batching
     from penetapan_cli.dates import parse_date
-    from penetapan_cli.rules import Unit, load_rule_set
-    from penetapan_cli.settings import resolve_lang, resolve_tz, today_in
+    from penetapan_cli.deadline_cmd import rule_set_status
+    from penetapan_cli.rules import Unit
+    from penetapan_cli.settings import resolve_lang, resolve_rule_set, resolve_tz, today_in
     from penetapan_cli.workcal import read_closures
 
     language = resolve_lang(lang)
@@ -771,7 +781,7 @@ def batch(
     today = today_in(tz)
     as_of_date = parse_date(as_of, today=today) if as_of is not None else today
     closure_days = read_closures(closures) if closures is not None else ()
-    rule_set = load_rule_set()
+    rule_set = resolve_rule_set(rules)  # once per run; every row's rule and citation follow it
     from_stdin = input_path == "-"
     in_format = (
         input_format.value
@@ -792,7 +802,9 @@ def batch(
         basis=Unit(basis.value) if basis else None,
         no_cuti_bersama=no_cuti_bersama,
         closures=closure_days,
+        strict=strict,
     )
+    rule_set_status(rule_set, language)
     with contextlib.ExitStack() as stack:
         _stop_on_sigterm(stack)
         if from_stdin:
