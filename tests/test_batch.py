@@ -14,6 +14,7 @@ import tracemalloc
 from collections.abc import Sequence
 from pathlib import Path
 
+import icalendar
 import pytest
 from typer.testing import CliRunner, Result
 
@@ -999,3 +1000,150 @@ def test_strict_error_cell_in_csv_is_neutralised_like_any_text_cell() -> None:
     )
     assert result.exit_code == 1
     assert table(result)[1][-1].startswith("'--strict: the working-day count from 2028-03-01 to")
+
+
+# --- --ics -----------------------------------------------------------------------------------
+
+
+def _events(path: Path) -> list[icalendar.Event]:
+    return list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+
+
+def _reminder(event: icalendar.Event) -> dt.date:
+    (alarm,) = event.walk("VALARM")
+    start = dt.datetime.combine(event.decoded("dtstart"), dt.time())
+    return (start + alarm.decoded("trigger")).date()
+
+
+ICS_ROWS = (
+    "region,case_number,outcome,notified_on,no_cuti_bersama\n"
+    "Kota Medan,220/PHPU.WAKO-XXIII/2025,dismissed,2025-02-04,\n"
+    "Kota Medan,221/PHPU.WAKO-XXIII/2025,dismissed,2025-02-05,\n"
+    "Kabupaten Pasaman,25/PHPU.BUP-XXIII/2025,psu,2025-02-24,\n"
+    ",,no-petition,2025-01-06,\n"
+    "Kota X,,nonsense,2025-02-04,\n"
+    "Kota Binjai,,dismissed,2025-01-27,ya\n"
+    "Kota Medan,220/PHPU.WAKO-XXIII/2025,dismissed,2025-02-04,\n"
+)
+
+
+def test_ics_has_one_event_per_ok_row_in_order(tmp_path: Path) -> None:
+    source = write(tmp_path, "cases.csv", ICS_ROWS)
+    path = tmp_path / "deadlines.ics"
+    result = run([str(source), "--ics", str(path), *AS_OF, "-o", str(tmp_path / "out.csv")])
+    assert result.exit_code == 1  # the nonsense row
+    assert result.stderr.splitlines()[0] == f"note: wrote 5 events to {str(path)!r}"
+    events = _events(path)
+    # Rows 1, 2, 4, 6 and 7 are ok; the re-vote (pending) and the bad row have no event.
+    # PKPU 18/2024 Pasal 57(1)(b): Tue 4 Feb 2025 + 3 = Fri 7 Feb; Wed 5 Feb + 3 = Sat 8 Feb;
+    # Mon 27 Jan + 3 = Thu 30 Jan 2025. 57(1)(a): Mon 6 Jan 2025 + 3 = Thu 9 Jan 2025.
+    assert [e.decoded("dtstart") for e in events] == [
+        dt.date(2025, 2, 7),
+        dt.date(2025, 2, 8),
+        dt.date(2025, 1, 9),
+        dt.date(2025, 1, 30),
+        dt.date(2025, 2, 7),
+    ]
+    title = "Last day to declare the elected pair"
+    assert [str(e["summary"]) for e in events] == [
+        f"{title} \u2014 Kota Medan (not accepted (dismissal))",
+        f"{title} \u2014 Kota Medan (not accepted (dismissal))",
+        f"{title} (no petition registered)",
+        f"{title} \u2014 Kota Binjai (not accepted (dismissal))",
+        f"{title} \u2014 Kota Medan (not accepted (dismissal))",
+    ]
+    assert str(events[0]["description"]).startswith("Case number: 220/PHPU.WAKO-XXIII/2025\n")
+    assert str(events[1]["description"]).startswith("Case number: 221/PHPU.WAKO-XXIII/2025\n")
+    assert "PKPU 18/2024 Pasal 57 ayat (1) huruf b" in str(events[0]["description"])
+    # Two cases of one region are two events; a repeated row gets its own event too.
+    uids = [str(e["uid"]) for e in events]
+    assert len(set(uids)) == 5
+    # Reminders on the working day before, each with the row's calendar: Thu 6 Feb for Fri
+    # 7 Feb 2025; for Thu 30 Jan 2025 with no_cuti_bersama=ya, Tue 28 Jan (cuti bersama Imlek
+    # counted as working; Wed 29 Jan is Imlek itself), not Fri 24 Jan.
+    assert _reminder(events[0]) == dt.date(2025, 2, 6)
+    assert _reminder(events[3]) == dt.date(2025, 1, 28)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cases.csv", "deadlines.ics", "out.csv"]
+
+
+def test_ics_uids_are_stable_and_match_the_deadline_command(tmp_path: Path) -> None:
+    source = write(tmp_path, "cases.csv", ICS_ROWS)
+    first, second = tmp_path / "1.ics", tmp_path / "2.ics"
+    run([str(source), "--ics", str(first), *AS_OF])
+    run([str(source), "--ics", str(second), "--as-of", "2025-02-06"])
+    assert [str(e["uid"]) for e in _events(first)] == [str(e["uid"]) for e in _events(second)]
+    # A row without a case number is the event `deadline --region` writes: importing both
+    # updates one event.
+    single = tmp_path / "binjai.ics"
+    runner.invoke(
+        app,
+        ["deadline", "dismissed", "2025-01-27", "--region", "Kota Binjai", "--ics", str(single)],
+    )
+    (binjai,) = _events(single)
+    assert str(binjai["uid"]) == str(_events(first)[3]["uid"])
+
+
+def test_ics_from_json_lines_finds_region_in_any_line(tmp_path: Path) -> None:
+    data = (
+        '{"outcome": "dismissed", "notified_on": "2025-02-04"}\n'
+        '{"Daerah": "Kota Medan", "Nomor Perkara": "220", "outcome": "withdrawn", '
+        '"notified_on": "2025-02-05"}\n'
+    )
+    path = tmp_path / "x.ics"
+    result = run(["-", "--input-format", "jsonl", "--ics", str(path), *AS_OF], data)
+    assert result.exit_code == 0
+    events = _events(path)
+    # 57(1)(b): Tue 4 Feb 2025 + 3 = Fri 7 Feb; Wed 5 Feb + 3 = Sat 8 Feb 2025.
+    assert [e.decoded("dtstart") for e in events] == [dt.date(2025, 2, 7), dt.date(2025, 2, 8)]
+    assert str(events[1]["summary"]).endswith("\u2014 Kota Medan (withdrawn)")
+    assert str(events[1]["description"]).startswith("Case number: 220\n")
+
+
+def test_ics_in_indonesian(tmp_path: Path) -> None:
+    path = tmp_path / "x.ics"
+    data = "daerah,putusan,tanggal\nKota Medan,tidak-dapat-diterima,2025-02-04\n"
+    run(["-", "--ics", str(path), "--lang", "id", *AS_OF], data)
+    (event,) = _events(path)
+    assert str(event["summary"]).startswith("Batas akhir penetapan pasangan calon terpilih")
+
+
+def test_ics_without_any_ok_row_is_not_written(tmp_path: Path) -> None:
+    path = write(tmp_path, "old.ics", "previous calendar\n")
+    data = "outcome,notified_on\npsu,2025-02-24\nnonsense,2025-02-04\n"
+    result = run(["-", "--ics", str(path), *AS_OF], data)
+    assert result.exit_code == 1
+    assert (
+        result.stderr.splitlines()[0] == f"note: no row has a deadline: {str(path)!r} not written"
+    )
+    assert path.read_text(encoding="utf-8") == "previous calendar\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["old.ics"]
+
+
+def test_ics_follows_the_rule_set(tmp_path: Path) -> None:
+    path = tmp_path / "x.ics"
+    data = "region,outcome,notified_on\nKota Medan,dismissed,2025-02-04\n"
+    run(["-", "--ics", str(path), "--rules", "pkpu-2-2024-annex", *AS_OF], data)
+    (event,) = _events(path)
+    # The reported annex reading: 5 calendar days after Tue 4 Feb 2025 -> Sun 9 Feb 2025.
+    assert event.decoded("dtstart") == dt.date(2025, 2, 9)
+    assert "pkpu-2-2024-annex" in str(event["description"])
+
+
+@pytest.mark.parametrize("which", ["input", "output"])
+def test_ics_refuses_the_input_and_output_paths(tmp_path: Path, which: str) -> None:
+    text = "outcome,notified_on\ndismissed,2025-02-04\n"
+    source = write(tmp_path, "cases.csv", text)
+    target = write(tmp_path, "out.csv", "previous run\n")
+    ics = source if which == "input" else target
+    result = run([str(source), "-o", str(target), "--ics", str(ics)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    expected = (
+        f"penetapan: refusing to write the calendar over the input file {str(source)!r}: choose "
+        "another --ics path\n"
+        if which == "input"
+        else f"penetapan: --ics {str(target)!r} and -o {str(target)!r} are the same file: "
+        "choose two paths\n"
+    )
+    assert result.stderr == expected
+    assert source.read_text(encoding="utf-8") == text
+    assert target.read_text(encoding="utf-8") == "previous run\n"

@@ -759,6 +759,16 @@ def batch(
             "decreed becomes an error row (exit 1), instead of a warning.",
         ),
     ] = False,
+    ics: Annotated[
+        Path | None,
+        typer.Option(
+            "--ics",
+            metavar="FILE",
+            help="Also write an iCalendar file: one all-day event per ok row, titled with its "
+            "region and outcome, written once the output is complete.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Compute the deadlines of many regions at once, from CSV or JSON Lines.
 
@@ -795,6 +805,16 @@ def batch(
             f"refusing to write the output over the input file {input_path!r}: choose another "
             "-o path"
         )
+    if ics is not None:
+        if not from_stdin and batching.same_file(Path(input_path), ics):
+            raise InputError(
+                f"refusing to write the calendar over the input file {input_path!r}: choose "
+                "another --ics path"
+            )
+        if to_file and batching.same_file(Path(str(output)), ics):
+            raise InputError(
+                f"--ics {str(ics)!r} and -o {str(output)!r} are the same file: choose two paths"
+            )
     calculator = batching.Calculator(
         rule_set=rule_set,
         today=today,
@@ -815,6 +835,12 @@ def batch(
             label = f"input {input_path!r}"
         source = batching.open_source(binary, in_format, out_format, label)
         stack.callback(source.close)
+        events = None
+        if ics is not None:  # entered before the output, so completed after it (and only then)
+            from penetapan_cli.ics import ics_file
+
+            calendar_file = stack.enter_context(ics_file(ics))
+            events = batching.RowEvents(source.table, lang=language, add=calendar_file.add)
         out = stack.enter_context(
             batching.atomic_output(Path(str(output))) if to_file else _stdout_text()
         )
@@ -823,7 +849,17 @@ def batch(
             info = os.fstat(binary.fileno())
             if stat.S_ISREG(info.st_mode):
                 progress = stack.enter_context(batching.progress_bar(info.st_size, binary.tell))
-        summary = batching.run(source, out, out_format, calculator, progress=progress)
+        summary = batching.run(source, out, out_format, calculator, progress=progress, on_ok=events)
+    if ics is not None:
+        count = calendar_file.count
+        _warn(
+            [
+                f"wrote {count} event{'s' if count != 1 else ''} to {str(ics)!r}"
+                if count
+                else f"no row has a deadline: {str(ics)!r} not written"
+            ],
+            "note",
+        )
     sys.stderr.writelines(line + "\n" for line in summary.report(language))
     if summary.errors:
         raise typer.Exit(EXIT_ROW_ERRORS)
