@@ -215,7 +215,10 @@ def _sniff_delimiter(line: str) -> str:
     """',' or ';' (spreadsheets in Indonesian locale export ';'), judged from the header line."""
 
     def score(delimiter: str) -> tuple[int, int]:
-        names = next(csv.reader([line], delimiter=delimiter), [])
+        try:
+            names = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:  # e.g. a field over the size limit: reading the header reports it
+            return (-1, 0)
         found = {_CANONICAL.get(column_key(n)) for n in names}
         return (sum(c in found for c in REQUIRED_COLUMNS), len(names))
 
