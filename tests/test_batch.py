@@ -1147,3 +1147,33 @@ def test_ics_refuses_the_input_and_output_paths(tmp_path: Path, which: str) -> N
     assert result.stderr == expected
     assert source.read_text(encoding="utf-8") == text
     assert target.read_text(encoding="utf-8") == "previous run\n"
+
+
+# --- found by fuzzing (tests/adversarial/test_fuzz_batch.py) ---------------------------------
+
+
+def test_a_lone_carriage_return_in_a_cell_is_quoted_in_csv_output() -> None:
+    # Python 3.11's csv writer with "\n" line ends leaves a bare "\r" unquoted; every reader
+    # would then split the row in two.
+    data = 'outcome,notified_on,"no\rte"\ndismissed,2025-02-04,"a\rb"\n'
+    result = run(["-", *AS_OF], data)
+    assert result.exit_code == 0
+    assert result.stdout_bytes.count(b"\n") == 2  # LF line ends, one per row
+    assert table(result) == [
+        ["outcome", "notified_on", "no\rte", *RESULT],
+        ["dismissed", "2025-02-04", "a\rb", *MEDAN],
+    ]
+    jsonl = '{"outcome": "dismissed", "notified_on": "2025-02-04", "note": "a\\rb"}\n'
+    as_csv = run(["-", "--input-format", "jsonl", "--output-format", "csv", *AS_OF], jsonl)
+    assert table(as_csv)[1] == ["dismissed", "2025-02-04", "a\rb", *MEDAN]
+
+
+@pytest.mark.parametrize("end", ['"\n', '"\r', '"\r\n', '"x\n'])
+def test_quote_left_open_at_the_end_is_an_error_row(end: str) -> None:
+    data = f"outcome,notified_on\ndismissed,2025-02-04\ndismissed,{end}"
+    result = run(["-", *AS_OF], data)
+    assert result.exit_code == 1
+    rows = table(result)
+    assert len(rows) == 3  # the output reads back as the header and two rows
+    assert rows[1] == ["dismissed", "2025-02-04", *MEDAN]
+    assert rows[2][-1] == "row 2 (line 3): a quote opened on line 3 is never closed"

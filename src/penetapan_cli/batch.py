@@ -298,6 +298,8 @@ def _csv_rows(
                         and joined.isascii()
                         and joined
                         and not joined.isspace()
+                        and "\n" not in joined
+                        and "\r" not in joined
                     ):
                         # InRow(...) without the namedtuple's Python-level __new__: this line
                         # runs once per row, and the plain constructor would double its cost.
@@ -337,7 +339,11 @@ def _csv_odd_row(
             )
             cells = [_repaired(c) for c in cells]
             break
-    if not "".join(cells).strip():
+    if problem is None and first == last and any("\n" in c or "\r" in c for c in cells):
+        # A line break inside a row read from one line: a quote left open at the end of the
+        # input (elsewhere the reader would have gone on to the next line).
+        problem = f"{where}: a quote opened on line {first} is never closed"
+    elif not "".join(cells).strip():
         problem = f"{where}: blank line" if len(cells) <= 1 else f"{where}: empty row"
     elif problem is None and len(cells) != width:
         if len(cells) > width and not "".join(cells[width:]).strip():
@@ -713,14 +719,15 @@ def write_csv(
     The result columns repeat from row to row, so their CSV text is formatted once per
     distinct result and appended to the row's input cells. That writer has no line terminator,
     so it would not quote a cell holding a line break: rows that may hold one (a CSV row over
-    several lines, any JSON Lines row) go through the plain writer instead.
+    several lines or in error, any JSON Lines row) go through the plain writer instead; the
+    reader guarantees that the other rows hold none.
     """
     delimiter = table.delimiter or ","
-    plain = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    plain = _LfWriter(out, delimiter)
     plain.writerow([neutralise(_repaired(n)) for n in table.names] + list(RESULT_COLUMNS))
     unterminated = csv.writer(out, delimiter=delimiter, lineterminator="")
     buffer = io.StringIO()
-    formatter = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    formatter = _LfWriter(buffer, delimiter)
     suffixes: dict[tuple[str, ...], str] = {}
     write = out.write
     formula = _FORMULA_START
@@ -729,7 +736,7 @@ def write_csv(
         for i, cell in enumerate(cells):
             if cell and cell[0] in formula:
                 cells[i] = "'" + cell
-        if not text_values or row.first_line != row.last_line:
+        if not text_values or row.first_line != row.last_line or row.problem is not None:
             cells.extend(computed.cells)
             plain.writerow(cells)
             continue
@@ -743,6 +750,28 @@ def write_csv(
             formatter.writerow(computed.cells)
             suffix = suffixes[computed.cells] = delimiter + buffer.getvalue()
         write(suffix)
+
+
+class _LfWriter:
+    """CSV rows ended by LF, with every cell that holds a CR or an LF quoted.
+
+    Python 3.11's csv writer quotes a line break only when it is part of its own line
+    terminator: with "\n", a cell holding a lone "\r" would be written bare, and every reader
+    (ours, a spreadsheet) would split the row there. So rows are formatted with "\r\n", which
+    quotes both, and written with "\n".
+    """
+
+    def __init__(self, out: IO[str], delimiter: str) -> None:
+        self._write = out.write
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, delimiter=delimiter, lineterminator="\r\n")
+
+    def writerow(self, cells: Iterable[str]) -> None:
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        self._writer.writerow(cells)
+        self._write(buffer.getvalue()[:-2] + "\n")
 
 
 def _json_object(table: Table, row: InRow, computed: Computed) -> dict[str, Any]:
