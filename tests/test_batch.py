@@ -10,9 +10,11 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import tracemalloc
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import icalendar
 import pytest
@@ -1177,3 +1179,234 @@ def test_quote_left_open_at_the_end_is_an_error_row(end: str) -> None:
     assert len(rows) == 3  # the output reads back as the header and two rows
     assert rows[1] == ["dismissed", "2025-02-04", *MEDAN]
     assert rows[2][-1] == "row 2 (line 3): a quote opened on line 3 is never closed"
+
+
+# --- writing never destroys data: -o and --ics -----------------------------------------------
+# (With test_failed_run_leaves_existing_output_untouched, test_interrupted_run_leaves_no_partial
+# _output and the atomic_output tests above, and the SIGTERM test in test_batch_examples.py.)
+
+
+class _FailingFile:
+    """A file object that raises ``error`` once more than ``limit`` characters (or bytes) were
+    written to it, or on ``flush`` when ``limit`` is None; everything else goes to ``fh``."""
+
+    def __init__(self, fh: Any, limit: int | None, error: OSError) -> None:
+        self._fh, self._limit, self._error, self._written = fh, limit, error, 0
+
+    def write(self, data: Any) -> int:
+        self._written += len(data)
+        if self._limit is not None and self._written > self._limit:
+            raise self._error
+        return int(self._fh.write(data))
+
+    def flush(self) -> None:
+        if self._limit is None:
+            raise self._error
+        self._fh.flush()
+
+    def __enter__(self) -> _FailingFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._fh.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._fh, name)
+
+
+def _disk_full() -> OSError:
+    import errno
+
+    return OSError(errno.ENOSPC, "No space left on device")
+
+
+def _fail_output(monkeypatch: pytest.MonkeyPatch, limit: int | None) -> None:
+    """The -o file (batch.atomic_output's ``open``) fails with a full disk."""
+    import builtins
+
+    def failing_open(file: Any, *args: Any, **kwargs: Any) -> _FailingFile:
+        return _FailingFile(builtins.open(file, *args, **kwargs), limit, _disk_full())
+
+    monkeypatch.setattr(batch, "open", failing_open, raising=False)
+
+
+def _fail_calendar(monkeypatch: pytest.MonkeyPatch, limit: int | None) -> None:
+    """The --ics file (ics.ics_file's ``os.fdopen``) fails with a full disk."""
+    from penetapan_cli import ics
+
+    real = os.fdopen
+
+    def failing_fdopen(fd: int, *args: Any, **kwargs: Any) -> _FailingFile:
+        return _FailingFile(real(fd, *args, **kwargs), limit, _disk_full())
+
+    monkeypatch.setattr(ics.os, "fdopen", failing_fdopen)
+
+
+SAFETY_ROWS = 300
+SAFETY_INPUT = "region,outcome,notified_on\n" + "".join(
+    f"Kab {i},dismissed,2025-02-04\n" for i in range(SAFETY_ROWS)
+)
+
+
+def _safety_files(tmp_path: Path) -> tuple[Path, Path, Path]:
+    source = write(tmp_path, "cases.csv", SAFETY_INPUT)
+    target = write(tmp_path, "deadlines.csv", "previous run\n")
+    calendar = write(tmp_path, "deadlines.ics", "previous calendar\n")
+    return source, target, calendar
+
+
+def _untouched(tmp_path: Path, target: Path, calendar: Path) -> None:
+    assert target.read_text(encoding="utf-8") == "previous run\n"
+    assert calendar.read_text(encoding="utf-8") == "previous calendar\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "cases.csv",
+        "deadlines.csv",
+        "deadlines.ics",
+    ]
+
+
+def _complete(target: Path, calendar: Path) -> None:
+    """Both files hold the whole new run: every row, every event."""
+    rows = table(target.read_text(encoding="utf-8"))
+    assert len(rows) == SAFETY_ROWS + 1
+    # 57(1)(b): Tue 4 Feb 2025 + 3 calendar days = Fri 7 Feb 2025, for every row.
+    assert {r[3] for r in rows[1:]} == {"2025-02-07"}
+    assert len(_events(calendar)) == SAFETY_ROWS
+
+
+@pytest.mark.parametrize(
+    "limit",
+    [0, 100, 15_000, None],
+    ids=["header", "first-rows", "mid-rows", "final-flush"],
+)
+def test_full_disk_on_the_output_keeps_both_old_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int | None
+) -> None:
+    source, target, calendar = _safety_files(tmp_path)
+    _fail_output(monkeypatch, limit)
+    result = run([str(source), "-o", str(target), "--ics", str(calendar), *AS_OF])
+    assert result.exit_code == 2
+    assert result.stderr == f"penetapan: cannot write {str(target)!r}: No space left on device\n"
+    _untouched(tmp_path, target, calendar)
+    monkeypatch.undo()  # the disk has room again: the next run replaces both, complete
+    assert run([str(source), "-o", str(target), "--ics", str(calendar), *AS_OF]).exit_code == 0
+    _complete(target, calendar)
+
+
+@pytest.mark.parametrize(
+    "limit", [0, 500, 250_000, None], ids=["header", "first-event", "mid-events", "end"]
+)
+def test_full_disk_on_the_calendar_keeps_both_old_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int | None
+) -> None:
+    """Events are written as the rows go by, so a full disk there stops the run before the
+    output is renamed; at the very end (the calendar's last write) the output was not renamed
+    either, since the calendar is completed after it only once the output is complete."""
+    source, target, calendar = _safety_files(tmp_path)
+    _fail_calendar(monkeypatch, limit)
+    result = run([str(source), "-o", str(target), "--ics", str(calendar), *AS_OF])
+    assert result.exit_code == 2
+    message = f"penetapan: calendar file {str(calendar)!r} cannot be written: No space left"
+    assert result.stderr == message + " on device\n"
+    if limit is None:  # flush at the very end: the output was already complete and renamed
+        assert len(table(target.read_text(encoding="utf-8"))) == SAFETY_ROWS + 1
+        assert calendar.read_text(encoding="utf-8") == "previous calendar\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "cases.csv",
+            "deadlines.csv",
+            "deadlines.ics",
+        ]
+    else:
+        _untouched(tmp_path, target, calendar)
+
+
+@pytest.mark.parametrize("which", ["deadlines.csv", "deadlines.ics"])
+def test_a_failed_rename_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, which: str
+) -> None:
+    import errno
+
+    source, target, calendar = _safety_files(tmp_path)
+    real = os.replace
+    renamed: list[str] = []
+
+    def replace(src: Any, dst: Any) -> None:
+        if Path(dst).name == which:
+            raise OSError(errno.EACCES, "Permission denied")
+        renamed.append(Path(dst).name)
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    result = run([str(source), "-o", str(target), "--ics", str(calendar), *AS_OF])
+    assert result.exit_code == 2
+    if which == "deadlines.csv":
+        assert result.stderr == f"penetapan: cannot write {str(target)!r}: Permission denied\n"
+        _untouched(tmp_path, target, calendar)  # the calendar waits for the output
+        assert renamed == []
+    else:
+        assert result.stderr == (
+            f"penetapan: calendar file {str(calendar)!r} cannot be written: Permission denied\n"
+        )
+        assert renamed == ["deadlines.csv"]  # the output is complete; the old calendar stays
+        assert len(table(target.read_text(encoding="utf-8"))) == SAFETY_ROWS + 1
+        assert calendar.read_text(encoding="utf-8") == "previous calendar\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "cases.csv",
+            "deadlines.csv",
+            "deadlines.ics",
+        ]
+
+
+@pytest.mark.parametrize("at_row", [1, SAFETY_ROWS // 2, SAFETY_ROWS])
+def test_interrupted_in_the_middle_keeps_both_old_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, at_row: int
+) -> None:
+    source, target, calendar = _safety_files(tmp_path)
+    lines = SAFETY_INPUT.splitlines(keepends=True)
+    lines[at_row] = "Kab X,stop,2025-02-04\n"  # row at_row: its own outcome, computed once
+    source.write_text("".join(lines), encoding="utf-8")
+    real = batch.Calculator.compute
+
+    def compute(self: batch.Calculator, fields: dict[str, str]) -> batch.Computed:
+        if fields["outcome"] == "stop":
+            raise KeyboardInterrupt  # as Ctrl-C would, with at_row - 1 rows written
+        return real(self, fields)
+
+    monkeypatch.setattr(batch.Calculator, "compute", compute)
+    result = run([str(source), "-o", str(target), "--ics", str(calendar), *AS_OF])
+    assert (result.exit_code, result.stderr) == (130, "penetapan: interrupted\n")
+    _untouched(tmp_path, target, calendar)
+
+
+def test_old_files_stay_in_place_until_the_run_is_complete(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While rows are being written, -o and --ics still hold the previous run; then both are
+    replaced by complete files, the output first."""
+    source, target, calendar = _safety_files(tmp_path)
+    seen: list[tuple[str, str]] = []
+    real = batch.Calculator.compute
+
+    def compute(self: batch.Calculator, fields: dict[str, str]) -> batch.Computed:
+        seen.append((target.read_text(encoding="utf-8"), calendar.read_text(encoding="utf-8")))
+        return real(self, fields)
+
+    monkeypatch.setattr(batch.Calculator, "compute", compute)
+    renamed: list[str] = []
+    real_replace = os.replace
+
+    def replace(src: Any, dst: Any) -> None:
+        renamed.append(Path(dst).name)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    result = run([str(source), "-o", str(target), "--ics", str(calendar), *AS_OF])
+    assert result.exit_code == 0
+    assert seen == [("previous run\n", "previous calendar\n")]  # one distinct key, cached
+    assert renamed == ["deadlines.csv", "deadlines.ics"]
+    _complete(target, calendar)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "cases.csv",
+        "deadlines.csv",
+        "deadlines.ics",
+    ]

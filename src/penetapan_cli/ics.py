@@ -284,14 +284,22 @@ _END = b"END:VCALENDAR\r\n"
 class IcsSink:
     """Adds events, one at a time, to a calendar file being written (see ``ics_file``)."""
 
-    def __init__(self, fh: IO[bytes], stamp: dt.datetime) -> None:
+    def __init__(self, fh: IO[bytes], stamp: dt.datetime, path: Path) -> None:
         self._write = fh.write
         self._stamp = stamp
+        self._path = path
         self.count = 0
 
     def add(self, event: CalendarEvent) -> None:
-        self._write(_event(event, self._stamp).to_ical())
+        try:
+            self._write(_event(event, self._stamp).to_ical())
+        except OSError as exc:  # named here: the caller may be writing other files too
+            raise _write_error(self._path, exc) from None
         self.count += 1
+
+
+def _write_error(path: Path, exc: OSError) -> InputError:
+    return InputError(f"calendar file {str(path)!r} cannot be written: {exc.strerror or exc}")
 
 
 @contextlib.contextmanager
@@ -321,7 +329,7 @@ def ics_file(path: Path, *, stamp: dt.datetime | None = None) -> Iterator[IcsSin
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(header[: -len(_END)])
-            sink = IcsSink(fh, when)
+            sink = IcsSink(fh, when, path)
             yield sink
             if sink.count:
                 fh.write(_END)
@@ -336,9 +344,7 @@ def ics_file(path: Path, *, stamp: dt.datetime | None = None) -> Iterator[IcsSin
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise InputError(
-                f"calendar file {str(path)!r} cannot be written: {exc.strerror or exc}"
-            ) from None
+            raise _write_error(path, exc) from None
         raise
 
 
