@@ -10,10 +10,13 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import tracemalloc
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+import icalendar
 import pytest
 from typer.testing import CliRunner, Result
 
@@ -900,3 +903,510 @@ def test_atomic_output_reports_a_write_failure_and_cleans_up(tmp_path: Path) -> 
     with pytest.raises(InputError, match=r"^cannot write '.*out\.csv': No space left on device$"):
         write_until_the_disk_is_full()
     assert list(tmp_path.iterdir()) == []
+
+
+# --- --rules and --strict --------------------------------------------------------------------
+
+
+def test_rules_option_changes_dates_rules_and_citations() -> None:
+    data = "outcome,notified_on\nno-petition,2025-01-06\ndismissed,2025-02-04\npsu,2025-02-24\n"
+    result = run(["-", *AS_OF, "--rules", "pkpu-19-2020"], data)
+    assert result.exit_code == 0
+    # PKPU 19/2020 Pasal 54(5): 3 days after Mon 6 Jan 2025 -> Thu 9 Jan 2025; 54(6): 3 days
+    # after Tue 4 Feb 2025 -> Fri 7 Feb 2025; a re-vote order (54(7)) gives no date yet.
+    assert [r[2:] for r in table(result)[1:]] == [
+        ["2025-01-09", "ok", "-27", "pkpu-19-2020/54-5", "PKPU 19/2020 Pasal 54 ayat (5)", ""],
+        ["2025-02-07", "ok", "2", "pkpu-19-2020/54-6", "PKPU 19/2020 Pasal 54 ayat (6)", ""],
+        ["", "pending", "", "pkpu-19-2020/54-7-follow-up", "PKPU 19/2020 Pasal 54 ayat (7)", ""],
+    ]
+    # A rule set that is not in force says so once, first, as `deadline` does.
+    assert result.stderr.splitlines()[0].startswith("note: rule set pkpu-19-2020 is superseded")
+
+
+def test_rules_option_matches_the_deadline_command_row_by_row() -> None:
+    data = "outcome,notified_on\nno-petition,2025-01-06\ndismissed,2025-02-04\n"
+    result = run(["-", *AS_OF, "--rules", "pkpu-2-2024-annex", "--output-format", "jsonl"], data)
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    for row in rows:
+        single = runner.invoke(
+            app,
+            ["deadline", row["outcome"], row["notified_on"], *AS_OF, "--format", "json",
+             "--rules", "pkpu-2-2024-annex"],
+        )  # fmt: skip
+        expected = json.loads(single.stdout)
+        assert (row["deadline"], row["rule"]) == (expected["deadline"], expected["rule"]["id"])
+    # The reported annex reading, 5 calendar days: Mon 6 Jan 2025 -> Sat 11 Jan 2025;
+    # Tue 4 Feb 2025 -> Sun 9 Feb 2025.
+    assert [r["deadline"] for r in rows] == ["2025-01-11", "2025-02-09"]
+
+
+def test_rules_option_accepts_a_users_file(tmp_path: Path) -> None:
+    from penetapan_cli.rules import RULESETS_DIR
+
+    text = (RULESETS_DIR / "pkpu-18-2024.toml").read_text(encoding="utf-8")
+    mine = write(tmp_path, "mine.toml", text.replace('id = "pkpu-18-2024"', 'id = "mine"', 1))
+    result = run(["-", *AS_OF, "--rules", str(mine)], "outcome,notified_on\ndismissed,2025-02-04\n")
+    assert result.exit_code == 0
+    # The same rule as PKPU 18/2024 Pasal 57(1)(b), under the user's rule-set id.
+    assert table(result)[1][2:6] == ["2025-02-07", "ok", "2", "mine/57-1-b"]
+
+
+@pytest.mark.parametrize(
+    ("rules", "fragment"),
+    [("pkpu-99-2099", "unknown rule set 'pkpu-99-2099'"), ("", "empty --rules")],
+)
+def test_bad_rules_option_exits_2_before_reading(rules: str, fragment: str) -> None:
+    result = run(["-", "--rules", rules], "outcome,notified_on\ndismissed,2025-02-04\n")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("penetapan: ")
+    assert fragment in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_strict_turns_an_undecreed_year_into_an_error_row() -> None:
+    data = (
+        "region,outcome,notified_on,basis\n"
+        "A,dismissed,2025-02-04,\n"
+        "B,rejected,2028-03-01,working\n"
+        "C,dismissed,2025-02-07,working\n"
+        "D,rejected,2028-03-01,\n"
+    )
+    single = runner.invoke(
+        app, ["deadline", "rejected", "2028-03-01", "--basis", "working", "--strict"]
+    )
+    assert single.exit_code == 4
+    message = single.stderr.removeprefix("penetapan: ").rstrip("\n")
+    result = run(["-", *AS_OF, "--strict", "--output-format", "jsonl"], data)
+    assert result.exit_code == 1  # row errors, --strict refusals included: exit 1, not 4
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["region"] for r in rows] == ["A", "B", "C", "D"]
+    assert [r["status"] for r in rows] == ["ok", "error", "ok", "ok"]
+    assert rows[1]["error"] == message
+    # 57(1)(b): Tue 4 Feb 2025 + 3 calendar days = Fri 7 Feb; Fri 7 Feb 2025 + 3 working days
+    # (Mon 10, Tue 11, Wed 12; 2025 is decreed) = Wed 12 Feb; 2028 in calendar days never
+    # consults the holiday data: Wed 1 Mar 2028 + 3 = Sat 4 Mar 2028.
+    assert [r["deadline"] for r in rows] == ["2025-02-07", None, "2025-02-12", "2028-03-04"]
+    assert summary(result) == "penetapan batch: rows=4 ok=3 pending=0 errors=1"
+    # Without --strict the same row is computed, with the warnings on stderr.
+    lenient = run(["-", *AS_OF, "--output-format", "jsonl"], data)
+    assert lenient.exit_code == 0
+    assert json.loads(lenient.stdout.splitlines()[1])["deadline"] == "2028-03-06"
+    assert "warning (1 row from row 2)" in lenient.stderr
+
+
+def test_strict_error_cell_in_csv_is_neutralised_like_any_text_cell() -> None:
+    # The message starts with '-' ("--strict: ..."), which a spreadsheet would run as a
+    # formula: in CSV it gets the leading quote every such cell gets.
+    result = run(
+        ["-", *AS_OF, "--strict"], "outcome,notified_on,basis\nrejected,2028-03-01,working\n"
+    )
+    assert result.exit_code == 1
+    assert table(result)[1][-1].startswith("'--strict: the working-day count from 2028-03-01 to")
+
+
+# --- --ics -----------------------------------------------------------------------------------
+
+
+def _events(path: Path) -> list[icalendar.Event]:
+    return list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+
+
+def _reminder(event: icalendar.Event) -> dt.date:
+    (alarm,) = event.walk("VALARM")
+    start = dt.datetime.combine(event.decoded("dtstart"), dt.time())
+    return (start + alarm.decoded("trigger")).date()
+
+
+ICS_ROWS = (
+    "region,case_number,outcome,notified_on,no_cuti_bersama\n"
+    "Kota Medan,220/PHPU.WAKO-XXIII/2025,dismissed,2025-02-04,\n"
+    "Kota Medan,221/PHPU.WAKO-XXIII/2025,dismissed,2025-02-05,\n"
+    "Kabupaten Pasaman,25/PHPU.BUP-XXIII/2025,psu,2025-02-24,\n"
+    ",,no-petition,2025-01-06,\n"
+    "Kota X,,nonsense,2025-02-04,\n"
+    "Kota Binjai,,dismissed,2025-01-27,ya\n"
+    "Kota Medan,220/PHPU.WAKO-XXIII/2025,dismissed,2025-02-04,\n"
+)
+
+
+def test_ics_has_one_event_per_ok_row_in_order(tmp_path: Path) -> None:
+    source = write(tmp_path, "cases.csv", ICS_ROWS)
+    path = tmp_path / "deadlines.ics"
+    result = run([str(source), "--ics", str(path), *AS_OF, "-o", str(tmp_path / "out.csv")])
+    assert result.exit_code == 1  # the nonsense row
+    assert result.stderr.splitlines()[0] == f"note: wrote 5 events to {str(path)!r}"
+    events = _events(path)
+    # Rows 1, 2, 4, 6 and 7 are ok; the re-vote (pending) and the bad row have no event.
+    # PKPU 18/2024 Pasal 57(1)(b): Tue 4 Feb 2025 + 3 = Fri 7 Feb; Wed 5 Feb + 3 = Sat 8 Feb;
+    # Mon 27 Jan + 3 = Thu 30 Jan 2025. 57(1)(a): Mon 6 Jan 2025 + 3 = Thu 9 Jan 2025.
+    assert [e.decoded("dtstart") for e in events] == [
+        dt.date(2025, 2, 7),
+        dt.date(2025, 2, 8),
+        dt.date(2025, 1, 9),
+        dt.date(2025, 1, 30),
+        dt.date(2025, 2, 7),
+    ]
+    title = "Last day to declare the elected pair"
+    assert [str(e["summary"]) for e in events] == [
+        f"{title} \u2014 Kota Medan (not accepted (dismissal))",
+        f"{title} \u2014 Kota Medan (not accepted (dismissal))",
+        f"{title} (no petition registered)",
+        f"{title} \u2014 Kota Binjai (not accepted (dismissal))",
+        f"{title} \u2014 Kota Medan (not accepted (dismissal))",
+    ]
+    assert str(events[0]["description"]).startswith("Case number: 220/PHPU.WAKO-XXIII/2025\n")
+    assert str(events[1]["description"]).startswith("Case number: 221/PHPU.WAKO-XXIII/2025\n")
+    assert "PKPU 18/2024 Pasal 57 ayat (1) huruf b" in str(events[0]["description"])
+    # Two cases of one region are two events; a repeated row gets its own event too.
+    uids = [str(e["uid"]) for e in events]
+    assert len(set(uids)) == 5
+    # Reminders on the working day before, each with the row's calendar: Thu 6 Feb for Fri
+    # 7 Feb 2025; for Thu 30 Jan 2025 with no_cuti_bersama=ya, Tue 28 Jan (cuti bersama Imlek
+    # counted as working; Wed 29 Jan is Imlek itself), not Fri 24 Jan.
+    assert _reminder(events[0]) == dt.date(2025, 2, 6)
+    assert _reminder(events[3]) == dt.date(2025, 1, 28)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cases.csv", "deadlines.ics", "out.csv"]
+
+
+def test_ics_uids_are_stable_and_match_the_deadline_command(tmp_path: Path) -> None:
+    source = write(tmp_path, "cases.csv", ICS_ROWS)
+    first, second = tmp_path / "1.ics", tmp_path / "2.ics"
+    run([str(source), "--ics", str(first), *AS_OF])
+    run([str(source), "--ics", str(second), "--as-of", "2025-02-06"])
+    assert [str(e["uid"]) for e in _events(first)] == [str(e["uid"]) for e in _events(second)]
+    # A row without a case number is the event `deadline --region` writes: importing both
+    # updates one event.
+    single = tmp_path / "binjai.ics"
+    runner.invoke(
+        app,
+        ["deadline", "dismissed", "2025-01-27", "--region", "Kota Binjai", "--ics", str(single)],
+    )
+    (binjai,) = _events(single)
+    assert str(binjai["uid"]) == str(_events(first)[3]["uid"])
+
+
+def test_ics_from_json_lines_finds_region_in_any_line(tmp_path: Path) -> None:
+    data = (
+        '{"outcome": "dismissed", "notified_on": "2025-02-04"}\n'
+        '{"Daerah": "Kota Medan", "Nomor Perkara": "220", "outcome": "withdrawn", '
+        '"notified_on": "2025-02-05"}\n'
+    )
+    path = tmp_path / "x.ics"
+    result = run(["-", "--input-format", "jsonl", "--ics", str(path), *AS_OF], data)
+    assert result.exit_code == 0
+    events = _events(path)
+    # 57(1)(b): Tue 4 Feb 2025 + 3 = Fri 7 Feb; Wed 5 Feb + 3 = Sat 8 Feb 2025.
+    assert [e.decoded("dtstart") for e in events] == [dt.date(2025, 2, 7), dt.date(2025, 2, 8)]
+    assert str(events[1]["summary"]).endswith("\u2014 Kota Medan (withdrawn)")
+    assert str(events[1]["description"]).startswith("Case number: 220\n")
+
+
+def test_ics_in_indonesian(tmp_path: Path) -> None:
+    path = tmp_path / "x.ics"
+    data = "daerah,putusan,tanggal\nKota Medan,tidak-dapat-diterima,2025-02-04\n"
+    run(["-", "--ics", str(path), "--lang", "id", *AS_OF], data)
+    (event,) = _events(path)
+    assert str(event["summary"]).startswith("Batas akhir penetapan pasangan calon terpilih")
+
+
+def test_ics_without_any_ok_row_is_not_written(tmp_path: Path) -> None:
+    path = write(tmp_path, "old.ics", "previous calendar\n")
+    data = "outcome,notified_on\npsu,2025-02-24\nnonsense,2025-02-04\n"
+    result = run(["-", "--ics", str(path), *AS_OF], data)
+    assert result.exit_code == 1
+    assert (
+        result.stderr.splitlines()[0] == f"note: no row has a deadline: {str(path)!r} not written"
+    )
+    assert path.read_text(encoding="utf-8") == "previous calendar\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["old.ics"]
+
+
+def test_ics_follows_the_rule_set(tmp_path: Path) -> None:
+    path = tmp_path / "x.ics"
+    data = "region,outcome,notified_on\nKota Medan,dismissed,2025-02-04\n"
+    run(["-", "--ics", str(path), "--rules", "pkpu-2-2024-annex", *AS_OF], data)
+    (event,) = _events(path)
+    # The reported annex reading: 5 calendar days after Tue 4 Feb 2025 -> Sun 9 Feb 2025.
+    assert event.decoded("dtstart") == dt.date(2025, 2, 9)
+    assert "pkpu-2-2024-annex" in str(event["description"])
+
+
+@pytest.mark.parametrize("which", ["input", "output"])
+def test_ics_refuses_the_input_and_output_paths(tmp_path: Path, which: str) -> None:
+    text = "outcome,notified_on\ndismissed,2025-02-04\n"
+    source = write(tmp_path, "cases.csv", text)
+    target = write(tmp_path, "out.csv", "previous run\n")
+    ics = source if which == "input" else target
+    result = run([str(source), "-o", str(target), "--ics", str(ics)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    expected = (
+        f"penetapan: refusing to write the calendar over the input file {str(source)!r}: choose "
+        "another --ics path\n"
+        if which == "input"
+        else f"penetapan: --ics {str(target)!r} and -o {str(target)!r} are the same file: "
+        "choose two paths\n"
+    )
+    assert result.stderr == expected
+    assert source.read_text(encoding="utf-8") == text
+    assert target.read_text(encoding="utf-8") == "previous run\n"
+
+
+# --- found by fuzzing (tests/adversarial/test_fuzz_batch.py) ---------------------------------
+
+
+def test_a_lone_carriage_return_in_a_cell_is_quoted_in_csv_output() -> None:
+    # Python 3.11's csv writer with "\n" line ends leaves a bare "\r" unquoted; every reader
+    # would then split the row in two.
+    data = 'outcome,notified_on,"no\rte"\ndismissed,2025-02-04,"a\rb"\n'
+    result = run(["-", *AS_OF], data)
+    assert result.exit_code == 0
+    assert result.stdout_bytes.count(b"\n") == 2  # LF line ends, one per row
+    assert table(result) == [
+        ["outcome", "notified_on", "no\rte", *RESULT],
+        ["dismissed", "2025-02-04", "a\rb", *MEDAN],
+    ]
+    jsonl = '{"outcome": "dismissed", "notified_on": "2025-02-04", "note": "a\\rb"}\n'
+    as_csv = run(["-", "--input-format", "jsonl", "--output-format", "csv", *AS_OF], jsonl)
+    assert table(as_csv)[1] == ["dismissed", "2025-02-04", "a\rb", *MEDAN]
+
+
+@pytest.mark.parametrize("end", ['"\n', '"\r', '"\r\n', '"x\n'])
+def test_quote_left_open_at_the_end_is_an_error_row(end: str) -> None:
+    data = f"outcome,notified_on\ndismissed,2025-02-04\ndismissed,{end}"
+    result = run(["-", *AS_OF], data)
+    assert result.exit_code == 1
+    rows = table(result)
+    assert len(rows) == 3  # the output reads back as the header and two rows
+    assert rows[1] == ["dismissed", "2025-02-04", *MEDAN]
+    assert rows[2][-1] == "row 2 (line 3): a quote opened on line 3 is never closed"
+
+
+# --- writing never destroys data: -o and --ics -----------------------------------------------
+# (With test_failed_run_leaves_existing_output_untouched, test_interrupted_run_leaves_no_partial
+# _output and the atomic_output tests above, and the SIGTERM test in test_batch_examples.py.)
+
+
+class _FailingFile:
+    """A file object that raises ``error`` once more than ``limit`` characters (or bytes) were
+    written to it, or on ``flush`` when ``limit`` is None; everything else goes to ``fh``."""
+
+    def __init__(self, fh: Any, limit: int | None, error: OSError) -> None:
+        self._fh, self._limit, self._error, self._written = fh, limit, error, 0
+
+    def write(self, data: Any) -> int:
+        self._written += len(data)
+        if self._limit is not None and self._written > self._limit:
+            raise self._error
+        return int(self._fh.write(data))
+
+    def flush(self) -> None:
+        if self._limit is None:
+            raise self._error
+        self._fh.flush()
+
+    def __enter__(self) -> _FailingFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._fh.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._fh, name)
+
+
+def _disk_full() -> OSError:
+    import errno
+
+    return OSError(errno.ENOSPC, "No space left on device")
+
+
+def _fail_output(monkeypatch: pytest.MonkeyPatch, limit: int | None) -> None:
+    """The -o file (batch.atomic_output's ``open``) fails with a full disk."""
+    import builtins
+
+    def failing_open(file: Any, *args: Any, **kwargs: Any) -> _FailingFile:
+        return _FailingFile(builtins.open(file, *args, **kwargs), limit, _disk_full())
+
+    monkeypatch.setattr(batch, "open", failing_open, raising=False)
+
+
+def _fail_calendar(monkeypatch: pytest.MonkeyPatch, limit: int | None) -> None:
+    """The --ics file (ics.ics_file's ``os.fdopen``) fails with a full disk."""
+    from penetapan_cli import ics
+
+    real = os.fdopen
+
+    def failing_fdopen(fd: int, *args: Any, **kwargs: Any) -> _FailingFile:
+        return _FailingFile(real(fd, *args, **kwargs), limit, _disk_full())
+
+    monkeypatch.setattr(ics.os, "fdopen", failing_fdopen)
+
+
+SAFETY_ROWS = 300
+SAFETY_INPUT = "region,outcome,notified_on\n" + "".join(
+    f"Kab {i},dismissed,2025-02-04\n" for i in range(SAFETY_ROWS)
+)
+
+
+def _safety_files(tmp_path: Path) -> tuple[Path, Path, Path]:
+    source = write(tmp_path, "cases.csv", SAFETY_INPUT)
+    target = write(tmp_path, "deadlines.csv", "previous run\n")
+    calendar = write(tmp_path, "deadlines.ics", "previous calendar\n")
+    return source, target, calendar
+
+
+def _untouched(tmp_path: Path, target: Path, calendar: Path) -> None:
+    assert target.read_text(encoding="utf-8") == "previous run\n"
+    assert calendar.read_text(encoding="utf-8") == "previous calendar\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "cases.csv",
+        "deadlines.csv",
+        "deadlines.ics",
+    ]
+
+
+def _complete(target: Path, calendar: Path) -> None:
+    """Both files hold the whole new run: every row, every event."""
+    rows = table(target.read_text(encoding="utf-8"))
+    assert len(rows) == SAFETY_ROWS + 1
+    # 57(1)(b): Tue 4 Feb 2025 + 3 calendar days = Fri 7 Feb 2025, for every row.
+    assert {r[3] for r in rows[1:]} == {"2025-02-07"}
+    assert len(_events(calendar)) == SAFETY_ROWS
+
+
+@pytest.mark.parametrize(
+    "limit",
+    [0, 100, 15_000, None],
+    ids=["header", "first-rows", "mid-rows", "final-flush"],
+)
+def test_full_disk_on_the_output_keeps_both_old_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int | None
+) -> None:
+    source, target, calendar = _safety_files(tmp_path)
+    _fail_output(monkeypatch, limit)
+    result = run([str(source), "-o", str(target), "--ics", str(calendar), *AS_OF])
+    assert result.exit_code == 2
+    assert result.stderr == f"penetapan: cannot write {str(target)!r}: No space left on device\n"
+    _untouched(tmp_path, target, calendar)
+    monkeypatch.undo()  # the disk has room again: the next run replaces both, complete
+    assert run([str(source), "-o", str(target), "--ics", str(calendar), *AS_OF]).exit_code == 0
+    _complete(target, calendar)
+
+
+@pytest.mark.parametrize(
+    "limit", [0, 500, 250_000, None], ids=["header", "first-event", "mid-events", "end"]
+)
+def test_full_disk_on_the_calendar_keeps_both_old_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int | None
+) -> None:
+    """Events are written as the rows go by, so a full disk there stops the run before the
+    output is renamed; at the very end (the calendar's last write) the output was not renamed
+    either, since the calendar is completed after it only once the output is complete."""
+    source, target, calendar = _safety_files(tmp_path)
+    _fail_calendar(monkeypatch, limit)
+    result = run([str(source), "-o", str(target), "--ics", str(calendar), *AS_OF])
+    assert result.exit_code == 2
+    message = f"penetapan: calendar file {str(calendar)!r} cannot be written: No space left"
+    assert result.stderr == message + " on device\n"
+    if limit is None:  # flush at the very end: the output was already complete and renamed
+        assert len(table(target.read_text(encoding="utf-8"))) == SAFETY_ROWS + 1
+        assert calendar.read_text(encoding="utf-8") == "previous calendar\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "cases.csv",
+            "deadlines.csv",
+            "deadlines.ics",
+        ]
+    else:
+        _untouched(tmp_path, target, calendar)
+
+
+@pytest.mark.parametrize("which", ["deadlines.csv", "deadlines.ics"])
+def test_a_failed_rename_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, which: str
+) -> None:
+    import errno
+
+    source, target, calendar = _safety_files(tmp_path)
+    real = os.replace
+    renamed: list[str] = []
+
+    def replace(src: Any, dst: Any) -> None:
+        if Path(dst).name == which:
+            raise OSError(errno.EACCES, "Permission denied")
+        renamed.append(Path(dst).name)
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    result = run([str(source), "-o", str(target), "--ics", str(calendar), *AS_OF])
+    assert result.exit_code == 2
+    if which == "deadlines.csv":
+        assert result.stderr == f"penetapan: cannot write {str(target)!r}: Permission denied\n"
+        _untouched(tmp_path, target, calendar)  # the calendar waits for the output
+        assert renamed == []
+    else:
+        assert result.stderr == (
+            f"penetapan: calendar file {str(calendar)!r} cannot be written: Permission denied\n"
+        )
+        assert renamed == ["deadlines.csv"]  # the output is complete; the old calendar stays
+        assert len(table(target.read_text(encoding="utf-8"))) == SAFETY_ROWS + 1
+        assert calendar.read_text(encoding="utf-8") == "previous calendar\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "cases.csv",
+            "deadlines.csv",
+            "deadlines.ics",
+        ]
+
+
+@pytest.mark.parametrize("at_row", [1, SAFETY_ROWS // 2, SAFETY_ROWS])
+def test_interrupted_in_the_middle_keeps_both_old_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, at_row: int
+) -> None:
+    source, target, calendar = _safety_files(tmp_path)
+    lines = SAFETY_INPUT.splitlines(keepends=True)
+    lines[at_row] = "Kab X,stop,2025-02-04\n"  # row at_row: its own outcome, computed once
+    source.write_text("".join(lines), encoding="utf-8")
+    real = batch.Calculator.compute
+
+    def compute(self: batch.Calculator, fields: dict[str, str]) -> batch.Computed:
+        if fields["outcome"] == "stop":
+            raise KeyboardInterrupt  # as Ctrl-C would, with at_row - 1 rows written
+        return real(self, fields)
+
+    monkeypatch.setattr(batch.Calculator, "compute", compute)
+    result = run([str(source), "-o", str(target), "--ics", str(calendar), *AS_OF])
+    assert (result.exit_code, result.stderr) == (130, "penetapan: interrupted\n")
+    _untouched(tmp_path, target, calendar)
+
+
+def test_old_files_stay_in_place_until_the_run_is_complete(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While rows are being written, -o and --ics still hold the previous run; then both are
+    replaced by complete files, the output first."""
+    source, target, calendar = _safety_files(tmp_path)
+    seen: list[tuple[str, str]] = []
+    real = batch.Calculator.compute
+
+    def compute(self: batch.Calculator, fields: dict[str, str]) -> batch.Computed:
+        seen.append((target.read_text(encoding="utf-8"), calendar.read_text(encoding="utf-8")))
+        return real(self, fields)
+
+    monkeypatch.setattr(batch.Calculator, "compute", compute)
+    renamed: list[str] = []
+    real_replace = os.replace
+
+    def replace(src: Any, dst: Any) -> None:
+        renamed.append(Path(dst).name)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    result = run([str(source), "-o", str(target), "--ics", str(calendar), *AS_OF])
+    assert result.exit_code == 0
+    assert seen == [("previous run\n", "previous calendar\n")]  # one distinct key, cached
+    assert renamed == ["deadlines.csv", "deadlines.ics"]
+    _complete(target, calendar)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "cases.csv",
+        "deadlines.csv",
+        "deadlines.ics",
+    ]

@@ -250,3 +250,31 @@ def test_a_full_disk_on_stdout_is_a_one_line_error() -> None:
         )
     assert proc.returncode == 2
     assert proc.stderr == b"penetapan: cannot write standard output: No space left on device\n"
+
+
+def test_sigterm_with_a_calendar_keeps_both_earlier_files(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    source = tmp_path / "cases.csv"
+    rows = "".join(f"Kab {i},dismissed,2025-02-04\n" for i in range(50_000))
+    source.write_text("region,outcome,notified_on\n" + rows, encoding="utf-8")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    target, calendar = out_dir / "deadlines.csv", out_dir / "deadlines.ics"
+    target.write_text("previous run\n", encoding="utf-8")
+    calendar.write_text("previous calendar\n", encoding="utf-8")
+    args = ["batch", str(source), "-o", str(target), "--ics", str(calendar), *AS_OF]
+    with subprocess.Popen([str(PENETAPAN), *args], stderr=subprocess.PIPE) as proc:
+        deadline = time.monotonic() + 60
+        while len(list(out_dir.iterdir())) < 4:  # both temporary files beside their targets
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.stderr is not None
+        stderr = proc.stderr.read()
+        assert proc.wait(timeout=60) == 130
+    assert stderr == b"penetapan: interrupted\n"
+    assert sorted(p.name for p in out_dir.iterdir()) == ["deadlines.csv", "deadlines.ics"]
+    assert target.read_text(encoding="utf-8") == "previous run\n"
+    assert calendar.read_text(encoding="utf-8") == "previous calendar\n"

@@ -13,7 +13,9 @@ from penetapan_cli.compare import compare_deadlines
 from penetapan_cli.errors import InputError
 from penetapan_cli.ics import (
     CalendarEvent,
+    build_calendar,
     deadline_event,
+    ics_file,
     reminder_day,
     timeline_events,
     write_ics,
@@ -193,3 +195,76 @@ def test_write_errors_are_input_errors(tmp_path: Path) -> None:
         write_ics([event], tmp_path / "missing" / "x.ics")
     with pytest.raises(InputError, match="is a directory"):
         write_ics([event], tmp_path)
+
+
+def _medan(case_number: str | None, region: str | None = "Kota Medan") -> CalendarEvent:
+    notified = dt.date(2025, 2, 4)
+    comparison = compare_deadlines(
+        Outcome.DISMISSED, notified, rule_sets=[DEFAULT], calendar=CALENDAR
+    )
+    event = deadline_event(
+        comparison,
+        notified=notified,
+        lang="en",
+        region=region,
+        calendar=CALENDAR,
+        case_number=case_number,
+    )
+    assert event is not None
+    return event
+
+
+def test_case_number_tells_two_cases_of_one_region_apart() -> None:
+    plain = _medan(None)
+    first = _medan("220/PHPU.WAKO-XXIII/2025")
+    second = _medan("221/PHPU.WAKO-XXIII/2025")
+    assert len({plain.uid, first.uid, second.uid}) == 3
+    # Spacing and case of the case number do not matter; without one the key is unchanged,
+    # so `deadline --region` and a batch row without a case number stay one event.
+    assert first.uid == _medan("  220/phpu.wako-xxiii/2025 ").uid
+    assert plain.key == "declaration|pkpu-18-2024|dismissed|region:kota medan"
+    assert first.key == plain.key + "|case:220/phpu.wako-xxiii/2025"
+    assert first.description.splitlines()[0] == "Case number: 220/PHPU.WAKO-XXIII/2025"
+    assert first.summary == plain.summary
+    assert first.date == dt.date(2025, 2, 7)  # PKPU 18/2024 Pasal 57(1)(b): 4 Feb 2025 + 3
+
+
+def test_streamed_file_is_the_built_calendar(tmp_path: Path) -> None:
+    events = [_medan(None), _medan("220/PHPU.WAKO-XXIII/2025"), _medan("1", region=None)]
+    path = tmp_path / "all.ics"
+    with ics_file(path, stamp=STAMP) as sink:
+        for event in events:
+            sink.add(event)
+    assert sink.count == 3
+    assert path.read_bytes() == build_calendar(events, stamp=STAMP)
+    assert [p.name for p in tmp_path.iterdir()] == ["all.ics"]
+    assert [str(e["uid"]) for e in parse(path)] == [e.uid for e in events]
+
+
+def test_stream_without_events_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "old.ics"
+    path.write_bytes(b"previous calendar")
+    with ics_file(path, stamp=STAMP) as sink:
+        pass
+    assert sink.count == 0
+    assert path.read_bytes() == b"previous calendar"
+    assert [p.name for p in tmp_path.iterdir()] == ["old.ics"]
+
+
+def test_stream_failure_keeps_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    import errno
+
+    path = tmp_path / "old.ics"
+    path.write_bytes(b"previous calendar")
+
+    def fail_after_one_event(error: BaseException) -> None:
+        with ics_file(path, stamp=STAMP) as sink:
+            sink.add(_medan(None))
+            raise error
+
+    with pytest.raises(KeyboardInterrupt):
+        fail_after_one_event(KeyboardInterrupt())
+    with pytest.raises(InputError, match=r"'.*old\.ics' cannot be written: No space left"):
+        fail_after_one_event(OSError(errno.ENOSPC, "No space left on device"))
+    assert path.read_bytes() == b"previous calendar"
+    assert [p.name for p in tmp_path.iterdir()] == ["old.ics"]

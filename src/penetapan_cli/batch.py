@@ -46,6 +46,8 @@ from penetapan_cli.workcal import NonWorkingDay, WorkCalendar, YearSource, holid
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+    from penetapan_cli.ics import CalendarEvent
+
 # Input columns: canonical name -> the other header names accepted for it (Indonesian aliases).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "outcome": ("hasil", "putusan"),
@@ -213,7 +215,10 @@ def _sniff_delimiter(line: str) -> str:
     """',' or ';' (spreadsheets in Indonesian locale export ';'), judged from the header line."""
 
     def score(delimiter: str) -> tuple[int, int]:
-        names = next(csv.reader([line], delimiter=delimiter), [])
+        try:
+            names = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:  # e.g. a field over the size limit: reading the header reports it
+            return (-1, 0)
         found = {_CANONICAL.get(column_key(n)) for n in names}
         return (sum(c in found for c in REQUIRED_COLUMNS), len(names))
 
@@ -293,6 +298,8 @@ def _csv_rows(
                         and joined.isascii()
                         and joined
                         and not joined.isspace()
+                        and "\n" not in joined
+                        and "\r" not in joined
                     ):
                         # InRow(...) without the namedtuple's Python-level __new__: this line
                         # runs once per row, and the plain constructor would double its cost.
@@ -332,7 +339,11 @@ def _csv_odd_row(
             )
             cells = [_repaired(c) for c in cells]
             break
-    if not "".join(cells).strip():
+    if problem is None and first == last and any("\n" in c or "\r" in c for c in cells):
+        # A line break inside a row read from one line: a quote left open at the end of the
+        # input (elsewhere the reader would have gone on to the next line).
+        problem = f"{where}: a quote opened on line {first} is never closed"
+    elif not "".join(cells).strip():
         problem = f"{where}: blank line" if len(cells) <= 1 else f"{where}: empty row"
     elif problem is None and len(cells) != width:
         if len(cells) > width and not "".join(cells[width:]).strip():
@@ -474,6 +485,9 @@ class Computed:
     cells: tuple[str, ...]  # CSV: deadline, status, days_left, rule, citation, error
     fields: Mapping[str, Any]  # JSON: the same, with null and integers
     notes: tuple[tuple[tuple[str, str], Text], ...] = ()  # ((kind, English text), text)
+    # For the calendar export (--ics): the result and the calendar it was counted with.
+    result: DeadlineResult | None = dataclasses.field(default=None, compare=False)
+    calendar: WorkCalendar | None = dataclasses.field(default=None, compare=False)
 
     @classmethod
     def failed(cls, message: str) -> Computed:
@@ -482,7 +496,9 @@ class Computed:
         return cls("error", ("", "error", "", "", "", neutralise(message)), fields)
 
     @classmethod
-    def of(cls, result: DeadlineResult, rule_set: RuleSet) -> Computed:
+    def of(
+        cls, result: DeadlineResult, rule_set: RuleSet, calendar: WorkCalendar | None = None
+    ) -> Computed:
         deadline = result.deadline.isoformat() if result.deadline else None
         rule = rule_set.qualified_id(result.rule)
         citation = result.rule.citation.short()
@@ -506,7 +522,8 @@ class Computed:
         notes += [("notice", t) for t in result.notices]
         if result.deadline is None and result.rule.follow_up:
             notes.append(("follow_up", result.rule.follow_up))
-        return cls(result.status, cells, fields, tuple(((kind, t["en"]), t) for kind, t in notes))
+        texts = tuple(((kind, t["en"]), t) for kind, t in notes)
+        return cls(result.status, cells, fields, texts, result, calendar)
 
 
 class CacheEntry:
@@ -531,7 +548,9 @@ class Calculator:
     """Per-row deadlines for one run: one rule set, at most two calendars, a bounded cache.
 
     The calendars (cuti bersama as holidays, and as working days for rows that say
-    ``no_cuti_bersama``) are built on first use and then shared by every row.
+    ``no_cuti_bersama``) are built on first use and then shared by every row. ``strict``
+    (``--strict``): a row whose working-day count touches a year without decreed holiday data
+    is an error row with the message ``penetapan deadline --strict`` gives, not a warning.
     """
 
     def __init__(
@@ -543,10 +562,12 @@ class Calculator:
         basis: Unit | None = None,
         no_cuti_bersama: bool = False,
         closures: Sequence[NonWorkingDay] = (),
+        strict: bool = False,
         year_source: YearSource = holidays_package_year,
         cache_size: int = CACHE_SIZE,
     ) -> None:
         self.rule_set = rule_set
+        self.strict = strict
         self.today = today
         self.as_of = as_of
         self.basis = basis
@@ -595,17 +616,19 @@ class Calculator:
             notified_on = parse_date(fields["notified_on"], today=self.today)
             basis = self._basis(fields.get("basis", ""))
             cuti_working = self._no_cuti_bersama(fields.get("no_cuti_bersama", ""))
+            calendar = self.calendar(cuti_working)
             result = compute_deadline(
                 outcome,
                 notified_on,
                 rule_set=self.rule_set,
-                calendar=self.calendar(cuti_working),
+                calendar=calendar,
                 basis=basis,
                 as_of=self.as_of,
+                strict=self.strict,
             )
-        except PenetapanError as exc:
+        except PenetapanError as exc:  # CoverageError (--strict) included
             return Computed.failed(str(exc))
-        return Computed.of(result, self.rule_set)
+        return Computed.of(result, self.rule_set, calendar)
 
     def add(self, key_fields: tuple[str, ...], key: tuple[str, ...], row: int) -> CacheEntry:
         """Compute ``key`` (first seen at ``row``) into the cache, emptied first when full."""
@@ -696,14 +719,15 @@ def write_csv(
     The result columns repeat from row to row, so their CSV text is formatted once per
     distinct result and appended to the row's input cells. That writer has no line terminator,
     so it would not quote a cell holding a line break: rows that may hold one (a CSV row over
-    several lines, any JSON Lines row) go through the plain writer instead.
+    several lines or in error, any JSON Lines row) go through the plain writer instead; the
+    reader guarantees that the other rows hold none.
     """
     delimiter = table.delimiter or ","
-    plain = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    plain = _LfWriter(out, delimiter)
     plain.writerow([neutralise(_repaired(n)) for n in table.names] + list(RESULT_COLUMNS))
     unterminated = csv.writer(out, delimiter=delimiter, lineterminator="")
     buffer = io.StringIO()
-    formatter = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    formatter = _LfWriter(buffer, delimiter)
     suffixes: dict[tuple[str, ...], str] = {}
     write = out.write
     formula = _FORMULA_START
@@ -712,7 +736,7 @@ def write_csv(
         for i, cell in enumerate(cells):
             if cell and cell[0] in formula:
                 cells[i] = "'" + cell
-        if not text_values or row.first_line != row.last_line:
+        if not text_values or row.first_line != row.last_line or row.problem is not None:
             cells.extend(computed.cells)
             plain.writerow(cells)
             continue
@@ -726,6 +750,28 @@ def write_csv(
             formatter.writerow(computed.cells)
             suffix = suffixes[computed.cells] = delimiter + buffer.getvalue()
         write(suffix)
+
+
+class _LfWriter:
+    """CSV rows ended by LF, with every cell that holds a CR or an LF quoted.
+
+    Python 3.11's csv writer quotes a line break only when it is part of its own line
+    terminator: with "\n", a cell holding a lone "\r" would be written bare, and every reader
+    (ours, a spreadsheet) would split the row there. So rows are formatted with "\r\n", which
+    quotes both, and written with "\n".
+    """
+
+    def __init__(self, out: IO[str], delimiter: str) -> None:
+        self._write = out.write
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, delimiter=delimiter, lineterminator="\r\n")
+
+    def writerow(self, cells: Iterable[str]) -> None:
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        self._writer.writerow(cells)
+        self._write(buffer.getvalue()[:-2] + "\n")
 
 
 def _json_object(table: Table, row: InRow, computed: Computed) -> dict[str, Any]:
@@ -770,12 +816,17 @@ def run(
     calculator: Calculator,
     *,
     progress: Callable[[int], None] | None = None,
+    on_ok: Callable[[InRow, Computed], None] | None = None,
 ) -> Summary:
-    """Stream every row of ``source`` to ``out``; the summary counts rows by status."""
+    """Stream every row of ``source`` to ``out``; the summary counts rows by status.
+
+    ``on_ok`` is called with each ``ok`` row as it goes by (``--ics`` adds its event)."""
     counts = dict.fromkeys(STATUSES, 0)
     pairs = compute_rows(source, calculator, counts)
     if progress is not None:
         pairs = _reporting(pairs, progress)
+    if on_ok is not None:
+        pairs = _each_ok(pairs, on_ok)
     if output_format == "csv":
         write_csv(out, source.table, pairs, text_values=source.text_values)
     elif output_format == "jsonl":
@@ -798,6 +849,72 @@ def _reporting(
         if not pair[0].number % PROGRESS_EVERY:
             progress(pair[0].number)
         yield pair
+
+
+def _each_ok(
+    pairs: Iterator[tuple[InRow, Computed]], on_ok: Callable[[InRow, Computed], None]
+) -> Iterator[tuple[InRow, Computed]]:
+    for pair in pairs:
+        if pair[1].status == "ok":
+            on_ok(*pair)
+        yield pair
+
+
+class RowEvents:
+    """``--ics``: the calendar event of each ``ok`` row, handed to ``add`` as the row goes by.
+
+    The event is the one ``penetapan deadline --region REGION --ics`` gives for the row's
+    outcome and date, titled with the row's region (and outcome), with the row's case number
+    in its description and its UID key. The key leaves out the date when a region is given, so
+    a corrected date updates the event on re-import. Every ``ok`` row gets its own event: a row
+    whose key was already used in this file (the same rule set, outcome, region and case number,
+    or no region and the same date) adds its row number to the key. Only the keys used are kept
+    (memory grows by about 200 bytes per event); the events themselves go straight to ``add``.
+    """
+
+    def __init__(self, table: Table, *, lang: str, add: Callable[[CalendarEvent], None]) -> None:
+        self.table = table
+        self.lang = lang
+        self.add = add
+        self.used: set[str] = set()
+
+    def __call__(self, row: InRow, computed: Computed) -> None:
+        from penetapan_cli.compare import Comparison, Option, TriggerKind
+        from penetapan_cli.ics import deadline_event
+
+        result, calendar = computed.result, computed.calendar
+        assert result is not None
+        assert calendar is not None
+        option = Option(
+            result.rule_set, True, TriggerKind.NOTIFIED, result.notified_on, result, True
+        )
+        event = deadline_event(
+            Comparison((option,)),
+            notified=result.notified_on,
+            lang=self.lang,
+            region=self.cell(row, "region") or None,
+            calendar=calendar,
+            case_number=self.cell(row, "case_number") or None,
+        )
+        assert event is not None  # an ok row has a deadline
+        key = event.key
+        while key in self.used:
+            key = f"{key}|row:{row.number}"
+        self.used.add(key)
+        self.add(event if key == event.key else dataclasses.replace(event, key=key))
+
+    def cell(self, row: InRow, column: str) -> str:
+        """The text of ``column`` (canonical name) in ``row``; empty when absent."""
+        if row.obj is not None:  # JSON Lines: any line may have keys that line 1 lacks
+            value = next(
+                (v for k, v in row.obj.items() if _CANONICAL.get(column_key(k)) == column), None
+            )
+        else:
+            position = self.table.positions.get(column)
+            value = None if position is None else row.values[position]
+        text = " ".join(_text(value).split())
+        # A lone surrogate (from a JSON escape) cannot be written as UTF-8: keep it as the escape.
+        return text.encode("utf-8", OUTPUT_ERRORS).decode("utf-8")
 
 
 def format_for(path: str | None) -> str:

@@ -798,20 +798,40 @@ def batch(
         str,
         typer.Option("--tz", help="Time zone of 'today': WIB, WITA, WIT or an IANA name."),
     ] = "WIB",
+    rules: RulesOpt = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="A row whose working-day count touches a year whose holiday data is not "
+            "decreed becomes an error row (exit 1), instead of a warning.",
+        ),
+    ] = False,
+    ics: Annotated[
+        Path | None,
+        typer.Option(
+            "--ics",
+            metavar="FILE",
+            help="Also write an iCalendar file: one all-day event per ok row, titled with its "
+            "region and outcome, written once the output is complete.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Compute the deadlines of many regions at once, from CSV or JSON Lines.
 
     One output row per input row, in order: the input's columns, then deadline, status (ok,
     pending, error), days_left, rule, citation and error. Exit 0 when no row is in error, 1
-    when some are, 2 when the input cannot be processed at all.
+    when some are (--strict refusals included), 2 when the input cannot be processed at all.
     """
     import os
     import stat
 
     from penetapan_cli import batch as batching
     from penetapan_cli.dates import parse_date
-    from penetapan_cli.rules import Unit, load_rule_set
-    from penetapan_cli.settings import resolve_lang, resolve_tz, today_in
+    from penetapan_cli.deadline_cmd import rule_set_status
+    from penetapan_cli.rules import Unit
+    from penetapan_cli.settings import resolve_lang, resolve_rule_set, resolve_tz, today_in
     from penetapan_cli.workcal import read_closures
 
     language = resolve_lang(lang)
@@ -819,7 +839,7 @@ def batch(
     today = today_in(tz)
     as_of_date = parse_date(as_of, today=today) if as_of is not None else today
     closure_days = read_closures(closures) if closures is not None else ()
-    rule_set = load_rule_set()
+    rule_set = resolve_rule_set(rules)  # once per run; every row's rule and citation follow it
     from_stdin = input_path == "-"
     in_format = (
         input_format.value
@@ -833,6 +853,16 @@ def batch(
             f"refusing to write the output over the input file {input_path!r}: choose another "
             "-o path"
         )
+    if ics is not None:
+        if not from_stdin and batching.same_file(Path(input_path), ics):
+            raise InputError(
+                f"refusing to write the calendar over the input file {input_path!r}: choose "
+                "another --ics path"
+            )
+        if to_file and batching.same_file(Path(str(output)), ics):
+            raise InputError(
+                f"--ics {str(ics)!r} and -o {str(output)!r} are the same file: choose two paths"
+            )
     calculator = batching.Calculator(
         rule_set=rule_set,
         today=today,
@@ -840,7 +870,9 @@ def batch(
         basis=Unit(basis.value) if basis else None,
         no_cuti_bersama=no_cuti_bersama,
         closures=closure_days,
+        strict=strict,
     )
+    rule_set_status(rule_set, language)
     with contextlib.ExitStack() as stack:
         _stop_on_sigterm(stack)
         if from_stdin:
@@ -851,6 +883,12 @@ def batch(
             label = f"input {input_path!r}"
         source = batching.open_source(binary, in_format, out_format, label)
         stack.callback(source.close)
+        events = None
+        if ics is not None:  # entered before the output, so completed after it (and only then)
+            from penetapan_cli.ics import ics_file
+
+            calendar_file = stack.enter_context(ics_file(ics))
+            events = batching.RowEvents(source.table, lang=language, add=calendar_file.add)
         out = stack.enter_context(
             batching.atomic_output(Path(str(output))) if to_file else _stdout_text()
         )
@@ -859,7 +897,17 @@ def batch(
             info = os.fstat(binary.fileno())
             if stat.S_ISREG(info.st_mode):
                 progress = stack.enter_context(batching.progress_bar(info.st_size, binary.tell))
-        summary = batching.run(source, out, out_format, calculator, progress=progress)
+        summary = batching.run(source, out, out_format, calculator, progress=progress, on_ok=events)
+    if ics is not None:
+        count = calendar_file.count
+        _warn(
+            [
+                f"wrote {count} event{'s' if count != 1 else ''} to {str(ics)!r}"
+                if count
+                else f"no row has a deadline: {str(ics)!r} not written"
+            ],
+            "note",
+        )
     sys.stderr.writelines(line + "\n" for line in summary.report(language))
     if summary.errors:
         raise typer.Exit(EXIT_ROW_ERRORS)

@@ -70,6 +70,7 @@ LABELS: dict[str, Text] = {
     "verbatim": {"id": "kutipan", "en": "verbatim"},
     "paraphrase": {"id": "parafrase", "en": "paraphrase"},
     "source": {"id": "Sumber", "en": "Source"},
+    "case": {"id": "Nomor perkara", "en": "Case number"},
     "counting": {"id": "Cara menghitung", "en": "Counting"},
     "override": {
         "id": "diganti dengan --basis; aturan menyebut",

@@ -14,8 +14,9 @@ import datetime as dt
 import os
 import tempfile
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import IO, Any
 
 from penetapan_cli import __version__
 from penetapan_cli.compare import Comparison, Option
@@ -77,16 +78,32 @@ def _title(base: str, region: str | None, outcome: Outcome | None, lang: str) ->
 
 def _identity(region: str | None, date: dt.date) -> str:
     """The region when known (a corrected date then updates the event), else the date."""
-    name = " ".join((region or "").split()).casefold()
+    name = _folded(region)
     return f"region:{name}" if name else f"date:{date.isoformat()}"
 
 
-def declaration_key(rule_set_id: str, which: str, region: str | None, date: dt.date) -> str:
-    """What a declaration deadline is (rule set, outcome or rule, region or trigger date).
+def _folded(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
 
-    ``deadline`` and ``timeline`` give the same key, so the same deadline is one event.
+
+def declaration_key(
+    rule_set_id: str,
+    which: str,
+    region: str | None,
+    date: dt.date,
+    case_number: str | None = None,
+) -> str:
+    """What a declaration deadline is (rule set, outcome or rule, region or trigger date, and
+    the MK case number when known).
+
+    ``deadline`` and ``timeline`` give the same key, so the same deadline is one event; a
+    ``batch`` row adds its case number, so that two cases of one region are two events.
     """
-    return "|".join(("declaration", rule_set_id, which, _identity(region, date)))
+    parts = ["declaration", rule_set_id, which, _identity(region, date)]
+    case = _folded(case_number)
+    if case:
+        parts.append(f"case:{case}")
+    return "|".join(parts)
 
 
 def deadline_event(
@@ -96,8 +113,10 @@ def deadline_event(
     lang: str,
     region: str | None,
     calendar: WorkCalendar,
+    case_number: str | None = None,
 ) -> CalendarEvent | None:
-    """The safe declaration deadline of a ``deadline`` run; None when there is no date yet."""
+    """The safe declaration deadline of a ``deadline`` run or a ``batch`` row; None when there
+    is no date yet."""
     safe = comparison.safe
     if safe is None:
         return None
@@ -108,7 +127,9 @@ def deadline_event(
     assert result.unit is not None
     assert result.rule.days is not None
     primary = comparison.primary
+    case = " ".join((case_number or "").split())
     lines = [
+        *([f"{LABELS['case'][lang]}: {case}"] if case else []),
         _counting_line(
             result.rule.days,
             UNIT_NAMES[result.unit][lang],
@@ -127,7 +148,7 @@ def deadline_event(
         lines.extend(_option_line(o, lang) for o in comparison.options)
     lines.extend(f"{LABELS['notice'][lang]}: {n[lang]}" for n in result.notices)
     return CalendarEvent(
-        key=declaration_key(primary.rule_set.id, result.outcome.value, region, notified),
+        key=declaration_key(primary.rule_set.id, result.outcome.value, region, notified, case),
         date=deadline,
         summary=_title(DECLARATION_TITLE[lang], region, result.outcome, lang),
         description="\n".join(lines),
@@ -213,8 +234,8 @@ def _step_event(
     )
 
 
-def build_calendar(events: Sequence[CalendarEvent], *, stamp: dt.datetime) -> bytes:
-    """The iCalendar text of ``events``; ``stamp`` is the DTSTAMP (a UTC time)."""
+def _calendar() -> Any:
+    """The VCALENDAR component without events."""
     import icalendar
 
     cal = icalendar.Calendar()
@@ -222,41 +243,83 @@ def build_calendar(events: Sequence[CalendarEvent], *, stamp: dt.datetime) -> by
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
+    return cal
+
+
+def _event(item: CalendarEvent, stamp: dt.datetime) -> Any:
+    """The VEVENT component of ``item`` (with its VALARM reminder)."""
+    import icalendar
+
+    event = icalendar.Event()
+    event.add("uid", item.uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", item.date)
+    event.add("dtend", item.date + dt.timedelta(days=1))
+    event.add("summary", item.summary)
+    event.add("description", item.description)
+    event.add("transp", "TRANSPARENT")
+    if item.reminder_on is not None:
+        alarm = icalendar.Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", item.summary)
+        # Relative to the all-day start (00:00 of the deadline, local time): 08:00 on the
+        # reminder day whatever the calendar's time zone.
+        days_before = (item.date - item.reminder_on).days
+        alarm.add("trigger", -(dt.timedelta(days=days_before) - dt.timedelta(hours=REMINDER_HOUR)))
+        event.add_component(alarm)
+    return event
+
+
+def build_calendar(events: Sequence[CalendarEvent], *, stamp: dt.datetime) -> bytes:
+    """The iCalendar text of ``events``; ``stamp`` is the DTSTAMP (a UTC time)."""
+    cal = _calendar()
     for item in events:
-        event = icalendar.Event()
-        event.add("uid", item.uid)
-        event.add("dtstamp", stamp)
-        event.add("dtstart", item.date)
-        event.add("dtend", item.date + dt.timedelta(days=1))
-        event.add("summary", item.summary)
-        event.add("description", item.description)
-        event.add("transp", "TRANSPARENT")
-        if item.reminder_on is not None:
-            alarm = icalendar.Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", item.summary)
-            # Relative to the all-day start (00:00 of the deadline, local time): 08:00 on the
-            # reminder day whatever the calendar's time zone.
-            days_before = (item.date - item.reminder_on).days
-            alarm.add(
-                "trigger", -(dt.timedelta(days=days_before) - dt.timedelta(hours=REMINDER_HOUR))
-            )
-            event.add_component(alarm)
-        cal.add_component(event)
+        cal.add_component(_event(item, stamp))
     return bytes(cal.to_ical())
 
 
-def write_ics(
-    events: Sequence[CalendarEvent], path: Path, *, stamp: dt.datetime | None = None
-) -> None:
-    """Write ``events`` to ``path`` atomically (a temporary file in the same folder, renamed)."""
-    if not events:
-        raise InputError(f"no deadline to write to {str(path)!r}: nothing has a date yet")
-    when = stamp if stamp is not None else dt.datetime.now(dt.UTC)
-    data = build_calendar(events, stamp=when.astimezone(dt.UTC).replace(microsecond=0))
+_END = b"END:VCALENDAR\r\n"
+
+
+class IcsSink:
+    """Adds events, one at a time, to a calendar file being written (see ``ics_file``)."""
+
+    def __init__(self, fh: IO[bytes], stamp: dt.datetime, path: Path) -> None:
+        self._write = fh.write
+        self._stamp = stamp
+        self._path = path
+        self.count = 0
+
+    def add(self, event: CalendarEvent) -> None:
+        try:
+            self._write(_event(event, self._stamp).to_ical())
+        except OSError as exc:  # named here: the caller may be writing other files too
+            raise _write_error(self._path, exc) from None
+        self.count += 1
+
+
+def _write_error(path: Path, exc: OSError) -> InputError:
+    return InputError(f"calendar file {str(path)!r} cannot be written: {exc.strerror or exc}")
+
+
+@contextlib.contextmanager
+def ics_file(path: Path, *, stamp: dt.datetime | None = None) -> Iterator[IcsSink]:
+    """A calendar file written one event at a time, which appears at ``path`` only when
+    complete.
+
+    The events go to a temporary file in the same folder as they come, so memory does not
+    grow with them; on a clean exit the file is closed, synced and renamed over ``path``. When
+    no event was added nothing is written (``IcsSink.count`` says so) and ``path`` is left as
+    it was; so it is on any error or interruption, and the temporary file is removed. The bytes
+    are those ``build_calendar`` gives for the same events.
+    """
+    when = (stamp if stamp is not None else dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    when = when.replace(microsecond=0)
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise InputError(f"calendar file {str(path)!r} is a directory")
+    header = bytes(_calendar().to_ical())
+    assert header.endswith(_END)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except FileNotFoundError:
@@ -265,10 +328,32 @@ def write_ics(
         raise InputError(f"calendar file {str(path)!r} cannot be written: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
+            fh.write(header[: -len(_END)])
+            sink = IcsSink(fh, when, path)
+            yield sink
+            if sink.count:
+                fh.write(_END)
+                fh.flush()
+                os.fsync(fh.fileno())
+        if sink.count:
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        else:
+            os.unlink(tmp)
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise InputError(f"calendar file {str(path)!r} cannot be written: {exc.strerror}") from None
+        if isinstance(exc, OSError):
+            raise _write_error(path, exc) from None
+        raise
+
+
+def write_ics(
+    events: Sequence[CalendarEvent], path: Path, *, stamp: dt.datetime | None = None
+) -> None:
+    """Write ``events`` to ``path`` atomically (a temporary file in the same folder, renamed)."""
+    if not events:
+        raise InputError(f"no deadline to write to {str(path)!r}: nothing has a date yet")
+    with ics_file(path, stamp=stamp) as sink:
+        for event in events:
+            sink.add(event)
