@@ -198,6 +198,17 @@ ClosuresOpt = Annotated[
     ),
 ]
 
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Count down (days left) from this date instead of today.",
+        show_default=False,
+    ),
+]
+TzOpt = Annotated[
+    str, typer.Option("--tz", help="Time zone of 'today': WIB, WITA, WIT or an IANA name.")
+]
 StrictOpt = Annotated[
     bool,
     typer.Option(
@@ -304,18 +315,8 @@ def deadline(
         typer.Option("--format", help="text (for people), json (documented object) or date."),
     ] = Format.TEXT,
     lang: LangOpt = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            help="Count down from this date instead of today.",
-            show_default=False,
-        ),
-    ] = None,
-    tz: Annotated[
-        str,
-        typer.Option("--tz", help="Time zone of 'today': WIB, WITA, WIT or an IANA name."),
-    ] = "WIB",
+    as_of: AsOfOpt = None,
+    tz: TzOpt = "WIB",
     strict: StrictOpt = False,
     rules: RulesOpt = None,
     decided: Annotated[
@@ -632,16 +633,8 @@ def timeline(
     ] = TimelineFormat.TEXT,
     ics: IcsOpt = None,
     lang: LangOpt = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of", help="Count down from this date instead of today.", show_default=False
-        ),
-    ] = None,
-    tz: Annotated[
-        str,
-        typer.Option("--tz", help="Time zone of 'today': WIB, WITA, WIT or an IANA name."),
-    ] = "WIB",
+    as_of: AsOfOpt = None,
+    tz: TzOpt = "WIB",
     strict: StrictOpt = False,
 ) -> None:
     """Lay out the dispute season: petition window, MK decision, declaration, follow-up."""
@@ -786,18 +779,8 @@ def batch(
     no_cuti_bersama: NoCutiOpt = False,
     closures: ClosuresOpt = None,
     lang: LangOpt = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            help="Count days_left from this date instead of today.",
-            show_default=False,
-        ),
-    ] = None,
-    tz: Annotated[
-        str,
-        typer.Option("--tz", help="Time zone of 'today': WIB, WITA, WIT or an IANA name."),
-    ] = "WIB",
+    as_of: AsOfOpt = None,
+    tz: TzOpt = "WIB",
     rules: RulesOpt = None,
     strict: Annotated[
         bool,
