@@ -647,14 +647,12 @@ def timeline(
         make_calendar,
         resolve_lang,
         resolve_rule_set,
-        resolve_tz,
         today_in,
     )
     from penetapan_cli.timeline import build_timeline
 
     language = resolve_lang(lang)
-    resolve_tz(tz)
-    today = today_in(tz)
+    today = today_in(tz)  # also rejects an unknown --tz
 
     def date_of(value: str | None, option: str) -> dt.date | None:
         if value is None:
@@ -814,12 +812,11 @@ def batch(
     from penetapan_cli.dates import parse_date
     from penetapan_cli.deadline_cmd import rule_set_status
     from penetapan_cli.rules import Unit
-    from penetapan_cli.settings import resolve_lang, resolve_rule_set, resolve_tz, today_in
+    from penetapan_cli.settings import resolve_lang, resolve_rule_set, today_in
     from penetapan_cli.workcal import read_closures
 
     language = resolve_lang(lang)
-    resolve_tz(tz)
-    today = today_in(tz)
+    today = today_in(tz)  # also rejects an unknown --tz
     as_of_date = parse_date(as_of, today=today) if as_of is not None else today
     closure_days = read_closures(closures) if closures is not None else ()
     rule_set = resolve_rule_set(rules)  # once per run; every row's rule and citation follow it

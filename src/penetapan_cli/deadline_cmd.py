@@ -53,15 +53,13 @@ def run_deadline(
         make_calendar,
         resolve_lang,
         resolve_rule_set,
-        resolve_tz,
         today_in,
     )
 
     language = resolve_lang(lang)
     if explain and fmt == "date":
         raise InputError("--explain cannot be used with --format date: use text or json")
-    resolve_tz(tz)
-    today = today_in(tz)
+    today = today_in(tz)  # also rejects an unknown --tz
     parsed_outcome = parse_outcome(outcome)
     notified_on = parse_date(notified, today=today)
     decided_on = parse_date(decided, today=today) if decided is not None else None
