@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from penetapan_cli.rules import RuleSet, load_rule_set
-from penetapan_cli.workcal import WorkCalendar
+from penetapan_cli.core.calendar import WorkCalendar
+from penetapan_cli.core.rules import RuleSet
+from penetapan_cli.sources.holidays import holidays_package_year
+from penetapan_cli.sources.rulesets import load_rule_set
 
 CACHE_MODES = ("warm", "cold", "off")
 WARM_YEARS = range(2019, 2032)  # the years the tests compute in, and a margin
@@ -40,7 +42,7 @@ def pytest_report_header(config: pytest.Config) -> str:
 @pytest.fixture(scope="session")
 def warm_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A cache directory filled for WARM_YEARS."""
-    from penetapan_cli.holiday_cache import CachedYearSource
+    from penetapan_cli.sources.holiday_cache import CachedYearSource
 
     directory = tmp_path_factory.mktemp("holiday-cache-warm")
     source = CachedYearSource(directory)
@@ -74,12 +76,12 @@ def rule_set() -> RuleSet:
 @pytest.fixture(scope="session")
 def calendar() -> WorkCalendar:
     """Indonesia's calendar from the holidays package, cuti bersama as non-working days."""
-    return WorkCalendar()
+    return WorkCalendar(holidays_package_year)
 
 
 @pytest.fixture(scope="session")
 def calendar_no_cuti() -> WorkCalendar:
-    return WorkCalendar(cuti_bersama_working=True)
+    return WorkCalendar(holidays_package_year, cuti_bersama_working=True)
 
 
 @pytest.fixture(autouse=True)

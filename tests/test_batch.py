@@ -20,11 +20,16 @@ import icalendar
 import pytest
 from typer.testing import CliRunner, Result
 
-from penetapan_cli import batch
+from penetapan_cli import files
+from penetapan_cli.batch import columns
+from penetapan_cli.batch import compute as computing
+from penetapan_cli.batch import read as reading
+from penetapan_cli.batch import run as running
 from penetapan_cli.cli import app
-from penetapan_cli.errors import InputError
-from penetapan_cli.rules import load_rule_set
-from penetapan_cli.workcal import NonWorkingDay, holidays_package_year
+from penetapan_cli.core.calendar import NonWorkingDay
+from penetapan_cli.core.errors import InputError
+from penetapan_cli.sources.holidays import holidays_package_year
+from penetapan_cli.sources.rulesets import load_rule_set
 
 runner = CliRunner(env={"PENETAPAN_LANG": "en"})  # stderr labels in English
 AS_OF = ["--as-of", "2025-02-05"]
@@ -644,14 +649,14 @@ def test_interrupted_run_leaves_no_partial_output(
     rows = "".join(f"dismissed,2025-02-{d:02d}\n" for d in range(1, 29))
     source = write(tmp_path, "cases.csv", "outcome,notified_on\n" + rows + "stop,2025-02-04\n")
     target = write(tmp_path, "deadlines.csv", "previous run\n")
-    real = batch.Calculator.compute
+    real = computing.Calculator.compute
 
-    def compute(self: batch.Calculator, fields: dict[str, str]) -> batch.Computed:
+    def compute(self: computing.Calculator, fields: dict[str, str]) -> computing.Computed:
         if fields["outcome"] == "stop":
             raise KeyboardInterrupt  # as Ctrl-C would, after 28 rows were written
         return real(self, fields)
 
-    monkeypatch.setattr(batch.Calculator, "compute", compute)
+    monkeypatch.setattr(computing.Calculator, "compute", compute)
     result = run([str(source), "-o", str(target), *AS_OF])
     assert result.exit_code == 130
     assert result.stderr == "penetapan: interrupted\n"
@@ -689,7 +694,7 @@ def test_atomic_output_removes_its_temporary_file_on_error(tmp_path: Path) -> No
     target = tmp_path / "out.csv"
 
     def write_half_then_fail() -> None:
-        with batch.atomic_output(target) as fh:
+        with files.atomic_output(target) as fh:
             fh.write("half a row")
             raise RuntimeError("disk on fire")
 
@@ -701,14 +706,14 @@ def test_atomic_output_removes_its_temporary_file_on_error(tmp_path: Path) -> No
 # --- streaming, memory, the calendar and the cache -------------------------------------------
 
 
-def _calculator(**kwargs: object) -> batch.Calculator:
+def _calculator(**kwargs: object) -> computing.Calculator:
     settings: dict[str, object] = {
         "rule_set": load_rule_set(),
         "today": dt.date(2025, 2, 5),
         "as_of": dt.date(2025, 2, 5),
     }
     settings.update(kwargs)
-    return batch.Calculator(**settings)  # type: ignore[arg-type]
+    return computing.Calculator(**settings)  # type: ignore[arg-type]
 
 
 class _CountingInput(io.RawIOBase):
@@ -744,8 +749,8 @@ def test_rows_are_written_before_the_input_is_read_to_the_end() -> None:
                 read_when_first_written.append(raw.position)
             return super().write(text)
 
-    source = batch.read_csv(io.BufferedReader(raw), label="test")
-    result = batch.run(source, Sink(), "csv", _calculator())
+    source = reading.read_csv(io.BufferedReader(raw), label="test")
+    result = running.run(source, Sink(), "csv", _calculator())
     assert result.rows == 20_000
     assert read_when_first_written[0] < len(data) / 10
 
@@ -760,8 +765,8 @@ def test_memory_does_not_grow_with_the_number_of_rows() -> None:
 
         tracemalloc.start()
         try:
-            source = batch.read_csv(io.BytesIO(data), label="test")
-            batch.run(source, Discard(), "csv", _calculator())
+            source = reading.read_csv(io.BytesIO(data), label="test")
+            running.run(source, Discard(), "csv", _calculator())
             return tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
@@ -786,8 +791,8 @@ def test_one_calendar_per_cuti_setting_and_one_holiday_load_per_year() -> None:
         for _ in range(5)
     ]
     data = ("outcome,notified_on,basis,no_cuti_bersama\n" + "".join(lines)).encode()
-    summary = batch.run(
-        batch.read_csv(io.BytesIO(data), label="t"), io.StringIO(), "csv", calculator
+    summary = running.run(
+        reading.read_csv(io.BytesIO(data), label="t"), io.StringIO(), "csv", calculator
     )
     assert summary.rows == 140
     assert sorted(calculator.calendars) == [False, True]
@@ -798,10 +803,10 @@ def test_one_calendar_per_cuti_setting_and_one_holiday_load_per_year() -> None:
 def test_a_tiny_cache_gives_the_same_output_and_counts() -> None:
     data = _rows(3_000)
     outputs, notes = [], []
-    for size in (1, 3, batch.CACHE_SIZE):
+    for size in (1, 3, columns.CACHE_SIZE):
         out = io.StringIO()
-        summary = batch.run(
-            batch.read_csv(io.BytesIO(data), label="t"), out, "csv", _calculator(cache_size=size)
+        summary = running.run(
+            reading.read_csv(io.BytesIO(data), label="t"), out, "csv", _calculator(cache_size=size)
         )
         outputs.append(out.getvalue())
         notes.append([(m.kind, m.first_row, m.rows) for m in summary.messages])
@@ -824,7 +829,7 @@ def test_a_tiny_cache_gives_the_same_output_and_counts() -> None:
     ],
 )
 def test_column_key(name: str, key: str) -> None:
-    assert batch.column_key(name) == key
+    assert columns.column_key(name) == key
 
 
 @pytest.mark.parametrize(
@@ -842,17 +847,17 @@ def test_column_key(name: str, key: str) -> None:
     ],
 )
 def test_neutralise(cell: str, written: str) -> None:
-    assert batch.neutralise(cell) == written
+    assert columns.neutralise(cell) == written
 
 
 def test_format_from_the_file_name() -> None:
-    assert batch.format_for(None) == "csv"
-    assert batch.format_for("a.CSV") == "csv"
-    assert batch.format_for("a.txt") == "csv"
-    assert batch.format_for("a.jsonl") == "jsonl"
-    assert batch.format_for("a.ndjson") == "jsonl"
+    assert reading.format_for(None) == "csv"
+    assert reading.format_for("a.CSV") == "csv"
+    assert reading.format_for("a.txt") == "csv"
+    assert reading.format_for("a.jsonl") == "jsonl"
+    assert reading.format_for("a.ndjson") == "jsonl"
     with pytest.raises(InputError):
-        batch.format_for("a.json")
+        reading.format_for("a.json")
 
 
 def test_lone_surrogate_from_a_json_escape_is_written_back_as_the_escape() -> None:
@@ -896,7 +901,7 @@ def test_atomic_output_reports_a_write_failure_and_cleans_up(tmp_path: Path) -> 
     target = tmp_path / "out.csv"
 
     def write_until_the_disk_is_full() -> None:
-        with batch.atomic_output(target) as fh:
+        with files.atomic_output(target) as fh:
             fh.write("half a row")
             raise OSError(errno.ENOSPC, "No space left on device")
 
@@ -941,7 +946,7 @@ def test_rules_option_matches_the_deadline_command_row_by_row() -> None:
 
 
 def test_rules_option_accepts_a_users_file(tmp_path: Path) -> None:
-    from penetapan_cli.rules import RULESETS_DIR
+    from penetapan_cli.sources.rulesets import RULESETS_DIR
 
     text = (RULESETS_DIR / "pkpu-18-2024.toml").read_text(encoding="utf-8")
     mine = write(tmp_path, "mine.toml", text.replace('id = "pkpu-18-2024"', 'id = "mine"', 1))
@@ -1221,18 +1226,18 @@ def _disk_full() -> OSError:
 
 
 def _fail_output(monkeypatch: pytest.MonkeyPatch, limit: int | None) -> None:
-    """The -o file (batch.atomic_output's ``open``) fails with a full disk."""
+    """The -o file (files.atomic_output's ``open``) fails with a full disk."""
     import builtins
 
     def failing_open(file: Any, *args: Any, **kwargs: Any) -> _FailingFile:
         return _FailingFile(builtins.open(file, *args, **kwargs), limit, _disk_full())
 
-    monkeypatch.setattr(batch, "open", failing_open, raising=False)
+    monkeypatch.setattr(files, "open", failing_open, raising=False)
 
 
 def _fail_calendar(monkeypatch: pytest.MonkeyPatch, limit: int | None) -> None:
     """The --ics file (ics.ics_file's ``os.fdopen``) fails with a full disk."""
-    from penetapan_cli import ics
+    from penetapan_cli.render import ics
 
     real = os.fdopen
 
@@ -1365,14 +1370,14 @@ def test_interrupted_in_the_middle_keeps_both_old_files(
     lines = SAFETY_INPUT.splitlines(keepends=True)
     lines[at_row] = "Kab X,stop,2025-02-04\n"  # row at_row: its own outcome, computed once
     source.write_text("".join(lines), encoding="utf-8")
-    real = batch.Calculator.compute
+    real = computing.Calculator.compute
 
-    def compute(self: batch.Calculator, fields: dict[str, str]) -> batch.Computed:
+    def compute(self: computing.Calculator, fields: dict[str, str]) -> computing.Computed:
         if fields["outcome"] == "stop":
             raise KeyboardInterrupt  # as Ctrl-C would, with at_row - 1 rows written
         return real(self, fields)
 
-    monkeypatch.setattr(batch.Calculator, "compute", compute)
+    monkeypatch.setattr(computing.Calculator, "compute", compute)
     result = run([str(source), "-o", str(target), "--ics", str(calendar), *AS_OF])
     assert (result.exit_code, result.stderr) == (130, "penetapan: interrupted\n")
     _untouched(tmp_path, target, calendar)
@@ -1385,13 +1390,13 @@ def test_old_files_stay_in_place_until_the_run_is_complete(
     replaced by complete files, the output first."""
     source, target, calendar = _safety_files(tmp_path)
     seen: list[tuple[str, str]] = []
-    real = batch.Calculator.compute
+    real = computing.Calculator.compute
 
-    def compute(self: batch.Calculator, fields: dict[str, str]) -> batch.Computed:
+    def compute(self: computing.Calculator, fields: dict[str, str]) -> computing.Computed:
         seen.append((target.read_text(encoding="utf-8"), calendar.read_text(encoding="utf-8")))
         return real(self, fields)
 
-    monkeypatch.setattr(batch.Calculator, "compute", compute)
+    monkeypatch.setattr(computing.Calculator, "compute", compute)
     renamed: list[str] = []
     real_replace = os.replace
 

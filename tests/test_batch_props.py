@@ -15,8 +15,10 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from penetapan_cli import batch
-from penetapan_cli.rules import load_rule_set
+from penetapan_cli.batch import columns
+from penetapan_cli.batch import compute as computing
+from penetapan_cli.batch import run as running
+from penetapan_cli.sources.rulesets import load_rule_set
 
 RULES = load_rule_set()
 GOOD = st.tuples(
@@ -39,8 +41,8 @@ CSV_KINDS = st.one_of(
 )
 
 
-def _calculator() -> batch.Calculator:
-    return batch.Calculator(
+def _calculator() -> computing.Calculator:
+    return computing.Calculator(
         rule_set=RULES,
         today=dt.date(2025, 2, 5),
         as_of=dt.date(2025, 2, 5),
@@ -102,11 +104,11 @@ def test_csv_output_rows_match_input_rows(
 ) -> None:
     data, expected = _csv_input(kinds, delimiter, newline, bom)
     out = io.StringIO(newline="")
-    source = batch.open_source(io.BytesIO(data), "csv", output_format, "test")
-    summary = batch.run(source, out, output_format, _calculator())
+    source = running.open_source(io.BytesIO(data), "csv", output_format, "test")
+    summary = running.run(source, out, output_format, _calculator())
     if output_format == "csv":
         rows = list(csv.reader(io.StringIO(out.getvalue(), newline=""), delimiter=delimiter))
-        assert rows[0] == ["id", "outcome", "notified_on", "note", *batch.RESULT_COLUMNS]
+        assert rows[0] == ["id", "outcome", "notified_on", "note", *columns.RESULT_COLUMNS]
         got = [(r[0], r[5]) for r in rows[1:]]
     elif output_format == "jsonl":
         got = [(r["id"], r["status"]) for r in map(json.loads, out.getvalue().splitlines())]
@@ -162,8 +164,8 @@ def test_jsonl_output_rows_match_input_rows(
         status = "ok" if kind == "extra" and output_format != "csv" else "error"
         expected.append((row_id if kind == "extra" else "", status))
     out = io.StringIO(newline="")
-    source = batch.open_source(io.BytesIO(b"".join(lines)), "jsonl", output_format, "test")
-    summary = batch.run(source, out, output_format, _calculator())
+    source = running.open_source(io.BytesIO(b"".join(lines)), "jsonl", output_format, "test")
+    summary = running.run(source, out, output_format, _calculator())
     if output_format == "csv":
         rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
         got = [(r[0], r[4]) for r in rows[1:]]

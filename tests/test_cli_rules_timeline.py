@@ -13,7 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from penetapan_cli.cli import app
-from penetapan_cli.rules import DEFAULT_RULE_SET, RULESETS_DIR
+from penetapan_cli.core.rules import DEFAULT_RULE_SET
+from penetapan_cli.sources.rulesets import RULESETS_DIR
 
 runner = CliRunner()
 ENV = {"PENETAPAN_LANG": "en", "NO_COLOR": "1", "COLUMNS": "100"}

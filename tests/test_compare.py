@@ -8,13 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from penetapan_cli.compare import TriggerKind, check_decided, compare_deadlines
-from penetapan_cli.errors import InputError
-from penetapan_cli.outcomes import FOLLOW_UP_OUTCOMES, Outcome
-from penetapan_cli.rules import load_rule_set, shipped_rule_sets
-from penetapan_cli.workcal import WorkCalendar
+from penetapan_cli.core.calendar import WorkCalendar
+from penetapan_cli.core.compare import TriggerKind, check_decided, compare_deadlines
+from penetapan_cli.core.errors import InputError
+from penetapan_cli.core.outcomes import FOLLOW_UP_OUTCOMES, Outcome
+from penetapan_cli.sources.holidays import holidays_package_year
+from penetapan_cli.sources.rulesets import load_rule_set, shipped_rule_sets
 
-CALENDAR = WorkCalendar()
+CALENDAR = WorkCalendar(holidays_package_year)
 DEFAULT = load_rule_set("pkpu-18-2024")
 RULE_2020 = load_rule_set("pkpu-19-2020")
 ANNEX = load_rule_set("pkpu-2-2024-annex")

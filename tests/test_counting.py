@@ -13,9 +13,9 @@ import datetime as dt
 
 import pytest
 
-from penetapan_cli.counting import DayStatus, count_days
-from penetapan_cli.rules import CountFrom, Roll, Unit
-from penetapan_cli.workcal import DayKind, WorkCalendar
+from penetapan_cli.core.calendar import DayKind, WorkCalendar
+from penetapan_cli.core.counting import DayStatus, count_days
+from penetapan_cli.core.rules import CountFrom, Roll, Unit
 
 D = dt.date
 CAL, WORK = Unit.CALENDAR, Unit.WORKING

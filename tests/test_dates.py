@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from penetapan_cli.dates import (
+from penetapan_cli.core.dates import (
     MAX_DATE,
     MIN_DATE,
     format_date,
@@ -17,7 +17,7 @@ from penetapan_cli.dates import (
     parse_date,
     weekday_name,
 )
-from penetapan_cli.errors import DateInputError, InputError
+from penetapan_cli.core.errors import DateInputError, InputError
 
 TODAY = dt.date(2025, 2, 7)
 FEB4 = dt.date(2025, 2, 4)

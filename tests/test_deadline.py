@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from penetapan_cli.deadline import compute_deadline
-from penetapan_cli.errors import ClosuresFileError
-from penetapan_cli.outcomes import Outcome
-from penetapan_cli.rules import RuleSet, Unit
-from penetapan_cli.workcal import DayKind, WorkCalendar, read_closures
+from penetapan_cli.core.calendar import DayKind, WorkCalendar
+from penetapan_cli.core.deadline import compute_deadline
+from penetapan_cli.core.errors import ClosuresFileError
+from penetapan_cli.core.outcomes import Outcome
+from penetapan_cli.core.rules import RuleSet, Unit
+from penetapan_cli.sources.closures import read_closures
+from penetapan_cli.sources.holidays import holidays_package_year
 
 D = dt.date
 
@@ -138,7 +140,7 @@ def test_closures_file_adds_non_working_days(tmp_path: Path, rule_set: RuleSet) 
         (D(2025, 2, 5), DayKind.CLOSURE, "Banjir"),
         (D(2025, 2, 6), DayKind.CLOSURE, "Penutupan kantor / office closure"),
     ]
-    calendar = WorkCalendar(closures=days)
+    calendar = WorkCalendar(holidays_package_year, closures=days)
     # Tue 4 Feb 2025 + 3 working days with 5-6 Feb closed: Fri 7 (1), Mon 10 (2), Tue 11 (3).
     result = compute_deadline(
         Outcome.DISMISSED, D(2025, 2, 4), rule_set=rule_set, calendar=calendar, basis=Unit.WORKING

@@ -10,14 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from penetapan_cli.counting import count_days
-from penetapan_cli.holiday_cache import FORMAT, CachedYearSource, read_table, write_table
-from penetapan_cli.rules import CountFrom, Roll, Unit
+from penetapan_cli.core.calendar import DayKind, NonWorkingDay, WorkCalendar
+from penetapan_cli.core.counting import count_days
+from penetapan_cli.core.rules import CountFrom, Roll, Unit
 from penetapan_cli.settings import make_calendar, resolve_cache_dir
-from penetapan_cli.workcal import (
-    DayKind,
-    NonWorkingDay,
-    WorkCalendar,
+from penetapan_cli.sources.holiday_cache import FORMAT, CachedYearSource, read_table, write_table
+from penetapan_cli.sources.holidays import (
     _sibling_dist_version,
     holidays_package_version,
     holidays_package_year,

@@ -9,9 +9,12 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from penetapan_cli.compare import compare_deadlines
-from penetapan_cli.errors import InputError
-from penetapan_cli.ics import (
+from penetapan_cli.core.calendar import WorkCalendar
+from penetapan_cli.core.compare import compare_deadlines
+from penetapan_cli.core.errors import InputError
+from penetapan_cli.core.outcomes import Outcome
+from penetapan_cli.core.timeline import build_timeline
+from penetapan_cli.render.ics import (
     CalendarEvent,
     build_calendar,
     deadline_event,
@@ -20,12 +23,10 @@ from penetapan_cli.ics import (
     timeline_events,
     write_ics,
 )
-from penetapan_cli.outcomes import Outcome
-from penetapan_cli.rules import load_limits, load_rule_set
-from penetapan_cli.timeline import build_timeline
-from penetapan_cli.workcal import WorkCalendar
+from penetapan_cli.sources.holidays import holidays_package_year
+from penetapan_cli.sources.rulesets import load_limits, load_rule_set
 
-CALENDAR = WorkCalendar()
+CALENDAR = WorkCalendar(holidays_package_year)
 DEFAULT = load_rule_set("pkpu-18-2024")
 STAMP = dt.datetime(2025, 2, 4, 10, 0, tzinfo=dt.UTC)
 

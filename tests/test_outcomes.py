@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from penetapan_cli.errors import OutcomeError
-from penetapan_cli.outcomes import ALIASES, Outcome, parse_outcome
+from penetapan_cli.core.errors import OutcomeError
+from penetapan_cli.core.outcomes import ALIASES, Outcome, parse_outcome
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,15 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from penetapan_cli.counting import DayStatus, count_days
-from penetapan_cli.rules import CountFrom, Roll, Unit
-from penetapan_cli.workcal import WorkCalendar
+from penetapan_cli.core.calendar import WorkCalendar
+from penetapan_cli.core.counting import DayStatus, count_days
+from penetapan_cli.core.rules import CountFrom, Roll, Unit
+from penetapan_cli.sources.holidays import holidays_package_year
 
-CALENDARS = {False: WorkCalendar(), True: WorkCalendar(cuti_bersama_working=True)}
+CALENDARS = {
+    False: WorkCalendar(holidays_package_year),
+    True: WorkCalendar(holidays_package_year, cuti_bersama_working=True),
+}
 
 triggers = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 6, 30))
 units = st.sampled_from(list(Unit))

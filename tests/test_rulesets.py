@@ -9,26 +9,24 @@ from pathlib import Path
 
 import pytest
 
-from penetapan_cli.errors import RulesError
-from penetapan_cli.outcomes import FOLLOW_UP_OUTCOMES, Outcome
-from penetapan_cli.rulefile import (
+from penetapan_cli.core.errors import RulesError
+from penetapan_cli.core.outcomes import FOLLOW_UP_OUTCOMES, Outcome
+from penetapan_cli.core.rules import DEFAULT_RULE_SET, Unit, build_rule_set
+from penetapan_cli.sources.rulefile import (
     RuleSetModel,
     validate_limits_file,
     validate_rule_set_data,
 )
-from penetapan_cli.rules import (
-    DEFAULT_RULE_SET,
+from penetapan_cli.sources.rulesets import (
     LIMITS_FILE,
     RULESETS_DIR,
-    Unit,
-    build_rule_set,
     is_rule_file_path,
     load_limits,
     load_rule_set,
     read_toml,
+    resolve_rule_set,
     shipped_rule_sets,
 )
-from penetapan_cli.settings import resolve_rule_set
 
 SHIPPED = ["pkpu-18-2024", "pkpu-19-2020", "pkpu-2-2024-annex"]
 DEFAULT_TEXT = (RULESETS_DIR / f"{DEFAULT_RULE_SET}.toml").read_text(encoding="utf-8")
@@ -100,7 +98,7 @@ def test_limits_file_validates_and_cites_the_law() -> None:
 
 def test_shipped_name_loads_without_pydantic() -> None:
     code = (
-        "import sys; from penetapan_cli.settings import resolve_rule_set; "
+        "import sys; from penetapan_cli.sources.rulesets import resolve_rule_set; "
         "resolve_rule_set('pkpu-19-2020'); print('pydantic' in sys.modules)"
     )
     out = subprocess.run(

@@ -19,7 +19,8 @@ import typer.main
 from typer.testing import CliRunner
 
 from penetapan_cli import cli
-from penetapan_cli.deadline_cmd import BASES, FORMATS, run_deadline
+from penetapan_cli.commands.deadline import BASES, FORMATS, run_deadline
+from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.launch import (
     DEADLINE_ARGUMENTS,
     DEADLINE_OPTIONS,
@@ -29,8 +30,7 @@ from penetapan_cli.launch import (
     parse_deadline,
     run_fast,
 )
-from penetapan_cli.outcomes import Outcome
-from penetapan_cli.rules import load_rule_set, shipped_rule_sets
+from penetapan_cli.sources.rulesets import load_rule_set, shipped_rule_sets
 
 HEAVY = ("rich", "pydantic", "holidays")
 
@@ -201,7 +201,7 @@ def test_fast_path_reports_an_internal_error_like_typer(
     def broken(*args: object, **kwargs: object) -> object:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr("penetapan_cli.deadline.compute_deadline", broken)
+    monkeypatch.setattr("penetapan_cli.core.deadline.compute_deadline", broken)
     argv = ["deadline", "dismissed", "2025-02-04", "--format", "date"]
     typer_result = CliRunner().invoke(cli.app, argv)
     code = run_fast(argv, {})

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from penetapan_cli.dates import MAX_DATE, MIN_DATE, parse_date
-from penetapan_cli.errors import DateInputError, OutcomeError
-from penetapan_cli.outcomes import parse_outcome
+from penetapan_cli.core.dates import MAX_DATE, MIN_DATE, parse_date
+from penetapan_cli.core.errors import DateInputError, OutcomeError
+from penetapan_cli.core.outcomes import parse_outcome
 from penetapan_cli.settings import resolve_tz
 
 

@@ -14,14 +14,15 @@ import datetime as dt
 
 import pytest
 
-from penetapan_cli.counting import DayStatus
-from penetapan_cli.errors import InputError
-from penetapan_cli.outcomes import Outcome
-from penetapan_cli.rules import load_limits, load_rule_set
-from penetapan_cli.timeline import StepKind, StepStatus, Timeline, build_timeline
-from penetapan_cli.workcal import WorkCalendar
+from penetapan_cli.core.calendar import WorkCalendar
+from penetapan_cli.core.counting import DayStatus
+from penetapan_cli.core.errors import InputError
+from penetapan_cli.core.outcomes import Outcome
+from penetapan_cli.core.timeline import StepKind, StepStatus, Timeline, build_timeline
+from penetapan_cli.sources.holidays import holidays_package_year
+from penetapan_cli.sources.rulesets import load_limits, load_rule_set
 
-CALENDAR = WorkCalendar()
+CALENDAR = WorkCalendar(holidays_package_year)
 LIMITS = load_limits()
 DEFAULT = load_rule_set("pkpu-18-2024")
 REGISTERED = dt.date(2025, 1, 3)  # the MK registered 310 cases in the e-BRPK on Fri 3 Jan 2025
@@ -65,7 +66,9 @@ def test_petition_window(announced: dt.date, expected: dt.date) -> None:
 
 def test_petition_window_without_cuti_bersama() -> None:
     # --no-cuti-bersama: Thu 26 Dec 2024 counts: Mon 23 (1), Tue 24 (2), Thu 26 (3)
-    result = timeline(dt.date(2024, 12, 23), WorkCalendar(cuti_bersama_working=True))
+    result = timeline(
+        dt.date(2024, 12, 23), WorkCalendar(holidays_package_year, cuti_bersama_working=True)
+    )
     assert step(result, "petition") == (StepStatus.OK, dt.date(2024, 12, 26))
 
 
@@ -99,7 +102,9 @@ def test_mk_decision_limit_2025() -> None:
 def test_mk_decision_limit_with_cuti_bersama_as_working_day() -> None:
     # Tue 28 Jan 2025 counts as day 17, so day 45 is Mon 10 Mar 2025
     result = timeline(
-        dt.date(2024, 12, 16), WorkCalendar(cuti_bersama_working=True), registered=REGISTERED
+        dt.date(2024, 12, 16),
+        WorkCalendar(holidays_package_year, cuti_bersama_working=True),
+        registered=REGISTERED,
     )
     assert step(result, "mk-decision") == (StepStatus.OK, dt.date(2025, 3, 10))
 

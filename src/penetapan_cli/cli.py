@@ -9,26 +9,22 @@ string annotation twice while it builds the app, on every run (``--help`` includ
 annotations are real objects; a name used in one must exist at import time.
 """
 
-import contextlib
 import enum
 import inspect
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Annotated, Any, NoReturn, Self
+from typing import Annotated, Any, NoReturn, Self
 
 import typer
 import typer.main
 from typer.core import TyperCommand, TyperGroup
 
 from penetapan_cli import __version__
-from penetapan_cli.errors import (
+from penetapan_cli.core.errors import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
-    EXIT_PENDING,
-    EXIT_ROW_ERRORS,
-    InputError,
     PenetapanError,
     internal_error_message,
 )
@@ -341,7 +337,7 @@ def deadline(
     region: RegionOpt = None,
 ) -> None:
     """Compute the latest date to declare the elected pair."""
-    from penetapan_cli.deadline_cmd import run_deadline
+    from penetapan_cli.commands.deadline import run_deadline
 
     code = run_deadline(
         outcome,
@@ -372,52 +368,9 @@ def outcomes(
     rules: RulesOpt = None,
 ) -> None:
     """List every MK outcome, its aliases and the rule it gets."""
-    from penetapan_cli.i18n import OUTCOME_NAMES
-    from penetapan_cli.outcomes import ALIASES, Outcome
-    from penetapan_cli.settings import resolve_lang, resolve_rule_set
+    from penetapan_cli.commands.outcomes import run_outcomes
 
-    language = resolve_lang(lang)
-    rule_set = resolve_rule_set(rules)
-    rows = []
-    for outcome in Outcome:
-        rule = rule_set.rule_for(outcome)
-        rows.append(
-            {
-                "outcome": outcome.value,
-                "aliases": list(ALIASES[outcome]),
-                "name": OUTCOME_NAMES[outcome][language],
-                "rule": rule_set.qualified_id(rule),
-                "citation": rule.citation.short(),
-                "days": rule.days,
-                "unit": rule.unit.value if rule.days is not None else None,
-            }
-        )
-    if fmt is ListFormat.JSON:
-        from penetapan_cli.render import dump_json
-
-        dump_json({"schema_version": 1, "rule_set": rule_set.id, "outcomes": rows}, sys.stdout)
-        return
-    from rich.table import Table
-
-    from penetapan_cli.i18n import UNIT_NAMES
-    from penetapan_cli.render import make_console
-    from penetapan_cli.rules import Unit
-
-    pending = "belum ada tenggat" if language == "id" else "no deadline yet"
-    table = Table(title=f"{rule_set.title} [{rule_set.id}]")
-    for header in ("outcome", "aliases", "meaning", "rule", "deadline"):
-        table.add_column(header, overflow="fold")
-    for row in rows:
-        days = row["days"]
-        unit = UNIT_NAMES[Unit(str(row["unit"]))][language] if days is not None else ""
-        table.add_row(
-            str(row["outcome"]),
-            ", ".join(row["aliases"]),  # type: ignore[arg-type]
-            str(row["name"]),
-            f"{row['citation']}",
-            f"{days} {unit}" if days is not None else pending,
-        )
-    make_console(sys.stdout).print(table)
+    _exit(run_outcomes(fmt=fmt.value, lang=lang, rules=rules))
 
 
 @_command("holidays").command("holidays")
@@ -431,72 +384,13 @@ def holidays(
     lang: LangOpt = None,
 ) -> None:
     """List the non-working days of a year besides weekends: holidays, cuti bersama, closures."""
-    from penetapan_cli.dates import MAX_DATE, MIN_DATE, format_date
-    from penetapan_cli.i18n import DAY_KINDS
-    from penetapan_cli.settings import make_calendar, resolve_lang
-    from penetapan_cli.workcal import DayKind, holidays_package_version
+    from penetapan_cli.commands.holidays import run_holidays
 
-    language = resolve_lang(lang)
-    if not MIN_DATE.year <= year <= MAX_DATE.year:
-        raise InputError(
-            f"year {year} is out of range: expected {MIN_DATE.year} to {MAX_DATE.year}"
+    _exit(
+        run_holidays(
+            year, no_cuti_bersama=no_cuti_bersama, closures=closures, fmt=fmt.value, lang=lang
         )
-    calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures)
-    days = calendar.year_days(year)
-    coverage = calendar.coverage(year)
-    rows = [
-        {
-            "date": d.date.isoformat(),
-            "kind": d.kind.value,
-            "name": d.name[language],
-            "estimated": d.estimated,
-            "working": d.kind is DayKind.CUTI_BERSAMA and no_cuti_bersama,
-        }
-        for d in days
-    ]
-    if fmt is ListFormat.JSON:
-        from penetapan_cli.render import dump_json
-
-        dump_json(
-            {
-                "schema_version": 1,
-                "year": year,
-                "holidays_version": holidays_package_version(),
-                "has_cuti_bersama": coverage.has_cuti_bersama,
-                "estimated": bool(coverage.estimated),
-                "days": rows,
-            },
-            sys.stdout,
-        )
-        return
-    from rich.table import Table
-
-    from penetapan_cli.render import make_console
-
-    est_word = "perkiraan" if language == "id" else "estimated"
-    table = Table(title=f"{year} (holidays {holidays_package_version()})")
-    for header in ("date", "kind", "name", ""):
-        table.add_column(header, overflow="fold")
-    for d in days:
-        flags = [est_word] if d.estimated else []
-        if d.kind is DayKind.CUTI_BERSAMA and no_cuti_bersama:
-            flags.append("--no-cuti-bersama")
-        table.add_row(
-            format_date(d.date, language),
-            DAY_KINDS[d.kind][language],
-            d.name[language],
-            ", ".join(flags),
-        )
-    make_console(sys.stdout).print(table)
-    if not coverage.has_cuti_bersama:
-        _warn(
-            [
-                f"tidak ada cuti bersama {year} dalam data hari libur"
-                if language == "id"
-                else f"the holiday data lists no cuti bersama for {year}"
-            ],
-            "peringatan" if language == "id" else "warning",
-        )
+    )
 
 
 rules_app = typer.Typer(
@@ -517,17 +411,9 @@ def rules_list(
     """List the rule sets: the default, the 2020 rule and the reported 5-day annex reading."""
     if ctx.invoked_subcommand is not None:
         return
-    from penetapan_cli.render import dump_json, make_console
-    from penetapan_cli.render_rules import render_rule_sets_text, rule_sets_json
-    from penetapan_cli.rules import load_rule_set, shipped_rule_sets
-    from penetapan_cli.settings import resolve_lang
+    from penetapan_cli.commands.rules import run_rules_list
 
-    language = resolve_lang(lang)
-    rule_sets = [load_rule_set(name) for name in shipped_rule_sets()]
-    if fmt is ListFormat.JSON:
-        dump_json(rule_sets_json(rule_sets, language), sys.stdout)
-    else:
-        render_rule_sets_text(make_console(sys.stdout), rule_sets, language)
+    _exit(run_rules_list(fmt=fmt.value, lang=lang))
 
 
 @rules_app.command("show")
@@ -545,18 +431,9 @@ def rules_show(
     lang: LangOpt = None,
 ) -> None:
     """Print one rule set in full: every rule, its citation, notices and follow-up."""
-    from penetapan_cli.render import dump_json, make_console
-    from penetapan_cli.render_rules import render_rule_set_text, rule_set_json
-    from penetapan_cli.rules import is_rule_file_path
-    from penetapan_cli.settings import resolve_lang, resolve_rule_set
+    from penetapan_cli.commands.rules import run_rules_show
 
-    language = resolve_lang(lang)
-    rule_set = resolve_rule_set(name)
-    shipped = not is_rule_file_path(name.strip())
-    if fmt is ListFormat.JSON:
-        dump_json(rule_set_json(rule_set, language, shipped=shipped), sys.stdout)
-    else:
-        render_rule_set_text(make_console(sys.stdout), rule_set, language, shipped=shipped)
+    _exit(run_rules_show(name, fmt=fmt.value, lang=lang))
 
 
 class TimelineFormat(enum.Enum):
@@ -638,95 +515,29 @@ def timeline(
     strict: StrictOpt = False,
 ) -> None:
     """Lay out the dispute season: petition window, MK decision, declaration, follow-up."""
-    import datetime as dt
+    from penetapan_cli.commands.timeline import run_timeline
 
-    from penetapan_cli.dates import parse_date
-    from penetapan_cli.outcomes import parse_outcome
-    from penetapan_cli.rules import load_limits
-    from penetapan_cli.settings import (
-        make_calendar,
-        resolve_lang,
-        resolve_rule_set,
-        today_in,
-    )
-    from penetapan_cli.timeline import build_timeline
-
-    language = resolve_lang(lang)
-    today = today_in(tz)  # also rejects an unknown --tz
-
-    def date_of(value: str | None, option: str) -> dt.date | None:
-        if value is None:
-            return None
-        try:
-            return parse_date(value, today=today)
-        except InputError as exc:
-            raise type(exc)(f"{option}: {exc}") from None
-
-    announced_on = date_of(announced, "--announced")
-    assert announced_on is not None
-    parsed_outcome = parse_outcome(outcome) if outcome is not None else None
-    from penetapan_cli.deadline_cmd import rule_set_status
-
-    rule_set = resolve_rule_set(rules)
-    rule_set_status(rule_set, language)
-    calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures)
-    result = build_timeline(
-        announced_on,
-        rule_set=rule_set,
-        limits=load_limits(),
-        calendar=calendar,
-        registered=date_of(registered, "--registered"),
-        decided=date_of(decided, "--decided"),
-        notified=date_of(notified, "--notified"),
-        outcome=parsed_outcome,
-        order_days=order_days,
-        as_of=date_of(as_of, "--as-of") or today,
-        explain=explain,
-        strict=strict,
-    )
-    _warn([w[language] for w in result.warnings], "peringatan" if language == "id" else "warning")
-    events = None
-    if ics is not None or fmt is TimelineFormat.ICS:
-        from penetapan_cli.ics import timeline_events
-
-        events = timeline_events(result, lang=language, region=region, calendar=calendar)
-    if fmt is TimelineFormat.JSON:
-        from penetapan_cli.render import dump_json
-        from penetapan_cli.render_timeline import timeline_json
-        from penetapan_cli.workcal import holidays_package_version
-
-        dump_json(
-            timeline_json(
-                result,
-                language,
-                explain=explain,
-                region=region,
-                holidays_version=holidays_package_version(),
-            ),
-            sys.stdout,
+    _exit(
+        run_timeline(
+            announced=announced,
+            registered=registered,
+            decided=decided,
+            notified=notified,
+            outcome=outcome,
+            order_days=order_days,
+            rules=rules,
+            region=region,
+            no_cuti_bersama=no_cuti_bersama,
+            closures=closures,
+            explain=explain,
+            fmt=fmt.value,
+            ics=ics,
+            lang=lang,
+            as_of=as_of,
+            tz=tz,
+            strict=strict,
         )
-    elif fmt is TimelineFormat.ICS:
-        from penetapan_cli.ics import build_calendar
-
-        assert events is not None
-        stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        sys.stdout.write(build_calendar(events, stamp=stamp).decode("utf-8"))
-    else:
-        from penetapan_cli.render import make_console
-        from penetapan_cli.render_timeline import render_timeline_text
-
-        render_timeline_text(
-            make_console(sys.stdout), result, language, explain=explain, region=region
-        )
-    if ics is not None:
-        from penetapan_cli.ics import write_ics
-
-        assert events is not None
-        write_ics(events, ics, stamp=dt.datetime.now(dt.UTC))
-        count = len(events)
-        _warn([f"wrote {count} event{'s' if count != 1 else ''} to {str(ics)!r}"], "note")
-    if result.pending:
-        raise typer.Exit(EXIT_PENDING)
+    )
 
 
 @_command("batch").command("batch")
@@ -805,154 +616,30 @@ def batch(
     pending, error), days_left, rule, citation and error. Exit 0 when no row is in error, 1
     when some are (--strict refusals included), 2 when the input cannot be processed at all.
     """
-    import os
-    import stat
+    from penetapan_cli.commands.batch import run_batch
 
-    from penetapan_cli import batch as batching
-    from penetapan_cli.dates import parse_date
-    from penetapan_cli.deadline_cmd import rule_set_status
-    from penetapan_cli.rules import Unit
-    from penetapan_cli.settings import resolve_lang, resolve_rule_set, today_in
-    from penetapan_cli.workcal import read_closures
-
-    language = resolve_lang(lang)
-    today = today_in(tz)  # also rejects an unknown --tz
-    as_of_date = parse_date(as_of, today=today) if as_of is not None else today
-    closure_days = read_closures(closures) if closures is not None else ()
-    rule_set = resolve_rule_set(rules)  # once per run; every row's rule and citation follow it
-    from_stdin = input_path == "-"
-    in_format = (
-        input_format.value
-        if input_format
-        else batching.format_for(None if from_stdin else input_path)
+    _exit(
+        run_batch(
+            input_path,
+            output=output,
+            input_format=input_format.value if input_format else None,
+            output_format=output_format.value if output_format else None,
+            basis=basis.value if basis else None,
+            no_cuti_bersama=no_cuti_bersama,
+            closures=closures,
+            lang=lang,
+            as_of=as_of,
+            tz=tz,
+            rules=rules,
+            strict=strict,
+            ics=ics,
+        )
     )
-    out_format = output_format.value if output_format else in_format
-    to_file = output is not None and str(output) != "-"
-    if to_file and not from_stdin and batching.same_file(Path(input_path), Path(str(output))):
-        raise InputError(
-            f"refusing to write the output over the input file {input_path!r}: choose another "
-            "-o path"
-        )
-    if ics is not None:
-        if not from_stdin and batching.same_file(Path(input_path), ics):
-            raise InputError(
-                f"refusing to write the calendar over the input file {input_path!r}: choose "
-                "another --ics path"
-            )
-        if to_file and batching.same_file(Path(str(output)), ics):
-            raise InputError(
-                f"--ics {str(ics)!r} and -o {str(output)!r} are the same file: choose two paths"
-            )
-    calculator = batching.Calculator(
-        rule_set=rule_set,
-        today=today,
-        as_of=as_of_date,
-        basis=Unit(basis.value) if basis else None,
-        no_cuti_bersama=no_cuti_bersama,
-        closures=closure_days,
-        strict=strict,
-    )
-    rule_set_status(rule_set, language)
-    with contextlib.ExitStack() as stack:
-        _stop_on_sigterm(stack)
-        if from_stdin:
-            binary: IO[bytes] = sys.stdin.buffer
-            label = "standard input"
-        else:
-            binary = stack.enter_context(_open_input(input_path))
-            label = f"input {input_path!r}"
-        source = batching.open_source(binary, in_format, out_format, label)
-        stack.callback(source.close)
-        events = None
-        if ics is not None:  # entered before the output, so completed after it (and only then)
-            from penetapan_cli.ics import ics_file
-
-            calendar_file = stack.enter_context(ics_file(ics))
-            events = batching.RowEvents(source.table, lang=language, add=calendar_file.add)
-        out = stack.enter_context(
-            batching.atomic_output(Path(str(output))) if to_file else _stdout_text()
-        )
-        progress = None
-        if not from_stdin and sys.stderr.isatty():
-            info = os.fstat(binary.fileno())
-            if stat.S_ISREG(info.st_mode):
-                progress = stack.enter_context(batching.progress_bar(info.st_size, binary.tell))
-        summary = batching.run(source, out, out_format, calculator, progress=progress, on_ok=events)
-    if ics is not None:
-        count = calendar_file.count
-        _warn(
-            [
-                f"wrote {count} event{'s' if count != 1 else ''} to {str(ics)!r}"
-                if count
-                else f"no row has a deadline: {str(ics)!r} not written"
-            ],
-            "note",
-        )
-    sys.stderr.writelines(line + "\n" for line in summary.report(language))
-    if summary.errors:
-        raise typer.Exit(EXIT_ROW_ERRORS)
 
 
-def _stop_on_sigterm(stack: contextlib.ExitStack) -> None:
-    """Until ``stack`` closes, SIGTERM (``kill``) stops the run as Ctrl-C does, so that the
-    same clean-up runs: no partial output file is left behind."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        return
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    stack.callback(signal.signal, signal.SIGTERM, previous)
-
-
-@contextlib.contextmanager
-def _open_input(path: str) -> Iterator[IO[bytes]]:
-    try:
-        fh = open(path, "rb")  # noqa: SIM115 (closed below)
-    except FileNotFoundError:
-        raise InputError(f"input {path!r} not found") from None
-    except IsADirectoryError:
-        raise InputError(f"input {path!r} is a directory") from None
-    except OSError as exc:
-        raise InputError(f"cannot read input {path!r}: {exc.strerror or exc}") from None
-    with fh:
-        yield fh
-
-
-@contextlib.contextmanager
-def _stdout_text() -> Iterator[IO[str]]:
-    """UTF-8 text on stdout, whatever the locale; a closed pipe (``| head``) ends quietly."""
-    import io
-
-    from penetapan_cli.batch import OUTPUT_ERRORS
-
-    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", errors=OUTPUT_ERRORS, newline="")
-    try:
-        yield out
-        out.flush()
-    except BrokenPipeError:
-        _stdout_to_devnull()
-        raise
-    except OSError as exc:  # e.g. a full disk (reading errors arrive as InputError)
-        _stdout_to_devnull()
-        raise InputError(f"cannot write standard output: {exc.strerror or exc}") from None
-    finally:
-        with contextlib.suppress(OSError, ValueError):
-            out.detach()  # leaves sys.stdout open
-
-
-def _stdout_to_devnull() -> None:
-    """After the reader of stdout went away, send what is left nowhere instead of failing."""
-    import os
-
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
+def _exit(code: int) -> None:
+    if code:
+        raise typer.Exit(code)
 
 
 def _fail(message: str, code: int) -> NoReturn:

@@ -84,7 +84,7 @@ def run_fast(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> in
     kwargs = parse_deadline(argv[1:])
     if kwargs is None:
         return None
-    from penetapan_cli.errors import (
+    from penetapan_cli.core.errors import (
         EXIT_BROKEN_PIPE,
         EXIT_INTERNAL,
         EXIT_INTERRUPTED,
@@ -94,7 +94,7 @@ def run_fast(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> in
 
     # The same boundary as cli._Boundary: one line on stderr and the documented exit code.
     try:
-        from penetapan_cli.deadline_cmd import run_deadline
+        from penetapan_cli.commands.deadline import run_deadline
 
         return run_deadline(**kwargs)
     except PenetapanError as exc:

@@ -11,10 +11,11 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from penetapan_cli.errors import InputError, RulesError
-from penetapan_cli.i18n import LANGS
-from penetapan_cli.rules import DEFAULT_RULE_SET, RuleSet, is_rule_file_path, load_rule_set
-from penetapan_cli.workcal import WorkCalendar, YearSource, holidays_package_year, read_closures
+from penetapan_cli.core.calendar import WorkCalendar, YearSource
+from penetapan_cli.core.errors import InputError
+from penetapan_cli.messages import LANGS
+from penetapan_cli.sources.closures import read_closures
+from penetapan_cli.sources.holidays import holidays_package_year
 
 TZ_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 DEFAULT_TZ = "Asia/Jakarta"
@@ -98,7 +99,7 @@ def make_calendar(
     if cache_dir is None:
         source: YearSource = holidays_package_year
     else:
-        from penetapan_cli.holiday_cache import CachedYearSource
+        from penetapan_cli.sources.holiday_cache import CachedYearSource
 
         source = CachedYearSource(cache_dir)
     return WorkCalendar(
@@ -106,20 +107,3 @@ def make_calendar(
         cuti_bersama_working=no_cuti_bersama,
         closures=read_closures(closures) if closures is not None else (),
     )
-
-
-def resolve_rule_set(name_or_path: str | None = None) -> RuleSet:
-    """``--rules NAME|PATH``: a shipped rule set by name (read as is, no validation framework),
-    or a user's TOML file by path (validated: a mistake is one line naming the file and field).
-    ``None`` is the default rule set.
-    """
-    if name_or_path is None:
-        return load_rule_set(DEFAULT_RULE_SET)
-    name = name_or_path.strip()
-    if not name:
-        raise RulesError("empty --rules: expected a rule set name or the path of a .toml file")
-    if is_rule_file_path(name):
-        from penetapan_cli.rulefile import load_rule_file
-
-        return load_rule_file(Path(name))
-    return load_rule_set(name)

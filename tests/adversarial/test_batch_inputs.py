@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from penetapan_cli import cli
+from penetapan_cli import files
 from penetapan_cli.cli import app
 
 runner = CliRunner(env={"PENETAPAN_LANG": "en"})
@@ -246,7 +246,7 @@ def test_unreadable_file_whoever_runs_the_tests(
     def refuse(file: str, mode: str = "r") -> None:
         raise PermissionError(13, "Permission denied", file)
 
-    monkeypatch.setattr(cli, "open", refuse, raising=False)
+    monkeypatch.setattr(files, "open", refuse, raising=False)
     whole_input_failure(batch([str(path)]), "Permission denied", f"cannot read input {str(path)!r}")
 
 
@@ -277,10 +277,12 @@ def test_read_error_in_the_middle_of_the_input(
                 raise OSError(errno.EIO, "Input/output error")
             return super().readinto1(buffer)
 
-    def failing_open(file: str, mode: str = "r") -> Any:
+    def failing_open(file: Any, mode: str = "r", **kwargs: Any) -> Any:
+        if file != str(path):
+            return real_open(file, mode, **kwargs)
         return Failing(real_open(file, "rb", buffering=0), buffer_size=4096)
 
-    monkeypatch.setattr(cli, "open", failing_open, raising=False)
+    monkeypatch.setattr(files, "open", failing_open, raising=False)
     result = batch([str(path), "-o", str(target)])
     whole_input_failure(result, "Input/output error", f"cannot read input {str(path)!r}")
     assert target.read_text(encoding="utf-8") == "previous run\n"

@@ -25,10 +25,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from penetapan_cli import batch
-from penetapan_cli.errors import PenetapanError
-from penetapan_cli.ics import CalendarEvent, build_calendar
-from penetapan_cli.rules import load_rule_set
+from penetapan_cli.batch import columns
+from penetapan_cli.batch import compute as computing
+from penetapan_cli.batch import run as running
+from penetapan_cli.batch import write as writing
+from penetapan_cli.core.errors import PenetapanError
+from penetapan_cli.render.ics import CalendarEvent, build_calendar
+from penetapan_cli.sources.rulesets import load_rule_set
 
 RULES = load_rule_set()
 OUTPUT_FORMATS = ("csv", "jsonl", "json")
@@ -36,8 +39,8 @@ STAMP = dt.datetime(2025, 2, 4, tzinfo=dt.UTC)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _calculator(strict: bool) -> batch.Calculator:
-    return batch.Calculator(
+def _calculator(strict: bool) -> computing.Calculator:
+    return computing.Calculator(
         rule_set=RULES,
         today=dt.date(2025, 2, 5),
         as_of=dt.date(2025, 2, 5),
@@ -51,7 +54,7 @@ def _run(data: bytes, input_format: str, output_format: str, strict: bool) -> li
     for the ok rows); the rows read, or None when the input was refused with a PenetapanError.
     """
     try:
-        source = batch.open_source(io.BytesIO(data), input_format, output_format, "fuzz")
+        source = running.open_source(io.BytesIO(data), input_format, output_format, "fuzz")
     except PenetapanError as exc:
         message = str(exc)
     else:
@@ -60,27 +63,27 @@ def _run(data: bytes, input_format: str, output_format: str, strict: bool) -> li
         assert "\n" not in message
         assert message.startswith("fuzz")
         return None
-    counts = dict.fromkeys(batch.STATUSES, 0)
+    counts = dict.fromkeys(columns.STATUSES, 0)
     seen: list[Any] = []
     events: list[CalendarEvent] = []
-    on_ok = batch.RowEvents(source.table, lang="en", add=events.append)
+    on_ok = running.RowEvents(source.table, lang="en", add=events.append)
 
     def recorded() -> Any:
-        for row, computed in batch.compute_rows(source, _calculator(strict), counts):
+        for row, computed in computing.compute_rows(source, _calculator(strict), counts):
             seen.append(row)
-            assert computed.status in batch.STATUSES
+            assert computed.status in columns.STATUSES
             if computed.status == "ok":
                 on_ok(row, computed)
             yield row, computed
 
     raw = io.BytesIO()
-    out = io.TextIOWrapper(raw, encoding="utf-8", errors=batch.OUTPUT_ERRORS, newline="")
+    out = io.TextIOWrapper(raw, encoding="utf-8", errors=columns.OUTPUT_ERRORS, newline="")
     if output_format == "csv":
-        batch.write_csv(out, source.table, recorded(), text_values=source.text_values)
+        writing.write_csv(out, source.table, recorded(), text_values=source.text_values)
     elif output_format == "jsonl":
-        batch.write_jsonl(out, source.table, recorded())
+        writing.write_jsonl(out, source.table, recorded())
     else:
-        batch.write_json(out, source.table, recorded())
+        writing.write_json(out, source.table, recorded())
     out.flush()
     text = raw.getvalue().decode("utf-8")  # the output is valid UTF-8
     written = _count_output(text, output_format, source.table.delimiter or ",")

@@ -10,9 +10,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from penetapan_cli.errors import RulesError
-from penetapan_cli.rulefile import load_rule_file
-from penetapan_cli.rules import RULESETS_DIR
+from penetapan_cli.core.errors import RulesError
+from penetapan_cli.sources.rulefile import load_rule_file
+from penetapan_cli.sources.rulesets import RULESETS_DIR
 
 DEFAULT = tomllib.loads((RULESETS_DIR / "pkpu-18-2024.toml").read_text(encoding="utf-8"))
 

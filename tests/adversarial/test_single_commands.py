@@ -165,19 +165,19 @@ def check(args: list[str], code: int, fragment: str) -> None:
 
 
 def test_internal_error_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    import penetapan_cli.deadline
+    import penetapan_cli.core.deadline
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("simulated fault")
 
-    monkeypatch.setattr(penetapan_cli.deadline, "compute_deadline", broken)
+    monkeypatch.setattr(penetapan_cli.core.deadline, "compute_deadline", broken)
     check(["deadline", *OK], 70, "internal error (RuntimeError: simulated fault)")
     result = runner.invoke(app, ["--debug", "deadline", *OK])
     assert isinstance(result.exception, RuntimeError)
 
 
 def rule_files(tmp: Path) -> dict[str, Path]:
-    from penetapan_cli.rules import RULESETS_DIR
+    from penetapan_cli.sources.rulesets import RULESETS_DIR
 
     good = (RULESETS_DIR / "pkpu-18-2024.toml").read_text(encoding="utf-8")
     variants = {

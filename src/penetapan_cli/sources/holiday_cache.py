@@ -24,10 +24,9 @@ import os
 import zlib
 from pathlib import Path
 
-from penetapan_cli.workcal import (
+from penetapan_cli.core.calendar import NonWorkingDay, YearSource
+from penetapan_cli.sources.holidays import (
     HOLIDAY_CATEGORIES,
-    NonWorkingDay,
-    YearSource,
     holidays_package_version,
     holidays_package_year,
 )

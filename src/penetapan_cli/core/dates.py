@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from penetapan_cli.errors import DateInputError
+from penetapan_cli.core.errors import DateInputError
 
 MIN_DATE = dt.date(2000, 1, 1)
 MAX_DATE = dt.date(2100, 12, 31)  # the holiday data ends in 2100

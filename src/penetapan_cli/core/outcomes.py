@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from penetapan_cli.errors import OutcomeError
+from penetapan_cli.core.errors import OutcomeError
 
 
 class Outcome(enum.Enum):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from penetapan_cli.outcomes import Outcome
-from penetapan_cli.rules import CountFrom, Roll, Text, Unit
-from penetapan_cli.workcal import DayKind
+from penetapan_cli.core.calendar import DayKind
+from penetapan_cli.core.outcomes import Outcome
+from penetapan_cli.core.rules import CountFrom, Roll, Text, Unit
 
 LANGS = ("id", "en")
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from typing import IO, TYPE_CHECKING, Any
 
-from penetapan_cli.counting import DayStatus, TraceDay
-from penetapan_cli.dates import format_date
-from penetapan_cli.deadline import DeadlineResult
-from penetapan_cli.i18n import (
+from penetapan_cli.core.counting import DayStatus, TraceDay
+from penetapan_cli.core.dates import format_date
+from penetapan_cli.core.deadline import DeadlineResult
+from penetapan_cli.core.rules import Citation, Rule, RuleSet
+from penetapan_cli.messages import (
     COUNT_FROM,
     DAY_KINDS,
     LABELS,
@@ -17,7 +18,6 @@ from penetapan_cli.i18n import (
     UNIT_NAMES,
     countdown,
 )
-from penetapan_cli.rules import Citation, Rule, RuleSet
 
 if TYPE_CHECKING:
     from rich.console import Console

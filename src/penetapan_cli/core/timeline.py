@@ -13,12 +13,12 @@ import datetime as dt
 import enum
 from collections.abc import Mapping
 
-from penetapan_cli.counting import MAX_DAYS, Count, TraceDay, count_days
-from penetapan_cli.deadline import coverage_warnings
-from penetapan_cli.errors import CoverageError, InputError
-from penetapan_cli.outcomes import FOLLOW_UP_OUTCOMES, Outcome
-from penetapan_cli.rules import Citation, CountFrom, Limit, Roll, Rule, RuleSet, Text, Unit
-from penetapan_cli.workcal import WorkCalendar
+from penetapan_cli.core.calendar import WorkCalendar
+from penetapan_cli.core.counting import MAX_DAYS, Count, TraceDay, count_days
+from penetapan_cli.core.deadline import coverage_warnings
+from penetapan_cli.core.errors import CoverageError, InputError
+from penetapan_cli.core.outcomes import FOLLOW_UP_OUTCOMES, Outcome
+from penetapan_cli.core.rules import Citation, CountFrom, Limit, Roll, Rule, RuleSet, Text, Unit
 
 
 class StepKind(enum.Enum):

@@ -1,22 +1,19 @@
 """Rules as cited data: what a deadline counts, from what, and on which legal basis.
 
-Rule sets are TOML files under ``rulesets/``, read with the standard library so that a
-one-off check pays for no validation framework.
+The records are built here from data already read and checked (sources/rulesets.py reads the
+shipped TOML files; sources/rulefile.py validates a user's file); this module reads no file.
 """
 
 from __future__ import annotations
 
 import enum
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from penetapan_cli.errors import RulesError
-from penetapan_cli.outcomes import Outcome
+from penetapan_cli.core.errors import RulesError
+from penetapan_cli.core.outcomes import Outcome
 
-RULESETS_DIR = Path(__file__).parent / "rulesets"
-LIMITS_FILE = Path(__file__).parent / "timeline.toml"
 DEFAULT_RULE_SET = "pkpu-18-2024"
 
 Text = Mapping[str, str]
@@ -89,42 +86,6 @@ class RuleSet(NamedTuple):
         return f"{self.id}/{rule.id}"
 
 
-def shipped_rule_sets() -> list[str]:
-    return sorted(p.stem for p in RULESETS_DIR.glob("*.toml"))
-
-
-def is_rule_file_path(name: str) -> bool:
-    """Whether ``--rules`` names a user's file (a path, a .toml name), not a shipped set."""
-    return "/" in name or "\\" in name or name.endswith(".toml")
-
-
-def rule_set_path(name: str) -> Path:
-    """A shipped rule set by name, or a user's file by path."""
-    shipped = RULESETS_DIR / f"{name}.toml"
-    if not is_rule_file_path(name):
-        if shipped.is_file():
-            return shipped
-        raise RulesError(
-            f"unknown rule set {name!r}: expected one of {', '.join(shipped_rule_sets())} "
-            "or the path of a .toml file"
-        )
-    return Path(name)
-
-
-def read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise RulesError(f"rule file {str(path)!r} not found") from None
-    except IsADirectoryError:
-        raise RulesError(f"rule file {str(path)!r} is a directory") from None
-    except OSError as exc:
-        raise RulesError(f"rule file {str(path)!r} cannot be read: {exc.strerror}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise RulesError(f"rule file {str(path)!r} is not valid TOML: {exc}") from None
-
-
 def build_rule_set(data: Mapping[str, Any], path: Path | None = None) -> RuleSet:
     """Build the frozen records from already-validated data (shipped or checked by rulefile)."""
 
@@ -159,21 +120,6 @@ def build_rule_set(data: Mapping[str, Any], path: Path | None = None) -> RuleSet
     )
 
 
-def load_rule_set(name: str = DEFAULT_RULE_SET) -> RuleSet:
-    """A shipped rule set, read without a validation framework (tests validate every shipped file).
-
-    A user's file goes through ``settings.resolve_rule_set``, which validates it first.
-    """
-    if is_rule_file_path(name):
-        raise RulesError(f"{name!r} is a file path: user rule files are loaded with validation")
-    path = rule_set_path(name)
-    data = read_toml(path)
-    try:
-        return build_rule_set(data, path)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise RulesError(f"rule file {str(path)!r} is not a valid rule set: {exc}") from None
-
-
 class Limit(NamedTuple):
     """A statutory limit the timeline chains: the petition window, the MK decision, an order."""
 
@@ -204,12 +150,3 @@ def build_limits(data: Mapping[str, Any]) -> dict[str, Limit]:
         )
         for item in data["limits"]
     }
-
-
-def load_limits(path: Path = LIMITS_FILE) -> dict[str, Limit]:
-    """The statutory limits shipped in ``timeline.toml`` (UU 10/2016 Pasal 157 and MK orders)."""
-    data = read_toml(path)
-    try:
-        return build_limits(data)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise RulesError(f"limits file {str(path)!r} is not valid: {exc}") from None

@@ -12,10 +12,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from penetapan_cli.errors import EXIT_OK, EXIT_PENDING, InputError
+from penetapan_cli.core.errors import EXIT_OK, EXIT_PENDING, InputError
+from penetapan_cli.render.notes import warn
 
 if TYPE_CHECKING:
-    from penetapan_cli.deadline import DeadlineResult
+    from penetapan_cli.core.deadline import DeadlineResult
 
 FORMATS = ("text", "json", "date")
 BASES = ("calendar", "working")
@@ -45,16 +46,12 @@ def run_deadline(
     ``fmt`` is one of FORMATS and ``basis`` one of BASES or None (the parsers check them).
     Errors are raised as PenetapanError for the caller's boundary to report.
     """
-    from penetapan_cli.dates import format_date, parse_date
-    from penetapan_cli.deadline import compute_deadline
-    from penetapan_cli.outcomes import parse_outcome
-    from penetapan_cli.rules import Unit
-    from penetapan_cli.settings import (
-        make_calendar,
-        resolve_lang,
-        resolve_rule_set,
-        today_in,
-    )
+    from penetapan_cli.core.dates import format_date, parse_date
+    from penetapan_cli.core.deadline import compute_deadline
+    from penetapan_cli.core.outcomes import parse_outcome
+    from penetapan_cli.core.rules import Unit
+    from penetapan_cli.settings import make_calendar, resolve_lang, today_in
+    from penetapan_cli.sources.rulesets import resolve_rule_set
 
     language = resolve_lang(lang)
     if explain and fmt == "date":
@@ -70,7 +67,7 @@ def run_deadline(
     unit = Unit(basis) if basis else None
     comparison = None
     if compare or decided_on is not None:
-        from penetapan_cli.compare import compare_deadlines
+        from penetapan_cli.core.compare import compare_deadlines
 
         comparison = compare_deadlines(
             parsed_outcome,
@@ -100,15 +97,15 @@ def run_deadline(
         warnings = list(result.warnings)
         safe_date = result.deadline
     warning_label = "peringatan" if language == "id" else "warning"
-    _warn(list(dict.fromkeys(w[language] for w in warnings)), warning_label)
+    warn(list(dict.fromkeys(w[language] for w in warnings)), warning_label)
     if fmt == "date":
         if safe_date is not None:
             sys.stdout.write(safe_date.isoformat() + "\n")
         notice_label = "catatan" if language == "id" else "notice"
-        _warn([n[language] for n in result.notices], notice_label)
+        warn([n[language] for n in result.notices], notice_label)
     elif fmt == "json":
-        from penetapan_cli.render import dump_json
-        from penetapan_cli.render_rules import comparison_fields
+        from penetapan_cli.render.rules_text import comparison_fields
+        from penetapan_cli.render.text import dump_json
 
         data = deadline_json_of(result, language, explain)
         data["notified_on"] = notified_on.isoformat()
@@ -116,8 +113,8 @@ def run_deadline(
         data["region"] = region
         dump_json(data, sys.stdout)
     else:
-        from penetapan_cli.render import make_console, render_deadline_text
-        from penetapan_cli.render_rules import render_comparison_text, trigger_line
+        from penetapan_cli.render.rules_text import render_comparison_text, trigger_line
+        from penetapan_cli.render.text import make_console, render_deadline_text
 
         console = make_console(sys.stdout)
         render_deadline_text(
@@ -136,23 +133,18 @@ def run_deadline(
         _deadline_ics(ics, comparison, result, notified_on, language, region, calendar)
     if safe_date is None:
         if fmt == "date" and result.rule.follow_up:
-            _warn([result.rule.follow_up[language]], "catatan" if language == "id" else "note")
+            warn([result.rule.follow_up[language]], "catatan" if language == "id" else "note")
         return EXIT_PENDING
     return EXIT_OK
 
 
 def deadline_json_of(result: DeadlineResult, language: str, explain: bool) -> dict[str, object]:
-    from penetapan_cli.render import deadline_json
-    from penetapan_cli.workcal import holidays_package_version
+    from penetapan_cli.render.text import deadline_json
+    from penetapan_cli.sources.holidays import holidays_package_version
 
     return deadline_json(
         result, language, explain=explain, holidays_version=holidays_package_version()
     )
-
-
-def _warn(texts: list[str], label: str) -> None:
-    for text in texts:
-        sys.stderr.write(f"{label}: {text}\n")
 
 
 def rule_set_status(rule_set: Any, language: str) -> None:
@@ -160,12 +152,12 @@ def rule_set_status(rule_set: Any, language: str) -> None:
     if rule_set.status != "in-force":
         note = rule_set.note.get(language, "")
         label = "catatan" if language == "id" else "note"
-        _warn([f"rule set {rule_set.id} is {rule_set.status}: {note}".rstrip(": ")], label)
+        warn([f"rule set {rule_set.id} is {rule_set.status}: {note}".rstrip(": ")], label)
 
 
 def _other_rule_sets(active: Any) -> list[Any]:
     """The shipped rule sets besides the active one, for --compare."""
-    from penetapan_cli.rules import RULESETS_DIR, load_rule_set, shipped_rule_sets
+    from penetapan_cli.sources.rulesets import RULESETS_DIR, load_rule_set, shipped_rule_sets
 
     active_shipped = active.path is not None and active.path.parent == RULESETS_DIR
     return [
@@ -186,8 +178,8 @@ def _deadline_ics(
 ) -> None:
     import datetime as dt
 
-    from penetapan_cli.compare import Comparison, Option, TriggerKind
-    from penetapan_cli.ics import deadline_event, write_ics
+    from penetapan_cli.core.compare import Comparison, Option, TriggerKind
+    from penetapan_cli.render.ics import deadline_event, write_ics
 
     if comparison is None:
         comparison = Comparison(
@@ -197,7 +189,7 @@ def _deadline_ics(
         comparison, notified=notified_on, lang=language, region=region, calendar=calendar
     )
     if event is None:
-        _warn([f"no deadline yet: {str(path)!r} not written"], "note")
+        warn([f"no deadline yet: {str(path)!r} not written"], "note")
         return
     write_ics([event], path, stamp=dt.datetime.now(dt.UTC))
-    _warn([f"wrote 1 event to {str(path)!r}"], "note")
+    warn([f"wrote 1 event to {str(path)!r}"], "note")

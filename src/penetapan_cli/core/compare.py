@@ -13,11 +13,11 @@ import enum
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from penetapan_cli.deadline import DeadlineResult, compute_deadline
-from penetapan_cli.errors import InputError
-from penetapan_cli.outcomes import Outcome
-from penetapan_cli.rules import RuleSet, Unit
-from penetapan_cli.workcal import WorkCalendar
+from penetapan_cli.core.calendar import WorkCalendar
+from penetapan_cli.core.deadline import DeadlineResult, compute_deadline
+from penetapan_cli.core.errors import InputError
+from penetapan_cli.core.outcomes import Outcome
+from penetapan_cli.core.rules import RuleSet, Unit
 
 
 class TriggerKind(enum.Enum):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from penetapan_cli.dates import format_date
-from penetapan_cli.i18n import COUNT_FROM, LABELS, OUTCOME_NAMES, ROLL, UNIT_NAMES, countdown
-from penetapan_cli.render import render_trace, trace_json
-from penetapan_cli.rules import CountFrom, Text, Unit
-from penetapan_cli.timeline import Step, StepStatus, Timeline
+from penetapan_cli.core.dates import format_date
+from penetapan_cli.core.rules import CountFrom, Text, Unit
+from penetapan_cli.core.timeline import Step, StepStatus, Timeline
+from penetapan_cli.messages import COUNT_FROM, LABELS, OUTCOME_NAMES, ROLL, UNIT_NAMES, countdown
+from penetapan_cli.render.text import render_trace, trace_json
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -19,15 +19,15 @@ from pathlib import Path
 from typing import IO, Any
 
 from penetapan_cli import __version__
-from penetapan_cli.compare import Comparison, Option
-from penetapan_cli.dates import format_date
-from penetapan_cli.errors import InputError
-from penetapan_cli.i18n import LABELS, OUTCOME_NAMES, UNIT_NAMES
-from penetapan_cli.outcomes import Outcome
-from penetapan_cli.render_timeline import count_from_text
-from penetapan_cli.rules import Citation
-from penetapan_cli.timeline import DECLARATION_TITLE, Step, StepKind, StepStatus, Timeline
-from penetapan_cli.workcal import WorkCalendar
+from penetapan_cli.core.calendar import WorkCalendar
+from penetapan_cli.core.compare import Comparison, Option
+from penetapan_cli.core.dates import format_date
+from penetapan_cli.core.errors import InputError
+from penetapan_cli.core.outcomes import Outcome
+from penetapan_cli.core.rules import Citation
+from penetapan_cli.core.timeline import DECLARATION_TITLE, Step, StepKind, StepStatus, Timeline
+from penetapan_cli.messages import LABELS, OUTCOME_NAMES, UNIT_NAMES
+from penetapan_cli.render.timeline_text import count_from_text
 
 # A fixed namespace: the same content gives the same UID on every machine, in every version.
 UID_NAMESPACE = uuid.UUID("6f1c3c1e-5d0b-5a4e-9a57-70656e657461")

@@ -25,10 +25,11 @@ from pydantic import (
     model_validator,
 )
 
-from penetapan_cli.counting import MAX_DAYS
-from penetapan_cli.errors import RulesError
-from penetapan_cli.outcomes import FOLLOW_UP_OUTCOMES, Outcome
-from penetapan_cli.rules import RuleSet, build_limits, build_rule_set, read_toml
+from penetapan_cli.core.counting import MAX_DAYS
+from penetapan_cli.core.errors import RulesError
+from penetapan_cli.core.outcomes import FOLLOW_UP_OUTCOMES, Outcome
+from penetapan_cli.core.rules import RuleSet, build_limits, build_rule_set
+from penetapan_cli.sources.rulesets import read_toml
 
 _OUTCOME_IDS = tuple(o.value for o in Outcome)
 _FOLLOW_UP_IDS = tuple(o.value for o in Outcome if o in FOLLOW_UP_OUTCOMES)

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from penetapan_cli.compare import Comparison, Option, TriggerKind
-from penetapan_cli.dates import format_date, month_name, weekday_name
-from penetapan_cli.deadline import DeadlineResult
-from penetapan_cli.i18n import COUNT_FROM, LABELS, ROLL, UNIT_NAMES, countdown
-from penetapan_cli.render import citation_json
-from penetapan_cli.rules import DEFAULT_RULE_SET, Rule, RuleSet, Text
+from penetapan_cli.core.compare import Comparison, Option, TriggerKind
+from penetapan_cli.core.dates import format_date, month_name, weekday_name
+from penetapan_cli.core.deadline import DeadlineResult
+from penetapan_cli.core.rules import DEFAULT_RULE_SET, Rule, RuleSet, Text
+from penetapan_cli.messages import COUNT_FROM, LABELS, ROLL, UNIT_NAMES, countdown
+from penetapan_cli.render.text import citation_json
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from penetapan_cli.counting import Count, TraceDay, count_days
-from penetapan_cli.errors import CoverageError
-from penetapan_cli.outcomes import Outcome
-from penetapan_cli.rules import Rule, RuleSet, Text, Unit
-from penetapan_cli.workcal import WorkCalendar
+from penetapan_cli.core.calendar import WorkCalendar
+from penetapan_cli.core.counting import Count, TraceDay, count_days
+from penetapan_cli.core.errors import CoverageError
+from penetapan_cli.core.outcomes import Outcome
+from penetapan_cli.core.rules import Rule, RuleSet, Text, Unit
 
 
 class DeadlineResult(NamedTuple):

@@ -6,8 +6,8 @@ import datetime as dt
 import enum
 from typing import NamedTuple
 
-from penetapan_cli.rules import CountFrom, Roll, Unit
-from penetapan_cli.workcal import NonWorkingDay, WorkCalendar
+from penetapan_cli.core.calendar import NonWorkingDay, WorkCalendar
+from penetapan_cli.core.rules import CountFrom, Roll, Unit
 
 ONE_DAY = dt.timedelta(days=1)
 MAX_DAYS = 3660  # no rule counts ten years; a bound that keeps every count finite

@@ -1,0 +1,82 @@
+"""The batch's columns: names and aliases, result columns, and the cell helpers every stage
+shares."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    pass
+
+
+# Input columns: canonical name -> the other header names accepted for it (Indonesian aliases).
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "outcome": ("hasil", "putusan"),
+    "notified_on": ("tanggal", "tanggal_pemberitahuan"),
+    "region": ("daerah",),
+    "case_number": ("nomor_perkara",),
+    "basis": (),
+    "no_cuti_bersama": (),
+}
+REQUIRED_COLUMNS = ("outcome", "notified_on")
+KEY_FIELDS = ("outcome", "notified_on", "basis", "no_cuti_bersama")
+"""The input fields a row's result depends on; every other column is passed through."""
+RESULT_COLUMNS = ("deadline", "status", "days_left", "rule", "citation", "error")
+STATUSES = ("ok", "pending", "error")
+
+_CANONICAL = {alias: name for name, aliases in COLUMN_ALIASES.items() for alias in (name, *aliases)}
+_BOOLEANS = {
+    "true": True, "false": False, "yes": True, "no": False,
+    "ya": True, "tidak": False, "1": True, "0": False,
+}  # fmt: skip
+# A CSV cell starting with one of these is run as a formula by spreadsheet programs.
+_FORMULA_START = frozenset("=+-@\t\r")
+CACHE_SIZE = 4096
+"""Distinct (outcome, date, basis, cuti) texts remembered; batches repeat a few dates."""
+PROGRESS_EVERY = 4096  # rows between two progress updates
+OUTPUT_ERRORS = "backslashreplace"
+"""Output is UTF-8. The only text that cannot be encoded is a lone surrogate that a JSON
+escape such as "\\ud800" produced; it is written back as that same escape."""
+
+
+def column_key(name: str) -> str:
+    """A header name as compared: case, spaces, hyphens and underscores do not matter."""
+    return "_".join(name.replace("-", " ").replace("_", " ").lower().split())
+
+
+def neutralise(cell: str) -> str:
+    """A CSV cell that a spreadsheet would run as a formula, made inert with a leading quote."""
+    return "'" + cell if cell and cell[0] in _FORMULA_START else cell
+
+
+def _non_utf8(text: str) -> str | None:
+    """The undecodable bytes (kept as surrogates on reading) of ``text``, as hex; None if none."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = text[exc.start : exc.end].encode("utf-8", "surrogateescape")
+        return " ".join(f"0x{b:02X}" for b in bad[:4])
+    return None
+
+
+def _repaired(text: str) -> str:
+    """``text`` with undecodable bytes shown as U+FFFD, so that the output stays UTF-8."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _text(value: Any) -> str:
+    """A JSON value as the text a CSV cell would hold."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}.get(
+        type(value), "a number" if isinstance(value, int | float) else "null"
+    )

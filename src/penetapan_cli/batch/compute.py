@@ -1,0 +1,253 @@
+"""Per-row deadlines for a batch: one Calculator per run, a bounded cache, message tallies."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from penetapan_cli.core.calendar import NonWorkingDay, WorkCalendar, YearSource
+from penetapan_cli.core.dates import parse_date
+from penetapan_cli.core.deadline import DeadlineResult, compute_deadline
+from penetapan_cli.core.errors import InputError, PenetapanError
+from penetapan_cli.core.outcomes import parse_outcome
+from penetapan_cli.core.rules import RuleSet, Text, Unit
+from penetapan_cli.sources.holidays import holidays_package_year
+
+if TYPE_CHECKING:
+    pass
+from penetapan_cli.batch.columns import _BOOLEANS, CACHE_SIZE, RESULT_COLUMNS, neutralise
+from penetapan_cli.batch.read import InRow, Source
+
+# ---------------------------------------------------------------------------------------------
+# Computing
+
+
+@dataclasses.dataclass(frozen=True)
+class Computed:
+    """The result columns of one row, ready for each output format."""
+
+    status: str
+    cells: tuple[str, ...]  # CSV: deadline, status, days_left, rule, citation, error
+    fields: Mapping[str, Any]  # JSON: the same, with null and integers
+    notes: tuple[tuple[tuple[str, str], Text], ...] = ()  # ((kind, English text), text)
+    # For the calendar export (--ics): the result and the calendar it was counted with.
+    result: DeadlineResult | None = dataclasses.field(default=None, compare=False)
+    calendar: WorkCalendar | None = dataclasses.field(default=None, compare=False)
+
+    @classmethod
+    def failed(cls, message: str) -> Computed:
+        fields = dict.fromkeys(RESULT_COLUMNS)
+        fields.update(status="error", error=message)
+        return cls("error", ("", "error", "", "", "", neutralise(message)), fields)
+
+    @classmethod
+    def of(
+        cls, result: DeadlineResult, rule_set: RuleSet, calendar: WorkCalendar | None = None
+    ) -> Computed:
+        deadline = result.deadline.isoformat() if result.deadline else None
+        rule = rule_set.qualified_id(result.rule)
+        citation = result.rule.citation.short()
+        fields = {
+            "deadline": deadline,
+            "status": result.status,
+            "days_left": result.days_left,
+            "rule": rule,
+            "citation": citation,
+            "error": None,
+        }
+        cells = (
+            deadline or "",
+            result.status,
+            "" if result.days_left is None else str(result.days_left),  # a number: kept as is
+            neutralise(rule),
+            neutralise(citation),
+            "",
+        )
+        notes = [("warning", t) for t in result.warnings]
+        notes += [("notice", t) for t in result.notices]
+        if result.deadline is None and result.rule.follow_up:
+            notes.append(("follow_up", result.rule.follow_up))
+        texts = tuple(((kind, t["en"]), t) for kind, t in notes)
+        return cls(result.status, cells, fields, texts, result, calendar)
+
+
+class CacheEntry:
+    """A cached result and the rows it served since its messages were last counted."""
+
+    __slots__ = ("computed", "uses")
+
+    def __init__(self, computed: Computed) -> None:
+        self.computed = computed
+        self.uses = 0
+
+
+@dataclasses.dataclass(frozen=True)
+class Message:
+    kind: str  # "warning", "notice" or "follow_up"
+    text: Text
+    first_row: int
+    rows: int  # rows computed with it (rows served from the cache included)
+
+
+class Calculator:
+    """Per-row deadlines for one run: one rule set, at most two calendars, a bounded cache.
+
+    The calendars (cuti bersama as holidays, and as working days for rows that say
+    ``no_cuti_bersama``) are built on first use and then shared by every row. ``strict``
+    (``--strict``): a row whose working-day count touches a year without decreed holiday data
+    is an error row with the message ``penetapan deadline --strict`` gives, not a warning.
+    """
+
+    def __init__(
+        self,
+        *,
+        rule_set: RuleSet,
+        today: dt.date,
+        as_of: dt.date,
+        basis: Unit | None = None,
+        no_cuti_bersama: bool = False,
+        closures: Sequence[NonWorkingDay] = (),
+        strict: bool = False,
+        year_source: YearSource = holidays_package_year,
+        cache_size: int = CACHE_SIZE,
+    ) -> None:
+        self.rule_set = rule_set
+        self.strict = strict
+        self.today = today
+        self.as_of = as_of
+        self.basis = basis
+        self.no_cuti_bersama = no_cuti_bersama
+        self.closures = tuple(closures)
+        self.year_source = year_source
+        self.cache_size = cache_size
+        self.cache: dict[tuple[str, ...], CacheEntry] = {}
+        self.calendars: dict[bool, WorkCalendar] = {}
+        self._messages: dict[tuple[str, str], list[Any]] = {}
+
+    def calendar(self, cuti_bersama_working: bool) -> WorkCalendar:
+        calendar = self.calendars.get(cuti_bersama_working)
+        if calendar is None:
+            calendar = WorkCalendar(
+                self.year_source,
+                cuti_bersama_working=cuti_bersama_working,
+                closures=self.closures,
+            )
+            self.calendars[cuti_bersama_working] = calendar
+        return calendar
+
+    def _basis(self, text: str) -> Unit | None:
+        value = text.strip().lower()
+        if not value:
+            return self.basis
+        if value in ("calendar", "working"):
+            return Unit(value)
+        raise InputError(f"invalid basis {text.strip()[:64]!r}: expected calendar or working")
+
+    def _no_cuti_bersama(self, text: str) -> bool:
+        value = text.strip().lower()
+        if not value:
+            return self.no_cuti_bersama
+        if value in _BOOLEANS:
+            return _BOOLEANS[value]
+        raise InputError(
+            f"invalid no_cuti_bersama {text.strip()[:64]!r}: expected true/false, yes/no, "
+            "ya/tidak or 1/0"
+        )
+
+    def compute(self, fields: Mapping[str, str]) -> Computed:
+        """One row, as ``penetapan deadline`` would compute it; its error message if it fails."""
+        try:
+            outcome = parse_outcome(fields["outcome"])
+            notified_on = parse_date(fields["notified_on"], today=self.today)
+            basis = self._basis(fields.get("basis", ""))
+            cuti_working = self._no_cuti_bersama(fields.get("no_cuti_bersama", ""))
+            calendar = self.calendar(cuti_working)
+            result = compute_deadline(
+                outcome,
+                notified_on,
+                rule_set=self.rule_set,
+                calendar=calendar,
+                basis=basis,
+                as_of=self.as_of,
+                strict=self.strict,
+            )
+        except PenetapanError as exc:  # CoverageError (--strict) included
+            return Computed.failed(str(exc))
+        return Computed.of(result, self.rule_set, calendar)
+
+    def add(self, key_fields: tuple[str, ...], key: tuple[str, ...], row: int) -> CacheEntry:
+        """Compute ``key`` (first seen at ``row``) into the cache, emptied first when full."""
+        if len(self.cache) >= self.cache_size:
+            self._fold()
+            self.cache.clear()  # in place: compute_rows holds a reference to it
+        entry = self.cache[key] = CacheEntry(self.compute(dict(zip(key_fields, key, strict=True))))
+        for note, text in entry.computed.notes:
+            self._messages.setdefault(note, [text, row, 0])
+        return entry
+
+    def _fold(self) -> None:
+        """Add the rows served by each cached result to the counts of its messages."""
+        for entry in self.cache.values():
+            if entry.uses:
+                for note, _ in entry.computed.notes:
+                    self._messages[note][2] += entry.uses
+                entry.uses = 0
+
+    def messages(self) -> list[Message]:
+        """Each distinct warning, notice and follow-up of the run, with its first row."""
+        self._fold()
+        order = {"warning": 0, "notice": 1, "follow_up": 2}
+        found = [Message(k, t, first, n) for (k, _), (t, first, n) in self._messages.items()]
+        return sorted(found, key=lambda m: (order[m.kind], m.first_row))
+
+
+@dataclasses.dataclass
+class Summary:
+    rows: int = 0
+    ok: int = 0
+    pending: int = 0
+    errors: int = 0
+    messages: list[Message] = dataclasses.field(default_factory=list)
+
+    def line(self) -> str:
+        return f"rows={self.rows} ok={self.ok} pending={self.pending} errors={self.errors}"
+
+    def report(self, lang: str) -> list[str]:
+        """The lines for stderr: each distinct warning, notice and next step with the rows it
+        concerns, then the one-line summary."""
+        labels = {
+            "warning": {"id": "peringatan", "en": "warning"},
+            "notice": {"id": "catatan", "en": "notice"},
+            "follow_up": {"id": "langkah berikut", "en": "next step"},
+        }
+        lines = []
+        for m in self.messages:
+            if lang == "id":
+                where = f"{m.rows} baris, mulai baris {m.first_row}"
+            else:
+                where = f"{m.rows} row{'s' if m.rows != 1 else ''} from row {m.first_row}"
+            lines.append(f"{labels[m.kind][lang]} ({where}): {m.text[lang]}")
+        lines.append(f"penetapan batch: {self.line()}")
+        return lines
+
+
+def compute_rows(
+    source: Source, calculator: Calculator, counts: dict[str, int]
+) -> Iterator[tuple[InRow, Computed]]:
+    """Pair each input row with its result, in order; ``counts`` tallies the statuses."""
+    key_fields = source.key_fields
+    cache = calculator.cache
+    add = calculator.add
+    for row in source.rows:
+        if row.problem is None:
+            entry = cache.get(row.key)
+            if entry is None:
+                entry = add(key_fields, row.key, row.number)
+            entry.uses += 1
+            computed = entry.computed
+        else:
+            computed = Computed.failed(row.problem)
+        counts[computed.status] += 1
+        yield row, computed

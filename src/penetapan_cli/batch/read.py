@@ -1,0 +1,422 @@
+"""Batch: the deadlines of many regions at once, streamed from CSV or JSON Lines.
+
+A run is a pipeline of generators, one row in flight at a time, so that memory does not grow
+with the input:
+
+    read_csv / read_jsonl  ->  compute_rows  ->  write_csv / write_jsonl / write_json
+    (header checked first;     (one Calculator:     (CSV cells that a spreadsheet would
+     one InRow per input row)   rule set, calendars,  run as a formula are neutralised)
+                                bounded cache)
+
+Every input row gives exactly one output row, in input order: a row that cannot be read
+(blank, bad bytes, wrong number of fields, broken JSON) becomes an ``error`` row that says why
+and where; it is never skipped, merged or moved. An input that cannot be processed at all
+(unreadable, empty, a header without the required columns) raises ``InputError`` before the
+first output byte.
+
+Rows are validated in plain Python rather than with a validation framework: the per-row cost
+is what the batch's speed target is made of (README: "Batch"), and the per-row checks reuse
+the strict parsers of the single ``deadline`` command so that a row's ``error`` text is the
+message that command would give.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import dataclasses
+import io
+import itertools
+import json
+import operator
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
+
+from penetapan_cli.core.errors import InputError
+
+if TYPE_CHECKING:
+    pass
+from penetapan_cli.batch.columns import (
+    _CANONICAL,
+    COLUMN_ALIASES,
+    KEY_FIELDS,
+    REQUIRED_COLUMNS,
+    RESULT_COLUMNS,
+    _kind,
+    _non_utf8,
+    _repaired,
+    _text,
+    column_key,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+@dataclasses.dataclass(frozen=True)
+class Table:
+    """The columns of an input: its CSV header, or the keys of its first JSON object."""
+
+    names: tuple[str, ...]  # as written in the input, in order
+    positions: Mapping[str, int]  # canonical column -> position in ``names``
+    delimiter: str  # the CSV delimiter read ("," for JSON Lines)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(column_key(n) for n in self.names)
+
+
+class InRow(NamedTuple):
+    """One input row, however broken: the unit that is never dropped or reordered."""
+
+    number: int  # 1 = the first data row
+    first_line: int  # the physical lines of the input the row was read from
+    last_line: int
+    values: list[Any]  # aligned with Table.names (CSV: str; JSON Lines: JSON values or None)
+    key: tuple[str, ...]  # the texts of the fields the result depends on (see Source.key_fields)
+    obj: dict[str, Any] | None  # JSON Lines: the object as read, for JSON output
+    problem: str | None  # why the row cannot be computed; None when it can
+
+
+def _where(number: int, first: int, last: int) -> str:
+    lines = f"line {first}" if first == last else f"lines {first}-{last}"
+    return f"row {number} ({lines})"
+
+
+@dataclasses.dataclass
+class Source:
+    """An input whose header has been read and checked; ``rows`` reads the rest lazily."""
+
+    table: Table
+    key_fields: tuple[str, ...]  # what each InRow.key holds, in order
+    rows: Iterator[InRow]
+    text_values: bool  # every value is a str (CSV input)
+    close: Callable[[], None] = lambda: None
+
+
+def make_table(names: Sequence[str], *, label: str, delimiter: str, unique_names: bool) -> Table:
+    """Check a header: required columns present, no clash with output columns, UTF-8."""
+    for name in names:
+        bad = _non_utf8(name)
+        if bad is not None:
+            raise InputError(
+                f"{label}: the header is not UTF-8 text (bytes {bad} in column "
+                f'{_repaired(name)!r}); save the file as UTF-8 ("CSV UTF-8")'
+            )
+    positions: dict[str, int] = {}
+    for i, name in enumerate(names):
+        key = column_key(name)
+        if key in RESULT_COLUMNS:
+            raise InputError(
+                f"{label}: column {name!r} has the name of an output column; rename or remove "
+                f"it (the output adds {', '.join(RESULT_COLUMNS)})"
+            )
+        canonical = _CANONICAL.get(key)
+        if canonical is not None:
+            if canonical in positions:
+                other = names[positions[canonical]]
+                raise InputError(
+                    f"{label}: columns {other!r} and {name!r} both give {canonical}; keep one"
+                )
+            positions[canonical] = i
+    missing = [c for c in REQUIRED_COLUMNS if c not in positions]
+    if missing:
+        wanted = " and ".join(f"{c!r} (or {', '.join(COLUMN_ALIASES[c])})" for c in missing)
+        shown = ", ".join(repr(n) for n in names[:12]) + (", ..." if len(names) > 12 else "")
+        read_as = f" (read with delimiter {delimiter!r})" if delimiter else ""
+        plural = "s" if len(missing) > 1 else ""
+        raise InputError(
+            f"{label}: missing required column{plural} {wanted}; columns found{read_as}: "
+            f"{shown or 'none'}"
+        )
+    if unique_names:
+        seen: set[str] = set()
+        for name in names:
+            if name in seen:
+                raise InputError(
+                    f"{label}: column {name!r} appears twice; JSON output needs unique column names"
+                )
+            seen.add(name)
+    return Table(tuple(names), positions, delimiter)
+
+
+def _sniff_delimiter(line: str) -> str:
+    """',' or ';' (spreadsheets in Indonesian locale export ';'), judged from the header line."""
+
+    def score(delimiter: str) -> tuple[int, int]:
+        try:
+            names = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:  # e.g. a field over the size limit: reading the header reports it
+            return (-1, 0)
+        found = {_CANONICAL.get(column_key(n)) for n in names}
+        return (sum(c in found for c in REQUIRED_COLUMNS), len(names))
+
+    return max((",", ";"), key=score)  # ties go to ','
+
+
+class _ReadGuard(contextlib.AbstractContextManager[None]):
+    """Turns an OS error while reading the input into a one-line InputError."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
+        if isinstance(exc, OSError):
+            raise InputError(f"cannot read {self.label}: {exc.strerror or exc}") from None
+
+
+def read_csv(binary: IO[bytes], *, label: str, unique_names: bool = False) -> Source:
+    """Read the header now (errors raise before any output) and the rows lazily.
+
+    UTF-8 with or without BOM; ',' or ';' (sniffed from the header); CRLF or LF; quoted fields
+    with embedded newlines. Bytes that are not UTF-8 are kept (as surrogates) so that the row
+    they are in can be reported with its number instead of stopping the run.
+    """
+    text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="surrogateescape", newline="")
+
+    def close() -> None:
+        with contextlib.suppress(ValueError, OSError):
+            text.detach()  # leave the caller's stream open (stdin)
+
+    try:
+        with _ReadGuard(label):
+            first = text.readline()
+        if not first:
+            raise InputError(
+                f"{label} is empty: expected a header row naming the columns outcome and "
+                "notified_on"
+            )
+        if not first.strip():
+            raise InputError(
+                f"{label}: line 1 is blank; the first line must be the header naming the "
+                "columns outcome and notified_on"
+            )
+        delimiter = _sniff_delimiter(first)
+        reader = csv.reader(itertools.chain((first,), text), delimiter=delimiter)
+        try:
+            with _ReadGuard(label):
+                header = next(reader)
+        except csv.Error as exc:
+            raise InputError(f"{label}: the header cannot be read as CSV: {exc}") from None
+        table = make_table(header, label=label, delimiter=delimiter, unique_names=unique_names)
+    except BaseException:
+        close()
+        raise
+    key_fields = tuple(f for f in KEY_FIELDS if f in table.positions)
+    return Source(table, key_fields, _csv_rows(reader, table, key_fields, label), True, close=close)
+
+
+def _csv_rows(
+    reader: Any, table: Table, key_fields: tuple[str, ...], label: str
+) -> Iterator[InRow]:
+    width = len(table.names)
+    get_key = operator.itemgetter(*(table.positions[f] for f in key_fields))
+    new = tuple.__new__
+    number = 0
+    last = reader.line_num
+    while True:
+        try:
+            with _ReadGuard(label):
+                for cells in reader:
+                    number += 1
+                    first, last = last + 1, reader.line_num
+                    joined = "".join(cells)
+                    if (
+                        first == last
+                        and len(cells) == width
+                        and joined.isascii()
+                        and joined
+                        and not joined.isspace()
+                        and "\n" not in joined
+                        and "\r" not in joined
+                    ):
+                        # InRow(...) without the namedtuple's Python-level __new__: this line
+                        # runs once per row, and the plain constructor would double its cost.
+                        yield new(InRow, (number, first, last, cells, get_key(cells), None, None))
+                    else:
+                        yield _csv_odd_row(cells, number, first, last, table, get_key)
+            return
+        except csv.Error as exc:
+            number += 1
+            first, last = last + 1, reader.line_num
+            problem = f"{_where(number, first, last)}: unreadable CSV ({exc})"
+            if first != last:
+                problem += f"; check for a quote opened on line {first} and never closed"
+            yield InRow(number, first, last, [""] * width, (), None, problem)
+
+
+def _csv_odd_row(
+    cells: list[str],
+    number: int,
+    first: int,
+    last: int,
+    table: Table,
+    get_key: Callable[[list[str]], Any],
+) -> InRow:
+    """A row off the fast path: non-ASCII text or several lines (maybe fine), blank, bad
+    bytes, wrong number of fields."""
+    where = _where(number, first, last)
+    width = len(table.names)
+    problem: str | None = None
+    for i, cell in enumerate(cells):
+        bad = _non_utf8(cell)
+        if bad is not None:
+            column = table.names[i] if i < width else f"#{i + 1}"
+            problem = (
+                f"{where}: column {column!r} is not UTF-8 text (bytes {bad}); save the file "
+                'as UTF-8 ("CSV UTF-8")'
+            )
+            cells = [_repaired(c) for c in cells]
+            break
+    if problem is None and first == last and any("\n" in c or "\r" in c for c in cells):
+        # A line break inside a row read from one line: a quote left open at the end of the
+        # input (elsewhere the reader would have gone on to the next line).
+        problem = f"{where}: a quote opened on line {first} is never closed"
+    elif not "".join(cells).strip():
+        problem = f"{where}: blank line" if len(cells) <= 1 else f"{where}: empty row"
+    elif problem is None and len(cells) != width:
+        if len(cells) > width and not "".join(cells[width:]).strip():
+            cells = cells[:width]  # empty trailing cells, as spreadsheets sometimes add
+        else:
+            problem = f"{where}: {len(cells)} fields, but the header has {width}"
+            if first != last:
+                problem += f"; check for a quote opened on line {first} and never closed"
+    values = (cells + [""] * width)[:width]
+    if problem is None and first != last:
+        for field, i in table.positions.items():
+            if field in KEY_FIELDS and ("\n" in values[i] or "\r" in values[i]):
+                problem = (
+                    f"{where}: the {field} cell holds a line break; check for a quote opened "
+                    f"on line {first} and never closed"
+                )
+                break
+    if problem is None:
+        return InRow(number, first, last, values, get_key(values), None, None)
+    return InRow(number, first, last, values, (), None, problem)
+
+
+def read_jsonl(binary: IO[bytes], *, label: str, fixed_columns: bool) -> Source:
+    """JSON Lines: one object per line. Line 1 must be an object with the required keys.
+
+    Keys are matched like CSV headers (case, spaces, hyphens and underscores do not matter).
+    ``fixed_columns`` (CSV output): the first object's keys are the columns, and a later object
+    with a key outside them is an error row, since CSV has no place for it.
+    """
+    lines = iter(binary)
+    with _ReadGuard(label):
+        raw = next(lines, b"")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if not raw:
+        raise InputError(f"{label} is empty: expected JSON Lines, one object per line")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{label}: line 1 is not UTF-8 text (byte 0x{raw[exc.start]:02X} at column "
+            f"{exc.start + 1})"
+        ) from None
+    text = text.rstrip("\r\n")
+    try:
+        first = json.loads(text) if text.strip() else None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{label}: line 1 is not JSON ({exc.msg} at column {exc.colno}); JSON Lines input "
+            "needs one JSON object per line"
+        ) from None
+    if not isinstance(first, dict):
+        got = "a blank line" if first is None and not text.strip() else _kind(first)
+        raise InputError(
+            f"{label}: line 1 is {got}, not a JSON object; JSON Lines input needs one JSON "
+            "object per line"
+        )
+    table = make_table(list(first), label=label, delimiter="", unique_names=False)
+
+    def rows() -> Iterator[InRow]:
+        yield _jsonl_row(1, raw, table, fixed_columns)
+        with _ReadGuard(label):
+            for number, line in enumerate(lines, start=2):
+                yield _jsonl_row(number, line, table, fixed_columns)
+
+    return Source(table, KEY_FIELDS, rows(), False)
+
+
+def _jsonl_row(number: int, raw: bytes, table: Table, fixed_columns: bool) -> InRow:
+    where = _where(number, number, number)
+    width = len(table.names)
+
+    def failed(problem: str, obj: dict[str, Any] | None = None) -> InRow:
+        values = [None] * width if obj is None else _aligned(obj, table)
+        return InRow(number, number, number, values, (), obj, problem)
+
+    try:
+        text = raw.decode("utf-8").rstrip("\r\n")
+    except UnicodeDecodeError as exc:
+        return failed(
+            f"{where}: not UTF-8 text (byte 0x{raw[exc.start]:02X} at column {exc.start + 1})"
+        )
+    if not text.strip():
+        return failed(f"{where}: blank line")
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return failed(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})")
+    if not isinstance(obj, dict):
+        return failed(f"{where}: {_kind(obj)}, not a JSON object")
+    by_key: dict[str, str] = {}  # column key -> key as written
+    fields: dict[str, Any] = {}
+    for name in obj:
+        key = column_key(name)
+        if key in by_key:
+            return failed(f"{where}: keys {by_key[key]!r} and {name!r} are the same column", obj)
+        by_key[key] = name
+        if key in RESULT_COLUMNS:
+            return failed(
+                f"{where}: key {name!r} has the name of an output column (its value is "
+                "replaced in the output)",
+                obj,
+            )
+        canonical = _CANONICAL.get(key)
+        if canonical is not None:
+            if canonical in fields:
+                other = next(k for k in obj if _CANONICAL.get(column_key(k)) == canonical)
+                return failed(f"{where}: keys {other!r} and {name!r} both give {canonical}", obj)
+            fields[canonical] = obj[name]
+    if fixed_columns:
+        table_keys = set(table.keys)
+        extra = [name for key, name in by_key.items() if key not in table_keys]
+        if extra:
+            listed = ", ".join(repr(e) for e in extra)
+            return failed(
+                f"{where}: key{'s' if len(extra) > 1 else ''} {listed} not among the keys of "
+                "line 1, which are the CSV output's columns",
+                obj,
+            )
+    texts = tuple(_text(fields.get(f)) for f in KEY_FIELDS)
+    return InRow(number, number, number, _aligned(obj, table), texts, obj, None)
+
+
+def _aligned(obj: Mapping[str, Any], table: Table) -> list[Any]:
+    """The values of ``obj`` in the order of the table's columns, matched like headers."""
+    by_key = {column_key(name): value for name, value in obj.items()}
+    return [by_key.get(key) for key in table.keys]
+
+
+def format_for(path: str | None) -> str:
+    """The input format from a file name: JSON Lines for .jsonl/.ndjson, else CSV (and stdin)."""
+    if path is None:
+        return "csv"
+    suffix = Path(path).suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if suffix == ".json":
+        raise InputError(
+            f"input {path!r}: a JSON array is not read; give JSON Lines (one object per line) "
+            "with --input-format jsonl"
+        )
+    if suffix in (".xlsx", ".xls", ".ods"):
+        raise InputError(
+            f"input {path!r}: spreadsheet files are not read; save the sheet as CSV UTF-8"
+        )
+    return "csv"

@@ -1,0 +1,174 @@
+"""A batch run: read, compute and write each row in turn; calendar events; a progress bar."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Callable, Iterator
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from penetapan_cli.render.ics import CalendarEvent
+from penetapan_cli.batch.columns import (
+    _CANONICAL,
+    OUTPUT_ERRORS,
+    PROGRESS_EVERY,
+    STATUSES,
+    _text,
+    column_key,
+)
+from penetapan_cli.batch.compute import Calculator, Computed, Summary, compute_rows
+from penetapan_cli.batch.read import InRow, Source, Table, read_csv, read_jsonl
+from penetapan_cli.batch.write import write_csv, write_json, write_jsonl
+
+# ---------------------------------------------------------------------------------------------
+# A run
+
+
+def open_source(binary: IO[bytes], input_format: str, output_format: str, label: str) -> Source:
+    if input_format == "jsonl":
+        return read_jsonl(binary, label=label, fixed_columns=output_format == "csv")
+    return read_csv(binary, label=label, unique_names=output_format != "csv")
+
+
+def run(
+    source: Source,
+    out: IO[str],
+    output_format: str,
+    calculator: Calculator,
+    *,
+    progress: Callable[[int], None] | None = None,
+    on_ok: Callable[[InRow, Computed], None] | None = None,
+) -> Summary:
+    """Stream every row of ``source`` to ``out``; the summary counts rows by status.
+
+    ``on_ok`` is called with each ``ok`` row as it goes by (``--ics`` adds its event)."""
+    counts = dict.fromkeys(STATUSES, 0)
+    pairs = compute_rows(source, calculator, counts)
+    if progress is not None:
+        pairs = _reporting(pairs, progress)
+    if on_ok is not None:
+        pairs = _each_ok(pairs, on_ok)
+    if output_format == "csv":
+        write_csv(out, source.table, pairs, text_values=source.text_values)
+    elif output_format == "jsonl":
+        write_jsonl(out, source.table, pairs)
+    else:
+        write_json(out, source.table, pairs)
+    return Summary(
+        rows=sum(counts.values()),
+        ok=counts["ok"],
+        pending=counts["pending"],
+        errors=counts["error"],
+        messages=calculator.messages(),
+    )
+
+
+def _reporting(
+    pairs: Iterator[tuple[InRow, Computed]], progress: Callable[[int], None]
+) -> Iterator[tuple[InRow, Computed]]:
+    for pair in pairs:
+        if not pair[0].number % PROGRESS_EVERY:
+            progress(pair[0].number)
+        yield pair
+
+
+def _each_ok(
+    pairs: Iterator[tuple[InRow, Computed]], on_ok: Callable[[InRow, Computed], None]
+) -> Iterator[tuple[InRow, Computed]]:
+    for pair in pairs:
+        if pair[1].status == "ok":
+            on_ok(*pair)
+        yield pair
+
+
+class RowEvents:
+    """``--ics``: the calendar event of each ``ok`` row, handed to ``add`` as the row goes by.
+
+    The event is the one ``penetapan deadline --region REGION --ics`` gives for the row's
+    outcome and date, titled with the row's region (and outcome), with the row's case number
+    in its description and its UID key. The key leaves out the date when a region is given, so
+    a corrected date updates the event on re-import. Every ``ok`` row gets its own event: a row
+    whose key was already used in this file (the same rule set, outcome, region and case number,
+    or no region and the same date) adds its row number to the key. Only the keys used are kept
+    (memory grows by about 200 bytes per event); the events themselves go straight to ``add``.
+    """
+
+    def __init__(self, table: Table, *, lang: str, add: Callable[[CalendarEvent], None]) -> None:
+        self.table = table
+        self.lang = lang
+        self.add = add
+        self.used: set[str] = set()
+
+    def __call__(self, row: InRow, computed: Computed) -> None:
+        from penetapan_cli.core.compare import Comparison, Option, TriggerKind
+        from penetapan_cli.render.ics import deadline_event
+
+        result, calendar = computed.result, computed.calendar
+        assert result is not None
+        assert calendar is not None
+        option = Option(
+            result.rule_set, True, TriggerKind.NOTIFIED, result.notified_on, result, True
+        )
+        event = deadline_event(
+            Comparison((option,)),
+            notified=result.notified_on,
+            lang=self.lang,
+            region=self.cell(row, "region") or None,
+            calendar=calendar,
+            case_number=self.cell(row, "case_number") or None,
+        )
+        assert event is not None  # an ok row has a deadline
+        key = event.key
+        while key in self.used:
+            key = f"{key}|row:{row.number}"
+        self.used.add(key)
+        self.add(event if key == event.key else dataclasses.replace(event, key=key))
+
+    def cell(self, row: InRow, column: str) -> str:
+        """The text of ``column`` (canonical name) in ``row``; empty when absent."""
+        if row.obj is not None:  # JSON Lines: any line may have keys that line 1 lacks
+            value = next(
+                (v for k, v in row.obj.items() if _CANONICAL.get(column_key(k)) == column), None
+            )
+        else:
+            position = self.table.positions.get(column)
+            value = None if position is None else row.values[position]
+        text = " ".join(_text(value).split())
+        # A lone surrogate (from a JSON escape) cannot be written as UTF-8: keep it as the escape.
+        return text.encode("utf-8", OUTPUT_ERRORS).decode("utf-8")
+
+
+@contextlib.contextmanager
+def progress_bar(total_bytes: int, tell: Callable[[], int]) -> Iterator[Callable[[int], None]]:
+    """A rich progress bar on stderr, advanced by the bytes read so far."""
+    import sys
+
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    bar: Progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeRemainingColumn(),
+        console=Console(file=sys.stderr),
+        transient=True,
+    )
+    task = bar.add_task("0 rows", total=max(total_bytes, 1))
+
+    def update(rows: int) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            bar.update(task, completed=tell(), description=f"{rows:,} rows")
+
+    with bar:
+        yield update
+        bar.update(task, completed=max(total_bytes, 1))

@@ -1,0 +1,114 @@
+"""Writing batch rows: CSV (formula-safe), JSON Lines, one JSON array."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    pass
+from penetapan_cli.batch.columns import (
+    _FORMULA_START,
+    CACHE_SIZE,
+    RESULT_COLUMNS,
+    _repaired,
+    _text,
+    neutralise,
+)
+from penetapan_cli.batch.compute import Computed
+from penetapan_cli.batch.read import InRow, Table
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def write_csv(
+    out: IO[str], table: Table, pairs: Iterable[tuple[InRow, Computed]], *, text_values: bool
+) -> None:
+    """CSV with a header; input cells that a spreadsheet would run as a formula are
+    neutralised (our own numbers, such as a negative days_left, are written as they are).
+
+    The result columns repeat from row to row, so their CSV text is formatted once per
+    distinct result and appended to the row's input cells. That writer has no line terminator,
+    so it would not quote a cell holding a line break: rows that may hold one (a CSV row over
+    several lines or in error, any JSON Lines row) go through the plain writer instead; the
+    reader guarantees that the other rows hold none.
+    """
+    delimiter = table.delimiter or ","
+    plain = _LfWriter(out, delimiter)
+    plain.writerow([neutralise(_repaired(n)) for n in table.names] + list(RESULT_COLUMNS))
+    unterminated = csv.writer(out, delimiter=delimiter, lineterminator="")
+    buffer = io.StringIO()
+    formatter = _LfWriter(buffer, delimiter)
+    suffixes: dict[tuple[str, ...], str] = {}
+    write = out.write
+    formula = _FORMULA_START
+    for row, computed in pairs:
+        cells = row.values if text_values else [_text(v) for v in row.values]
+        for i, cell in enumerate(cells):
+            if cell and cell[0] in formula:
+                cells[i] = "'" + cell
+        if not text_values or row.first_line != row.last_line or row.problem is not None:
+            cells.extend(computed.cells)
+            plain.writerow(cells)
+            continue
+        unterminated.writerow(cells)
+        suffix = suffixes.get(computed.cells)
+        if suffix is None:
+            if len(suffixes) >= CACHE_SIZE:
+                suffixes.clear()
+            buffer.seek(0)
+            buffer.truncate()
+            formatter.writerow(computed.cells)
+            suffix = suffixes[computed.cells] = delimiter + buffer.getvalue()
+        write(suffix)
+
+
+class _LfWriter:
+    """CSV rows ended by LF, with every cell that holds a CR or an LF quoted.
+
+    Python 3.11's csv writer quotes a line break only when it is part of its own line
+    terminator: with "\n", a cell holding a lone "\r" would be written bare, and every reader
+    (ours, a spreadsheet) would split the row there. So rows are formatted with "\r\n", which
+    quotes both, and written with "\n".
+    """
+
+    def __init__(self, out: IO[str], delimiter: str) -> None:
+        self._write = out.write
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, delimiter=delimiter, lineterminator="\r\n")
+
+    def writerow(self, cells: Iterable[str]) -> None:
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        self._writer.writerow(cells)
+        self._write(buffer.getvalue()[:-2] + "\n")
+
+
+def _json_object(table: Table, row: InRow, computed: Computed) -> dict[str, Any]:
+    obj = dict(row.obj) if row.obj is not None else dict(zip(table.names, row.values, strict=True))
+    obj.update(computed.fields)
+    return obj
+
+
+def write_jsonl(out: IO[str], table: Table, pairs: Iterable[tuple[InRow, Computed]]) -> None:
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    for row, computed in pairs:
+        out.write(dumps(_json_object(table, row, computed)))
+        out.write("\n")
+
+
+def write_json(out: IO[str], table: Table, pairs: Iterable[tuple[InRow, Computed]]) -> None:
+    """One JSON array, streamed: '[', the objects one per line separated by commas, ']'."""
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    out.write("[")
+    separator = "\n"
+    for row, computed in pairs:
+        out.write(separator)
+        out.write(dumps(_json_object(table, row, computed)))
+        separator = ",\n"
+    out.write("]\n" if separator == "\n" else "\n]\n")

@@ -1,0 +1,120 @@
+"""``penetapan batch``: the deadlines of many regions at once, from CSV or JSON Lines."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+from typing import IO
+
+from penetapan_cli.core.errors import EXIT_ROW_ERRORS, InputError
+from penetapan_cli.render.notes import warn
+
+
+def run_batch(
+    input_path: str,
+    *,
+    output: Path | None,
+    input_format: str | None,
+    output_format: str | None,
+    basis: str | None,
+    no_cuti_bersama: bool,
+    closures: Path | None,
+    lang: str | None,
+    as_of: str | None,
+    tz: str,
+    rules: str | None,
+    strict: bool,
+    ics: Path | None,
+) -> int:
+    import os
+    import stat
+
+    from penetapan_cli.batch.compute import Calculator
+    from penetapan_cli.batch.read import format_for
+    from penetapan_cli.batch.run import RowEvents, open_source, progress_bar, run
+    from penetapan_cli.commands.deadline import rule_set_status
+    from penetapan_cli.core.dates import parse_date
+    from penetapan_cli.core.rules import Unit
+    from penetapan_cli.files import (
+        atomic_output,
+        open_input,
+        same_file,
+        stdout_text,
+        stop_on_sigterm,
+    )
+    from penetapan_cli.settings import resolve_lang, today_in
+    from penetapan_cli.sources.closures import read_closures
+    from penetapan_cli.sources.rulesets import resolve_rule_set
+
+    language = resolve_lang(lang)
+    today = today_in(tz)  # also rejects an unknown --tz
+    as_of_date = parse_date(as_of, today=today) if as_of is not None else today
+    closure_days = read_closures(closures) if closures is not None else ()
+    rule_set = resolve_rule_set(rules)  # once per run; every row's rule and citation follow it
+    from_stdin = input_path == "-"
+    in_format = input_format or format_for(None if from_stdin else input_path)
+    out_format = output_format or in_format
+    to_file = output is not None and str(output) != "-"
+    if to_file and not from_stdin and same_file(Path(input_path), Path(str(output))):
+        raise InputError(
+            f"refusing to write the output over the input file {input_path!r}: choose another "
+            "-o path"
+        )
+    if ics is not None:
+        if not from_stdin and same_file(Path(input_path), ics):
+            raise InputError(
+                f"refusing to write the calendar over the input file {input_path!r}: choose "
+                "another --ics path"
+            )
+        if to_file and same_file(Path(str(output)), ics):
+            raise InputError(
+                f"--ics {str(ics)!r} and -o {str(output)!r} are the same file: choose two paths"
+            )
+    calculator = Calculator(
+        rule_set=rule_set,
+        today=today,
+        as_of=as_of_date,
+        basis=Unit(basis) if basis else None,
+        no_cuti_bersama=no_cuti_bersama,
+        closures=closure_days,
+        strict=strict,
+    )
+    rule_set_status(rule_set, language)
+    with contextlib.ExitStack() as stack:
+        stop_on_sigterm(stack)
+        if from_stdin:
+            binary: IO[bytes] = sys.stdin.buffer
+            label = "standard input"
+        else:
+            binary = stack.enter_context(open_input(input_path))
+            label = f"input {input_path!r}"
+        source = open_source(binary, in_format, out_format, label)
+        stack.callback(source.close)
+        events = None
+        if ics is not None:  # entered before the output, so completed after it (and only then)
+            from penetapan_cli.render.ics import ics_file
+
+            calendar_file = stack.enter_context(ics_file(ics))
+            events = RowEvents(source.table, lang=language, add=calendar_file.add)
+        out = stack.enter_context(atomic_output(Path(str(output))) if to_file else stdout_text())
+        progress = None
+        if not from_stdin and sys.stderr.isatty():
+            info = os.fstat(binary.fileno())
+            if stat.S_ISREG(info.st_mode):
+                progress = stack.enter_context(progress_bar(info.st_size, binary.tell))
+        summary = run(source, out, out_format, calculator, progress=progress, on_ok=events)
+    if ics is not None:
+        count = calendar_file.count
+        warn(
+            [
+                f"wrote {count} event{'s' if count != 1 else ''} to {str(ics)!r}"
+                if count
+                else f"no row has a deadline: {str(ics)!r} not written"
+            ],
+            "note",
+        )
+    sys.stderr.writelines(line + "\n" for line in summary.report(language))
+    if summary.errors:
+        return EXIT_ROW_ERRORS
+    return 0

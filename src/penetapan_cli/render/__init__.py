@@ -1,0 +1,1 @@
+"""One module per output format: text (rich), JSON, bare date, iCalendar."""

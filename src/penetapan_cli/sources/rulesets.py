@@ -1,0 +1,101 @@
+"""Rule sets and statutory limits as files: the shipped TOML data, and ``--rules NAME|PATH``.
+
+Shipped files are read with the standard library and built as they are (the tests validate every
+shipped file), so a one-off check pays for no validation framework; a user's file goes through
+sources/rulefile.py first.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from penetapan_cli.core.errors import RulesError
+from penetapan_cli.core.rules import (
+    DEFAULT_RULE_SET,
+    Limit,
+    RuleSet,
+    build_limits,
+    build_rule_set,
+)
+
+RULESETS_DIR = Path(__file__).parent / "rulesets"
+LIMITS_FILE = Path(__file__).parent / "limits.toml"
+
+
+def shipped_rule_sets() -> list[str]:
+    return sorted(p.stem for p in RULESETS_DIR.glob("*.toml"))
+
+
+def is_rule_file_path(name: str) -> bool:
+    """Whether ``--rules`` names a user's file (a path, a .toml name), not a shipped set."""
+    return "/" in name or "\\" in name or name.endswith(".toml")
+
+
+def rule_set_path(name: str) -> Path:
+    """A shipped rule set by name, or a user's file by path."""
+    shipped = RULESETS_DIR / f"{name}.toml"
+    if not is_rule_file_path(name):
+        if shipped.is_file():
+            return shipped
+        raise RulesError(
+            f"unknown rule set {name!r}: expected one of {', '.join(shipped_rule_sets())} "
+            "or the path of a .toml file"
+        )
+    return Path(name)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise RulesError(f"rule file {str(path)!r} not found") from None
+    except IsADirectoryError:
+        raise RulesError(f"rule file {str(path)!r} is a directory") from None
+    except OSError as exc:
+        raise RulesError(f"rule file {str(path)!r} cannot be read: {exc.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise RulesError(f"rule file {str(path)!r} is not valid TOML: {exc}") from None
+
+
+def load_rule_set(name: str = DEFAULT_RULE_SET) -> RuleSet:
+    """A shipped rule set, read without a validation framework (tests validate every shipped file).
+
+    A user's file goes through ``settings.resolve_rule_set``, which validates it first.
+    """
+    if is_rule_file_path(name):
+        raise RulesError(f"{name!r} is a file path: user rule files are loaded with validation")
+    path = rule_set_path(name)
+    data = read_toml(path)
+    try:
+        return build_rule_set(data, path)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RulesError(f"rule file {str(path)!r} is not a valid rule set: {exc}") from None
+
+
+def load_limits(path: Path = LIMITS_FILE) -> dict[str, Limit]:
+    """The statutory limits shipped in ``timeline.toml`` (UU 10/2016 Pasal 157 and MK orders)."""
+    data = read_toml(path)
+    try:
+        return build_limits(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RulesError(f"limits file {str(path)!r} is not valid: {exc}") from None
+
+
+def resolve_rule_set(name_or_path: str | None = None) -> RuleSet:
+    """``--rules NAME|PATH``: a shipped rule set by name (read as is, no validation framework),
+    or a user's TOML file by path (validated: a mistake is one line naming the file and field).
+    ``None`` is the default rule set.
+    """
+    if name_or_path is None:
+        return load_rule_set(DEFAULT_RULE_SET)
+    name = name_or_path.strip()
+    if not name:
+        raise RulesError("empty --rules: expected a rule set name or the path of a .toml file")
+    if is_rule_file_path(name):
+        from penetapan_cli.sources.rulefile import load_rule_file
+
+        return load_rule_file(Path(name))
+    return load_rule_set(name)
