@@ -53,13 +53,13 @@ def test_decided_after_notified_is_rejected() -> None:
     with pytest.raises(InputError) as caught:
         check_decided(Outcome.DISMISSED, FEB4, FEB5)
     assert str(caught.value) == (
-        "--decided 2025-02-05 is after the notification date 2025-02-04: a decision is read out "
+        "decided 2025-02-05 is after the notification date 2025-02-04: a decision is read out "
         "before (or on the day) its notification reaches the KPU; check the two dates"
     )
 
 
 def test_decided_does_not_apply_to_no_petition() -> None:
-    with pytest.raises(InputError, match="--decided does not apply to no-petition"):
+    with pytest.raises(InputError, match="decided does not apply to no-petition"):
         compare_deadlines(
             Outcome.NO_PETITION,
             FEB5,

@@ -13,7 +13,8 @@ from penetapan_cli.core.calendar import WorkCalendar
 from penetapan_cli.core.compare import compare_deadlines
 from penetapan_cli.core.errors import InputError
 from penetapan_cli.core.outcomes import Outcome
-from penetapan_cli.core.timeline import build_timeline
+from penetapan_cli.core.timeline import Timeline, build_timeline
+from penetapan_cli.options import OPTION_NAMES
 from penetapan_cli.render.ics import (
     CalendarEvent,
     build_calendar,
@@ -23,6 +24,7 @@ from penetapan_cli.render.ics import (
     timeline_events,
     write_ics,
 )
+from penetapan_cli.reports import TimelineReport
 from penetapan_cli.sources.holidays import holidays_package_year
 from penetapan_cli.sources.rulesets import load_limits, load_rule_set
 
@@ -119,6 +121,11 @@ def test_uid_is_stable_and_follows_the_region() -> None:
     assert uid(feb4, None) != uid(feb5, None)
 
 
+def report(timeline: Timeline, lang: str, region: str) -> TimelineReport:
+    """The report ``penetapan timeline`` makes of ``timeline``."""
+    return TimelineReport(lang, timeline, OPTION_NAMES, False, region, CALENDAR, None)
+
+
 def test_rewrite_replaces_the_file_with_the_same_uids(tmp_path: Path) -> None:
     timeline = build_timeline(
         dt.date(2024, 12, 16),
@@ -130,7 +137,7 @@ def test_rewrite_replaces_the_file_with_the_same_uids(tmp_path: Path) -> None:
         outcome=Outcome.REVOTE,
         order_days=60,
     )
-    events = timeline_events(timeline, lang="id", region="Kabupaten Pasaman", calendar=CALENDAR)
+    events = timeline_events(report(timeline, "id", "Kabupaten Pasaman"))
     path = tmp_path / "pasaman.ics"
     write_ics(events, path, stamp=STAMP)
     first = parse(path)
@@ -166,7 +173,7 @@ def test_declaration_from_timeline_and_deadline_is_one_event() -> None:
         notified=notified,
         outcome=Outcome.DISMISSED,
     )
-    from_timeline = timeline_events(timeline, lang="en", region="Kota Medan", calendar=CALENDAR)
+    from_timeline = timeline_events(report(timeline, "en", "Kota Medan"))
     comparison = compare_deadlines(
         Outcome.DISMISSED, notified, rule_sets=[DEFAULT], calendar=CALENDAR
     )

@@ -96,7 +96,7 @@ def test_medan_example_says_in_time() -> None:
 
 def test_debug_shows_a_plain_traceback_without_locals() -> None:
     code = (
-        "import sys, penetapan_cli.core.deadline as d\n"
+        "import sys, penetapan_cli.core.compare as d\n"
         "def broken(*a, **k):\n"
         "    secret_local = 'do-not-show'\n"
         "    raise RuntimeError('simulated fault')\n"

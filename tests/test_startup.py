@@ -201,7 +201,7 @@ def test_fast_path_reports_an_internal_error_like_typer(
     def broken(*args: object, **kwargs: object) -> object:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr("penetapan_cli.core.deadline.compute_deadline", broken)
+    monkeypatch.setattr("penetapan_cli.core.compare.compute_deadline", broken)
     argv = ["deadline", "dismissed", "2025-02-04", "--format", "date"]
     typer_result = CliRunner().invoke(cli.app, argv)
     code = run_fast(argv, {})

@@ -114,9 +114,9 @@ def test_only_announced_waits_for_the_rest() -> None:
     got = [(s.id, s.status, s.waiting_for) for s in result.steps]
     assert got == [
         ("petition", StepStatus.OK, ()),
-        ("mk-decision", StepStatus.WAITING, ("--registered",)),
-        ("declaration/57-1-a", StepStatus.WAITING, ("--notified",)),
-        ("declaration/57-1-b", StepStatus.WAITING, ("--notified",)),
+        ("mk-decision", StepStatus.WAITING, ("registered",)),
+        ("declaration/57-1-a", StepStatus.WAITING, ("notified",)),
+        ("declaration/57-1-b", StepStatus.WAITING, ("notified",)),
         ("declaration/57-follow-up", StepStatus.PENDING, ()),
     ]
     assert not result.pending
@@ -191,9 +191,9 @@ def test_revote_pasaman() -> None:
     ]
     assert dt.date(2025, 4, 19) <= dt.date(2025, 4, 24)
     next_cycle = result.steps[-1]
-    assert next_cycle.waiting_for == ("--announced",)
+    assert next_cycle.waiting_for == ("announced",)
     assert next_cycle.note is not None
-    assert "--announced" in next_cycle.note["en"]
+    assert "{announced}" in next_cycle.note["en"]  # named --announced by the CLI
 
 
 def test_recapitulation_order_from_notified_says_so() -> None:
@@ -210,13 +210,13 @@ def test_recapitulation_order_from_notified_says_so() -> None:
         dt.date(2025, 3, 25),
         "notified",
     )
-    assert any("--decided" in n["en"] for n in order.notices)
+    assert any("{decided}" in n["en"] for n in order.notices)
 
 
 def test_revote_without_order_days_waits() -> None:
     result = timeline(dt.date(2024, 12, 16), outcome=Outcome.REVOTE)
     order = next(s for s in result.steps if s.id == "order")
-    assert order.waiting_for == ("--order-days", "--decided")
+    assert order.waiting_for == ("order_days", "decided")
 
 
 def test_late_decision_is_warned() -> None:
@@ -227,7 +227,7 @@ def test_late_decision_is_warned() -> None:
         outcome=Outcome.REJECTED,
     )
     assert [w["en"] for w in result.warnings] == [
-        "The decision date 2025-03-12 (--decided) is after the MK's limit 2025-03-11 (UU 10/2016 "
+        "The decision date 2025-03-12 ({decided}) is after the MK's limit 2025-03-11 (UU 10/2016 "
         "Pasal 157 ayat (8)); check the dates given."
     ]
 
@@ -237,41 +237,41 @@ def test_late_decision_is_warned() -> None:
     [
         (
             {"registered": dt.date(2024, 12, 1)},
-            "--registered 2024-12-01 is before --announced 2024-12-16: the MK registers cases "
+            "registered 2024-12-01 is before announced 2024-12-16: the MK registers cases "
             "after the result is announced; check the dates",
         ),
         (
             {"registered": REGISTERED, "notified": dt.date(2025, 1, 2)},
-            "--notified 2025-01-02 is before --registered 2025-01-03: the notification comes "
+            "notified 2025-01-02 is before registered 2025-01-03: the notification comes "
             "after the BRPK registration; check the dates",
         ),
         (
             {"decided": dt.date(2025, 2, 5), "notified": dt.date(2025, 2, 4)},
-            "--notified 2025-02-04 is before --decided 2025-02-05: a decision is read out before "
+            "notified 2025-02-04 is before decided 2025-02-05: a decision is read out before "
             "(or on the day) its notification reaches the KPU; check the dates",
         ),
         (
             {"registered": REGISTERED, "decided": dt.date(2025, 1, 2)},
-            "--decided 2025-01-02 is before --registered 2025-01-03: the MK decides a case after "
+            "decided 2025-01-02 is before registered 2025-01-03: the MK decides a case after "
             "registering it; check the dates",
         ),
         (
             {"decided": dt.date(2025, 2, 4), "outcome": Outcome.NO_PETITION},
-            "--decided does not apply to no-petition: with no petition there is no MK decision, "
-            "and the deadline counts from the MK's letter on the BRPK registrations (--notified)",
+            "decided does not apply to no-petition: with no petition there is no MK decision, "
+            "and the deadline counts from the MK's letter on the BRPK registrations (notified)",
         ),
         (
             {"order_days": 60},
-            "--order-days needs --outcome revote, recount or recapitulation (the order it counts)",
+            "order_days needs outcome revote, recount or recapitulation (the order it counts)",
         ),
         (
             {"order_days": 60, "outcome": Outcome.REJECTED},
-            "--order-days applies to an MK order (revote, recount, recapitulation), not to "
+            "order_days applies to an MK order (revote, recount, recapitulation), not to "
             "outcome 'rejected'",
         ),
         (
             {"order_days": 0, "outcome": Outcome.REVOTE},
-            "--order-days 0: expected 1 to 3660 days",
+            "order_days 0: expected 1 to 3660 days",
         ),
     ],
 )

@@ -28,6 +28,7 @@ from penetapan_cli.core.errors import (
     PenetapanError,
     internal_error_message,
 )
+from penetapan_cli.options import OPTION_NAMES
 
 # Each command is a one-command Typer of its own, turned into a click command only when it is
 # run: building every command's parameters took about 2 ms a command on each start, and
@@ -83,7 +84,7 @@ class _Boundary(TyperGroup):
         try:
             return super().invoke(ctx)
         except PenetapanError as exc:
-            _fail(str(exc), exc.exit_code)
+            _fail(exc.message(OPTION_NAMES), exc.exit_code)
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except KeyboardInterrupt:

@@ -91,6 +91,7 @@ def run_fast(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> in
         PenetapanError,
         internal_error_message,
     )
+    from penetapan_cli.options import OPTION_NAMES
 
     # The same boundary as cli._Boundary: one line on stderr and the documented exit code.
     try:
@@ -98,7 +99,7 @@ def run_fast(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> in
 
         return run_deadline(**kwargs)
     except PenetapanError as exc:
-        message, code = str(exc), exc.exit_code
+        message, code = exc.message(OPTION_NAMES), exc.exit_code
     except KeyboardInterrupt:
         message, code = "interrupted", EXIT_INTERRUPTED
     except BrokenPipeError:

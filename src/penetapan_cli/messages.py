@@ -39,6 +39,11 @@ COUNT_FROM: dict[CountFrom, Text] = {
         "en": "counted from the trigger date (the trigger day is day 1 when a working day)",
     },
 }
+CALENDAR_ON: Text = {
+    "id": "terhitung sejak tanggal pemicu (hari pemicu adalah hari ke-1)",
+    "en": "counted from the trigger date (the trigger day is day 1)",
+}
+"""``count_from = "on"`` on calendar days: the trigger day is day 1 whatever day it is."""
 
 ROLL: dict[Roll, Text] = {
     Roll.NONE: {
@@ -88,11 +93,75 @@ LABELS: dict[str, Text] = {
     "skipped": {"id": "dilewati", "en": "skipped"},
     "trigger_day": {"id": "hari pemicu", "en": "trigger day"},
     "rolled": {"id": "digeser ke sini", "en": "rolled forward here"},
+    "rule_sets": {"id": "Kumpulan aturan", "en": "Rule sets"},
+    "rule_set": {"id": "Kumpulan aturan", "en": "Rule set"},
+    "default": {"id": "bawaan", "en": "default"},
+    "regulation": {"id": "Peraturan", "en": "Regulation"},
+    "status": {"id": "Status", "en": "Status"},
+    "note_field": {"id": "Keterangan", "en": "Note"},
+    "file": {"id": "Berkas", "en": "File"},
+    "comparison": {"id": "Perbandingan aturan", "en": "Comparison of rule sets"},
+    "comparison_short": {"id": "Perbandingan", "en": "Comparison"},
+    "by_trigger": {"id": "Tenggat menurut tanggal pemicu", "en": "Deadline by trigger date"},
+    "safe": {"id": "AMAN", "en": "SAFE"},
+    "safe_date": {"id": "Tanggal aman (paling awal)", "en": "Safe date (the earliest)"},
+    "safe_step": {"id": "tanggal aman (paling awal)", "en": "the safe (earliest) date"},
+    "decided_cli": {"id": "putusan dibacakan (--decided)", "en": "decision read out (--decided)"},
+    "notified_cli": {"id": "pemberitahuan (NOTIFIED)", "en": "notification (NOTIFIED)"},
+    "notified_on": {"id": "pemberitahuan", "en": "notified"},
+    "active": {"id": "aktif", "en": "active"},
+    "timeline": {"id": "Linimasa sengketa hasil Pilkada", "en": "Timeline of the result dispute"},
+    "waiting": {"id": "menunggu", "en": "waiting for"},
+    "alternative": {"id": "bila dihitung dari", "en": "if counted from"},
+    "counted_from_alt": {"id": "Dihitung dari", "en": "Counted from"},
+    "applies_to": {"id": "berlaku untuk", "en": "applies to"},
+    "region": {"id": "Daerah", "en": "Region"},
+    "order_days": {"id": "hari menurut amar putusan", "en": "days set by the MK's order"},
+    "estimated": {"id": "perkiraan", "en": "estimated"},
+    "warning_label": {"id": "peringatan", "en": "warning"},
+    "notice_label": {"id": "catatan", "en": "notice"},
+    "note_label": {"id": "catatan", "en": "note"},
+    "next_step_label": {"id": "langkah berikut", "en": "next step"},
+    "no_cuti_year": {
+        "id": "tidak ada cuti bersama {year} dalam data hari libur",
+        "en": "the holiday data lists no cuti bersama for {year}",
+    },
     "cuti_working": {
         "id": "cuti bersama dihitung sebagai hari kerja (--no-cuti-bersama)",
         "en": "cuti bersama counted as working days (--no-cuti-bersama)",
     },
 }
+
+TRIGGER_NAMES: dict[str, Text] = {
+    "announced": {"id": "pengumuman hasil (--announced)", "en": "announcement (--announced)"},
+    "registered": {
+        "id": "registrasi BRPK (--registered)",
+        "en": "BRPK registration (--registered)",
+    },
+    "decided": {"id": "putusan dibacakan (--decided)", "en": "decision read out (--decided)"},
+    "notified": {"id": "pemberitahuan (--notified)", "en": "notification (--notified)"},
+}
+"""What a timeline step was counted from, as the timeline names it."""
+
+
+def label(key: str, lang: str) -> str:
+    return LABELS[key][lang]
+
+
+def counting_sentence(
+    days: int | None, unit: Unit, count_from: CountFrom, roll: Roll | None, lang: str
+) -> str:
+    """How a period is counted, the one sentence every output uses: "3 hari kalender setelah
+    tanggal pemicu (...); hari terakhir ..."; ``days`` None is written N (set by an order),
+    ``roll`` None leaves the last part out."""
+    start = CALENDAR_ON if count_from is CountFrom.ON and unit is Unit.CALENDAR else None
+    text = (
+        f"{days if days is not None else 'N'} {UNIT_NAMES[unit][lang]} "
+        f"{(start or COUNT_FROM[count_from])[lang]}"
+    )
+    if roll is not None:
+        text += f"; {ROLL[roll][lang]}"
+    return text
 
 
 def countdown(days_left: int, lang: str) -> str:
@@ -105,3 +174,10 @@ def countdown(days_left: int, lang: str) -> str:
     if days_left == 0:
         return "due today"
     return f"overdue by {-days_left} day{'s' if days_left != -1 else ''}"
+
+
+def rows_from(rows: int, first_row: int, lang: str) -> str:
+    """Where a batch message applies: "3 baris, mulai baris 5" / "3 rows from row 5"."""
+    if lang == "id":
+        return f"{rows} baris, mulai baris {first_row}"
+    return f"{rows} row{'s' if rows != 1 else ''} from row {first_row}"

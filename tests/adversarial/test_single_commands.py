@@ -165,12 +165,12 @@ def check(args: list[str], code: int, fragment: str) -> None:
 
 
 def test_internal_error_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    import penetapan_cli.core.deadline
+    import penetapan_cli.core.compare
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("simulated fault")
 
-    monkeypatch.setattr(penetapan_cli.core.deadline, "compute_deadline", broken)
+    monkeypatch.setattr(penetapan_cli.core.compare, "compute_deadline", broken)
     check(["deadline", *OK], 70, "internal error (RuntimeError: simulated fault)")
     result = runner.invoke(app, ["--debug", "deadline", *OK])
     assert isinstance(result.exception, RuntimeError)

@@ -13,6 +13,8 @@ from penetapan_cli.core.deadline import DeadlineResult, compute_deadline
 from penetapan_cli.core.errors import InputError, PenetapanError
 from penetapan_cli.core.outcomes import parse_outcome
 from penetapan_cli.core.rules import RuleSet, Text, Unit
+from penetapan_cli.messages import LABELS, rows_from
+from penetapan_cli.options import OPTION_NAMES
 from penetapan_cli.sources.holidays import holidays_package_year
 
 if TYPE_CHECKING:
@@ -174,7 +176,7 @@ class Calculator:
                 strict=self.strict,
             )
         except PenetapanError as exc:  # CoverageError (--strict) included
-            return Computed.failed(str(exc))
+            return Computed.failed(exc.message(OPTION_NAMES))
         return Computed.of(result, self.rule_set, calendar)
 
     def add(self, key_fields: tuple[str, ...], key: tuple[str, ...], row: int) -> CacheEntry:
@@ -217,18 +219,15 @@ class Summary:
     def report(self, lang: str) -> list[str]:
         """The lines for stderr: each distinct warning, notice and next step with the rows it
         concerns, then the one-line summary."""
-        labels = {
-            "warning": {"id": "peringatan", "en": "warning"},
-            "notice": {"id": "catatan", "en": "notice"},
-            "follow_up": {"id": "langkah berikut", "en": "next step"},
+        keys = {
+            "warning": "warning_label",
+            "notice": "notice_label",
+            "follow_up": "next_step_label",
         }
-        lines = []
-        for m in self.messages:
-            if lang == "id":
-                where = f"{m.rows} baris, mulai baris {m.first_row}"
-            else:
-                where = f"{m.rows} row{'s' if m.rows != 1 else ''} from row {m.first_row}"
-            lines.append(f"{labels[m.kind][lang]} ({where}): {m.text[lang]}")
+        lines = [
+            f"{LABELS[keys[m.kind]][lang]} ({rows_from(m.rows, m.first_row, lang)}): {m.text[lang]}"
+            for m in self.messages
+        ]
         lines.append(f"penetapan batch: {self.line()}")
         return lines
 

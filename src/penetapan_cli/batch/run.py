@@ -110,11 +110,11 @@ class RowEvents:
         assert result is not None
         assert calendar is not None
         option = Option(
-            result.rule_set, True, TriggerKind.NOTIFIED, result.notified_on, result, True
+            result.rule_set, True, TriggerKind.NOTIFIED, result.trigger_date, result, True
         )
         event = deadline_event(
             Comparison((option,)),
-            notified=result.notified_on,
+            notified=result.trigger_date,
             lang=self.lang,
             region=self.cell(row, "region") or None,
             calendar=calendar,

@@ -33,7 +33,7 @@ def run_batch(
     from penetapan_cli.batch.compute import Calculator
     from penetapan_cli.batch.read import format_for
     from penetapan_cli.batch.run import RowEvents, open_source, progress_bar, run
-    from penetapan_cli.commands.deadline import rule_set_status
+    from penetapan_cli.commands.common import rule_set_status
     from penetapan_cli.core.dates import parse_date
     from penetapan_cli.core.rules import Unit
     from penetapan_cli.files import (

@@ -6,15 +6,15 @@ import sys
 from pathlib import Path
 
 from penetapan_cli.core.errors import InputError
-from penetapan_cli.render.notes import warn
 
 
 def run_holidays(
     year: int, *, no_cuti_bersama: bool, closures: Path | None, fmt: str, lang: str | None
 ) -> int:
-    from penetapan_cli.core.calendar import DayKind
-    from penetapan_cli.core.dates import MAX_DATE, MIN_DATE, format_date
-    from penetapan_cli.messages import DAY_KINDS
+    from penetapan_cli.commands.common import note
+    from penetapan_cli.core.dates import MAX_DATE, MIN_DATE
+    from penetapan_cli.messages import LABELS
+    from penetapan_cli.reports import HolidaysReport
     from penetapan_cli.settings import make_calendar, resolve_lang
     from penetapan_cli.sources.holidays import holidays_package_version
 
@@ -24,59 +24,22 @@ def run_holidays(
             f"year {year} is out of range: expected {MIN_DATE.year} to {MAX_DATE.year}"
         )
     calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures)
-    days = calendar.year_days(year)
-    coverage = calendar.coverage(year)
-    rows = [
-        {
-            "date": d.date.isoformat(),
-            "kind": d.kind.value,
-            "name": d.name[language],
-            "estimated": d.estimated,
-            "working": d.kind is DayKind.CUTI_BERSAMA and no_cuti_bersama,
-        }
-        for d in days
-    ]
+    report = HolidaysReport(
+        lang=language,
+        year=year,
+        days=tuple(calendar.year_days(year)),
+        coverage=calendar.coverage(year),
+        cuti_working=no_cuti_bersama,
+        holidays_version=holidays_package_version(),
+    )
     if fmt == "json":
-        from penetapan_cli.render.text import dump_json
+        from penetapan_cli.render.json import dump_json, holidays_json
 
-        dump_json(
-            {
-                "schema_version": 1,
-                "year": year,
-                "holidays_version": holidays_package_version(),
-                "has_cuti_bersama": coverage.has_cuti_bersama,
-                "estimated": bool(coverage.estimated),
-                "days": rows,
-            },
-            sys.stdout,
-        )
+        dump_json(holidays_json(report), sys.stdout)
         return 0
-    from rich.table import Table
+    from penetapan_cli.render.text import make_console, render_holidays
 
-    from penetapan_cli.render.text import make_console
-
-    est_word = "perkiraan" if language == "id" else "estimated"
-    table = Table(title=f"{year} (holidays {holidays_package_version()})")
-    for header in ("date", "kind", "name", ""):
-        table.add_column(header, overflow="fold")
-    for d in days:
-        flags = [est_word] if d.estimated else []
-        if d.kind is DayKind.CUTI_BERSAMA and no_cuti_bersama:
-            flags.append("--no-cuti-bersama")
-        table.add_row(
-            format_date(d.date, language),
-            DAY_KINDS[d.kind][language],
-            d.name[language],
-            ", ".join(flags),
-        )
-    make_console(sys.stdout).print(table)
-    if not coverage.has_cuti_bersama:
-        warn(
-            [
-                f"tidak ada cuti bersama {year} dalam data hari libur"
-                if language == "id"
-                else f"the holiday data lists no cuti bersama for {year}"
-            ],
-            "peringatan" if language == "id" else "warning",
-        )
+    render_holidays(make_console(sys.stdout), report)
+    if not report.coverage.has_cuti_bersama:
+        note([LABELS["no_cuti_year"][language].format(year=year)], "warning_label", language)
     return 0

@@ -6,31 +6,42 @@ import sys
 
 
 def run_rules_list(*, fmt: str, lang: str | None) -> int:
-    from penetapan_cli.render.rules_text import render_rule_sets_text, rule_sets_json
-    from penetapan_cli.render.text import dump_json, make_console
+    from penetapan_cli.reports import RuleSetsReport
     from penetapan_cli.settings import resolve_lang
     from penetapan_cli.sources.rulesets import load_rule_set, shipped_rule_sets
 
-    language = resolve_lang(lang)
-    rule_sets = [load_rule_set(name) for name in shipped_rule_sets()]
+    report = RuleSetsReport(
+        lang=resolve_lang(lang),
+        rule_sets=tuple(load_rule_set(name) for name in shipped_rule_sets()),
+    )
     if fmt == "json":
-        dump_json(rule_sets_json(rule_sets, language), sys.stdout)
+        from penetapan_cli.render.json import dump_json, rule_sets_json
+
+        dump_json(rule_sets_json(report), sys.stdout)
     else:
-        render_rule_sets_text(make_console(sys.stdout), rule_sets, language)
+        from penetapan_cli.render.text import make_console, render_rule_sets
+
+        render_rule_sets(make_console(sys.stdout), report)
     return 0
 
 
 def run_rules_show(name: str, *, fmt: str, lang: str | None) -> int:
-    from penetapan_cli.render.rules_text import render_rule_set_text, rule_set_json
-    from penetapan_cli.render.text import dump_json, make_console
+    from penetapan_cli.reports import RuleSetReport
     from penetapan_cli.settings import resolve_lang
     from penetapan_cli.sources.rulesets import is_rule_file_path, resolve_rule_set
 
     language = resolve_lang(lang)
-    rule_set = resolve_rule_set(name)
-    shipped = not is_rule_file_path(name.strip())
+    report = RuleSetReport(
+        lang=language,
+        rule_set=resolve_rule_set(name),
+        shipped=not is_rule_file_path(name.strip()),
+    )
     if fmt == "json":
-        dump_json(rule_set_json(rule_set, language, shipped=shipped), sys.stdout)
+        from penetapan_cli.render.json import dump_json, rule_set_json
+
+        dump_json(rule_set_json(report), sys.stdout)
     else:
-        render_rule_set_text(make_console(sys.stdout), rule_set, language, shipped=shipped)
+        from penetapan_cli.render.text import make_console, render_rule_set
+
+        render_rule_set(make_console(sys.stdout), report)
     return 0

@@ -8,13 +8,14 @@ from typing import NamedTuple
 from penetapan_cli.core.calendar import WorkCalendar
 from penetapan_cli.core.counting import Count, TraceDay, count_days
 from penetapan_cli.core.errors import CoverageError
+from penetapan_cli.core.facts import fact
 from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.core.rules import Rule, RuleSet, Text, Unit
 
 
 class DeadlineResult(NamedTuple):
     outcome: Outcome
-    notified_on: dt.date
+    trigger_date: dt.date  # the date counted from: the notification, or the reading
     rule_set: RuleSet
     rule: Rule
     unit: Unit | None  # the unit counted in; None when there is no deadline yet
@@ -74,7 +75,7 @@ def coverage_warnings(
 
 def compute_deadline(
     outcome: Outcome,
-    notified_on: dt.date,
+    trigger_date: dt.date,
     *,
     rule_set: RuleSet,
     calendar: WorkCalendar,
@@ -83,7 +84,8 @@ def compute_deadline(
     explain: bool = False,
     strict: bool = False,
 ) -> DeadlineResult:
-    """The latest date to declare the elected pair after ``outcome``, notified on ``notified_on``.
+    """The latest date to declare the elected pair after ``outcome``, counted from
+    ``trigger_date`` (the notification that reached the KPU, or the reading of the decision).
 
     ``basis`` overrides the rule's unit; ``as_of`` is "today" for the countdown (the caller
     decides what today is); ``explain`` annotates calendar-day traces with holiday names;
@@ -93,25 +95,25 @@ def compute_deadline(
     notices = rule.notices_for(outcome)
     if rule.days is None:
         return DeadlineResult(
-            outcome, notified_on, rule_set, rule, None, False, None, as_of, (), (), notices, ()
+            outcome, trigger_date, rule_set, rule, None, False, None, as_of, (), (), notices, ()
         )
     unit = basis or rule.unit
     counted: Count = count_days(
-        notified_on, rule.days, unit, rule.count_from, rule.roll, calendar, annotate=explain
+        trigger_date, rule.days, unit, rule.count_from, rule.roll, calendar, annotate=explain
     )
     warnings: list[Text] = []
     estimated: list[int] = []
     if counted.consulted_calendar:
-        warnings, estimated = coverage_warnings(calendar, notified_on, counted.deadline)
+        warnings, estimated = coverage_warnings(calendar, trigger_date, counted.deadline)
         if strict and warnings:
             raise CoverageError(
-                f"--strict: the working-day count from {notified_on.isoformat()} to "
+                f"{fact('strict')}: the working-day count from {trigger_date.isoformat()} to "
                 f"{counted.deadline.isoformat()} relies on holiday data that is not decreed: "
                 + " ".join(w["en"] for w in warnings)
             )
     return DeadlineResult(
         outcome=outcome,
-        notified_on=notified_on,
+        trigger_date=trigger_date,
         rule_set=rule_set,
         rule=rule,
         unit=unit,

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from penetapan_cli.core.facts import name_facts
+
 # Exit codes, documented in README.md ("Exit codes").
 EXIT_OK = 0
 EXIT_ROW_ERRORS = 1  # batch: at least one row is an error
@@ -14,9 +18,19 @@ EXIT_BROKEN_PIPE = 141  # the reader of stdout went away (e.g. `| head`)
 
 
 class PenetapanError(Exception):
-    """Base class of every error the tool reports to a user."""
+    """Base class of every error the tool reports to a user.
+
+    The message may name facts with placeholders (core/facts.py): ``str()`` gives their field
+    names, ``message(names)`` the caller's names for them (the CLI's option names).
+    """
 
     exit_code = EXIT_USAGE
+
+    def __str__(self) -> str:
+        return name_facts(super().__str__())
+
+    def message(self, names: Mapping[str, str]) -> str:
+        return name_facts(super().__str__(), names)
 
 
 class InputError(PenetapanError):

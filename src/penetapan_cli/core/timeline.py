@@ -1,9 +1,9 @@
 """The dispute season as one timeline: petition window, MK decision, declaration, follow-up.
 
-Pure: the caller passes every date, the rule set, the statutory limits (``timeline.toml``) and
-the calendar. A step the inputs do not reach is returned as waiting for the option that would
-reach it, so a legal division can lay out the season on the day the result is announced and
-fill it in as the dates become known.
+Pure: the caller passes every date, the rule set, the statutory limits and the calendar. A step
+the inputs do not reach is returned as waiting for the fact (by field name) that would reach it,
+so a legal division can lay out the season on the day the result is announced and fill it in as
+the dates become known.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from penetapan_cli.core.calendar import WorkCalendar
 from penetapan_cli.core.counting import MAX_DAYS, Count, TraceDay, count_days
 from penetapan_cli.core.deadline import coverage_warnings
 from penetapan_cli.core.errors import CoverageError, InputError
+from penetapan_cli.core.facts import fact
 from penetapan_cli.core.outcomes import FOLLOW_UP_OUTCOMES, Outcome
 from penetapan_cli.core.rules import Citation, CountFrom, Limit, Roll, Rule, RuleSet, Text, Unit
 
@@ -59,7 +60,7 @@ class Step:
     count_from: CountFrom | None = None
     roll: Roll | None = None
     deadline: dt.date | None = None
-    waiting_for: tuple[str, ...] = ()
+    waiting_for: tuple[str, ...] = ()  # the facts (core/facts.py) the step waits for
     outcomes: tuple[Outcome, ...] = ()
     rule_id: str | None = None
     notices: tuple[Text, ...] = ()
@@ -108,20 +109,20 @@ NEXT_CYCLE_TRIGGER: Text = {
 NEXT_CYCLE_NOTE: Text = {
     "id": "Setelah perintah MK dilaksanakan dan hasil baru diumumkan, terbuka lagi tenggang "
     "permohonan ke MK selama 3 hari kerja sejak pengumuman, lalu aturan penetapan berlaku lagi. "
-    "Jalankan 'penetapan timeline --announced TANGGAL-BARU' untuk siklus baru.",
+    "Jalankan 'penetapan timeline {announced} TANGGAL-BARU' untuk siklus baru.",
     "en": "Once the order is carried out and the new result is announced, a new 3-working-day "
     "window to petition the MK runs from the announcement, then the declaration rules apply "
-    "again. Run 'penetapan timeline --announced NEW-DATE' for the new cycle.",
+    "again. Run 'penetapan timeline {announced} NEW-DATE' for the new cycle.",
 }
 ORDER_FROM_NOTIFIED: Text = {
-    "id": "Dihitung dari --notified karena --decided tidak diberikan; perintah MK dihitung sejak "
-    "putusan diucapkan: bila putusan dibacakan lebih awal, berikan --decided.",
-    "en": "Counted from --notified because --decided was not given; the MK's order runs from the "
-    "day the decision was read out: if it was read out earlier, give --decided.",
+    "id": "Dihitung dari {notified} karena {decided} tidak diberikan; perintah MK dihitung sejak "
+    "putusan diucapkan: bila putusan dibacakan lebih awal, berikan {decided}.",
+    "en": "Counted from {notified} because {decided} was not given; the MK's order runs from the "
+    "day the decision was read out: if it was read out earlier, give {decided}.",
 }
 PENDING_NO_OUTCOME: Text = {
-    "id": "Untuk menyusun siklus lanjutan, berikan --outcome dan --order-days.",
-    "en": "To lay out the follow-up cycle, give --outcome and --order-days.",
+    "id": "Untuk menyusun siklus lanjutan, berikan {outcome} dan {order_days}.",
+    "en": "To lay out the follow-up cycle, give {outcome} and {order_days}.",
 }
 
 
@@ -143,31 +144,31 @@ def check_order(
 ) -> None:
     """The dates must follow the order of the season; say which pair is out of order."""
     named = [
-        ("--announced", announced),
-        ("--registered", registered),
-        ("--decided", decided),
-        ("--notified", notified),
+        ("announced", announced),
+        ("registered", registered),
+        ("decided", decided),
+        ("notified", notified),
     ]
     why = {
-        ("--announced", "--registered"): "the MK registers cases after the result is announced",
-        ("--announced", "--decided"): "the MK decides after the result is announced",
-        ("--announced", "--notified"): "the notification comes after the result is announced",
-        ("--registered", "--decided"): "the MK decides a case after registering it",
-        ("--registered", "--notified"): "the notification comes after the BRPK registration",
-        ("--decided", "--notified"): "a decision is read out before (or on the day) its "
+        ("announced", "registered"): "the MK registers cases after the result is announced",
+        ("announced", "decided"): "the MK decides after the result is announced",
+        ("announced", "notified"): "the notification comes after the result is announced",
+        ("registered", "decided"): "the MK decides a case after registering it",
+        ("registered", "notified"): "the notification comes after the BRPK registration",
+        ("decided", "notified"): "a decision is read out before (or on the day) its "
         "notification reaches the KPU",
     }
     for i, (early_name, early) in enumerate(named):
         for late_name, late in named[i + 1 :]:
             if early is not None and late is not None and late < early:
                 raise InputError(
-                    f"{late_name} {late.isoformat()} is before {early_name} "
+                    f"{fact(late_name)} {late.isoformat()} is before {fact(early_name)} "
                     f"{early.isoformat()}: {why[(early_name, late_name)]}; check the dates"
                 )
     if decided is not None and outcome is Outcome.NO_PETITION:
         raise InputError(
-            "--decided does not apply to no-petition: with no petition there is no MK decision, "
-            "and the deadline counts from the MK's letter on the BRPK registrations (--notified)"
+            "{decided} does not apply to no-petition: with no petition there is no MK decision, "
+            "and the deadline counts from the MK's letter on the BRPK registrations ({notified})"
         )
 
 
@@ -194,7 +195,7 @@ def _limit_step(
         notices=limit.notices,
     )
     if trigger_date is None:
-        return dataclasses.replace(base, waiting_for=(f"--{counted_from}",)), None
+        return dataclasses.replace(base, waiting_for=(counted_from,)), None
     counted = count_days(
         trigger_date,
         limit.days,
@@ -278,7 +279,7 @@ def _declaration_step(
         if date is not None
     ]  # fmt: skip
     if not counts:
-        return dataclasses.replace(base, waiting_for=("--notified",)), []
+        return dataclasses.replace(base, waiting_for=("notified",)), []
     safe_name, safe_date, safe = min(counts, key=lambda c: c[2].deadline)
     return dataclasses.replace(
         base,
@@ -317,16 +318,16 @@ def build_timeline(
     if order_days is not None:
         if outcome is None:
             raise InputError(
-                "--order-days needs --outcome revote, recount or recapitulation (the order it "
+                "{order_days} needs {outcome} revote, recount or recapitulation (the order it "
                 "counts)"
             )
         if outcome not in FOLLOW_UP_OUTCOMES:
             raise InputError(
-                f"--order-days applies to an MK order (revote, recount, recapitulation), not to "
+                "{order_days} applies to an MK order (revote, recount, recapitulation), not to "
                 f"outcome {outcome.value!r}"
             )
         if not 1 <= order_days <= MAX_DAYS:
-            raise InputError(f"--order-days {order_days}: expected 1 to {MAX_DAYS} days")
+            raise InputError(f"{fact('order_days')} {order_days}: expected 1 to {MAX_DAYS} days")
 
     steps: list[Step] = []
     working_counts: list[tuple[dt.date, Count]] = []
@@ -369,7 +370,7 @@ def build_timeline(
         and outcome is not Outcome.NO_PETITION
         and decision_date > mk_limit
     ):
-        source = "--decided" if decided is not None else "--notified"
+        source = fact("decided" if decided is not None else "notified")
         warnings.append(_late_decision_warning(decision_date, mk_limit, source))
 
     if outcome in FOLLOW_UP_OUTCOMES:
@@ -388,9 +389,9 @@ def build_timeline(
             outcomes=(outcome,) if outcome is not None else (),
             notices=order.notices,
         )
-        missing = [] if order_days is not None else ["--order-days"]
+        missing = [] if order_days is not None else ["order_days"]
         if decision_date is None:
-            missing.append("--decided")
+            missing.append("decided")
         if missing:
             order_step = dataclasses.replace(order_step, waiting_for=tuple(missing))
         else:
@@ -429,7 +430,7 @@ def build_timeline(
                 unit=petition_limit.unit,
                 count_from=petition_limit.count_from,
                 roll=petition_limit.roll,
-                waiting_for=("--announced",),
+                waiting_for=("announced",),
                 note=NEXT_CYCLE_NOTE,
             )
         )
@@ -441,7 +442,7 @@ def build_timeline(
         found, years = coverage_warnings(calendar, first, counted_days.deadline)
         if strict and found:
             raise CoverageError(
-                f"--strict: the working-day count from {first.isoformat()} to "
+                f"{fact('strict')}: the working-day count from {first.isoformat()} to "
                 f"{counted_days.deadline.isoformat()} relies on holiday data that is not "
                 "decreed: " + " ".join(w["en"] for w in found)
             )

@@ -25,9 +25,9 @@ from penetapan_cli.core.dates import format_date
 from penetapan_cli.core.errors import InputError
 from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.core.rules import Citation
-from penetapan_cli.core.timeline import DECLARATION_TITLE, Step, StepKind, StepStatus, Timeline
-from penetapan_cli.messages import LABELS, OUTCOME_NAMES, UNIT_NAMES
-from penetapan_cli.render.timeline_text import count_from_text
+from penetapan_cli.core.timeline import DECLARATION_TITLE, Step, StepKind, StepStatus
+from penetapan_cli.messages import LABELS, OUTCOME_NAMES, counting_sentence
+from penetapan_cli.reports import TimelineReport
 
 # A fixed namespace: the same content gives the same UID on every machine, in every version.
 UID_NAMESPACE = uuid.UUID("6f1c3c1e-5d0b-5a4e-9a57-70656e657461")
@@ -131,20 +131,17 @@ def deadline_event(
     lines = [
         *([f"{LABELS['case'][lang]}: {case}"] if case else []),
         _counting_line(
-            result.rule.days,
-            UNIT_NAMES[result.unit][lang],
-            count_from_text(result.rule.count_from, result.unit, lang),
-            result.notified_on,
+            counting_sentence(result.rule.days, result.unit, result.rule.count_from, None, lang),
+            result.trigger_date,
             result.rule.trigger[lang],
             lang,
         ),
         *_citation_lines(result.rule.citation, lang),
-        f"{'Kumpulan aturan' if lang == 'id' else 'Rule set'}: {safe.rule_set.id} "
-        f"({safe.rule_set.status})",
+        f"{LABELS['rule_set'][lang]}: {safe.rule_set.id} ({safe.rule_set.status})",
     ]
     if len(comparison.options) > 1:
         lines.append("")
-        lines.append("Perbandingan:" if lang == "id" else "Comparison:")
+        lines.append(f"{LABELS['comparison_short'][lang]}:")
         lines.extend(_option_line(o, lang) for o in comparison.options)
     lines.extend(f"{LABELS['notice'][lang]}: {n[lang]}" for n in result.notices)
     return CalendarEvent(
@@ -159,47 +156,38 @@ def deadline_event(
 def _option_line(option: Option, lang: str) -> str:
     deadline = option.result.deadline
     shown = format_date(deadline, lang) if deadline else LABELS["none_yet"][lang]
-    safe = (" \u2014 " + ("AMAN" if lang == "id" else "SAFE")) if option.safe else ""
+    safe = f" \u2014 {LABELS['safe'][lang]}" if option.safe else ""
     return (
         f"- {option.rule_set.id} ({option.trigger_kind.value} "
         f"{option.trigger_date.isoformat()}): {shown}{safe}"
     )
 
 
-def _counting_line(
-    days: int, unit: str, count_from: str, trigger_date: dt.date, trigger: str, lang: str
-) -> str:
+def _counting_line(counting: str, trigger_date: dt.date, trigger: str, lang: str) -> str:
     return (
-        f"{LABELS['counting'][lang]}: {days} {unit} {count_from}; "
+        f"{LABELS['counting'][lang]}: {counting}; "
         f"{LABELS['trigger'][lang]}: {format_date(trigger_date, lang)} \u2014 {trigger}"
     )
 
 
-def timeline_events(
-    timeline: Timeline, *, lang: str, region: str | None, calendar: WorkCalendar
-) -> list[CalendarEvent]:
+def timeline_events(report: TimelineReport) -> list[CalendarEvent]:
     """One event per timeline step that has a date."""
-    events: list[CalendarEvent] = []
-    for step in timeline.steps:
-        if step.status is not StepStatus.OK or step.deadline is None:
-            continue
-        events.append(_step_event(timeline, step, lang=lang, region=region, calendar=calendar))
-    return events
+    return [
+        _step_event(report, step)
+        for step in report.timeline.steps
+        if step.status is StepStatus.OK and step.deadline is not None
+    ]
 
 
-def _step_event(
-    timeline: Timeline, step: Step, *, lang: str, region: str | None, calendar: WorkCalendar
-) -> CalendarEvent:
+def _step_event(report: TimelineReport, step: Step) -> CalendarEvent:
+    timeline, lang, region = report.timeline, report.lang, report.region
     assert step.deadline is not None
     assert step.trigger_date is not None
-    assert step.days is not None
     assert step.unit is not None
     assert step.count_from is not None
     lines = [
         _counting_line(
-            step.days,
-            UNIT_NAMES[step.unit][lang],
-            count_from_text(step.count_from, step.unit, lang),
+            counting_sentence(step.days, step.unit, step.count_from, None, lang),
             step.trigger_date,
             step.trigger[lang],
             lang,
@@ -208,11 +196,10 @@ def _step_event(
     ]
     for alt in step.alternatives:
         lines.append(
-            ("Dihitung dari" if lang == "id" else "Counted from")
-            + f" {alt.counted_from} {alt.trigger_date.isoformat()}: "
-            + format_date(alt.deadline, lang)
+            f"{LABELS['counted_from_alt'][lang]} {alt.counted_from} "
+            f"{alt.trigger_date.isoformat()}: {format_date(alt.deadline, lang)}"
         )
-    lines.extend(f"{LABELS['notice'][lang]}: {n[lang]}" for n in step.notices)
+    lines.extend(f"{LABELS['notice'][lang]}: {report.text(n)}" for n in step.notices)
     outcome = step.outcomes[0] if len(step.outcomes) == 1 else None
     if step.kind is StepKind.DECLARATION:
         which = outcome.value if timeline.outcome is not None and outcome else f"{step.rule_id}"
@@ -230,7 +217,7 @@ def _step_event(
         date=step.deadline,
         summary=title,
         description="\n".join(lines),
-        reminder_on=reminder_day(step.deadline, calendar),
+        reminder_on=reminder_day(step.deadline, report.calendar),
     )
 
 

@@ -1,102 +1,41 @@
-"""Turning results into text (rich), JSON and bare dates. rich is imported only for text."""
+"""Text output for people: every command's report through rich, imported only here.
+
+Every text that comes from data or from the user (holiday and closure names, rule texts, a
+region) is escaped before rich sees it, so that a ``[`` in a name is printed, never read as
+markup.
+"""
 
 from __future__ import annotations
 
-import json
-from typing import IO, TYPE_CHECKING, Any
+import datetime as dt
+from typing import IO, TYPE_CHECKING
 
+from penetapan_cli.core.compare import Comparison, TriggerKind
 from penetapan_cli.core.counting import DayStatus, TraceDay
-from penetapan_cli.core.dates import format_date
-from penetapan_cli.core.deadline import DeadlineResult
-from penetapan_cli.core.rules import Citation, Rule, RuleSet
+from penetapan_cli.core.dates import format_date, month_name, weekday_name
+from penetapan_cli.core.rules import DEFAULT_RULE_SET, Citation, RuleSet
+from penetapan_cli.core.timeline import StepStatus
 from penetapan_cli.messages import (
-    COUNT_FROM,
     DAY_KINDS,
     LABELS,
     OUTCOME_NAMES,
-    ROLL,
+    TRIGGER_NAMES,
     UNIT_NAMES,
     countdown,
+    counting_sentence,
+)
+from penetapan_cli.reports import (
+    DeadlineReport,
+    HolidaysReport,
+    OutcomesReport,
+    RuleSetReport,
+    RuleSetsReport,
+    TimelineReport,
 )
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-SCHEMA_VERSION = 1
-
-
-def citation_json(citation: Citation) -> dict[str, str]:
-    return {
-        "regulation": citation.regulation,
-        "article": citation.article,
-        "text": citation.text,
-        "quote": citation.quote,
-        "source": citation.source,
-    }
-
-
-def rule_json(rule_set: RuleSet, rule: Rule, lang: str) -> dict[str, Any]:
-    return {
-        "id": rule_set.qualified_id(rule),
-        "rule_set": rule_set.id,
-        "days": rule.days,
-        "unit": rule.unit.value if rule.days is not None else None,
-        "count_from": rule.count_from.value if rule.days is not None else None,
-        "roll": rule.roll.value if rule.days is not None else None,
-        "trigger": rule.trigger[lang],
-        "citation": citation_json(rule.citation),
-    }
-
-
-def trace_json(trace: tuple[TraceDay, ...], lang: str) -> list[dict[str, Any]]:
-    return [
-        {
-            "date": day.date.isoformat(),
-            "status": day.status.value,
-            "number": day.number,
-            "reasons": [
-                {
-                    "kind": r.kind.value,
-                    "name": r.name[lang],
-                    "estimated": r.estimated,
-                }
-                for r in day.reasons
-            ],
-        }
-        for day in trace
-    ]
-
-
-def deadline_json(
-    result: DeadlineResult, lang: str, *, explain: bool, holidays_version: str | None
-) -> dict[str, Any]:
-    """The documented JSON object of one deadline (README: "JSON output")."""
-    data: dict[str, Any] = {
-        "schema_version": SCHEMA_VERSION,
-        "outcome": result.outcome.value,
-        "notified_on": result.notified_on.isoformat(),
-        "deadline": result.deadline.isoformat() if result.deadline else None,
-        "status": result.status,
-        "as_of": result.as_of.isoformat() if result.as_of else None,
-        "days_left": result.days_left,
-        "basis": result.unit.value if result.unit else None,
-        "basis_override": result.basis_override,
-        "rule": rule_json(result.rule_set, result.rule, lang),
-        "follow_up": result.rule.follow_up[lang] if result.rule.follow_up else None,
-        "warnings": [w[lang] for w in result.warnings],
-        "notices": [n[lang] for n in result.notices],
-        "estimated_years": list(result.estimated_years),
-        "holidays_version": holidays_version,
-        "lang": lang,
-    }
-    if explain:
-        data["trace"] = trace_json(result.trace, lang)
-    return data
-
-
-def dump_json(data: Any, out: IO[str]) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    from rich.table import Table
 
 
 def make_console(out: IO[str]) -> Console:
@@ -105,56 +44,83 @@ def make_console(out: IO[str]) -> Console:
     return Console(file=out, highlight=False, soft_wrap=True)
 
 
-def _reason_text(day: TraceDay, lang: str) -> str:
-    parts = []
-    for r in day.reasons:
-        est = " (perkiraan)" if lang == "id" else " (estimated)"
-        parts.append(f"{DAY_KINDS[r.kind][lang]}: {r.name[lang]}{est if r.estimated else ''}")
-    return "; ".join(parts)
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _table(title: str, headers: tuple[str, ...]) -> Table:
+    from rich.table import Table
+
+    table = Table(title=_escape(title))
+    for header in headers:
+        table.add_column(_escape(header), overflow="fold")
+    return table
+
+
+def _row(table: Table, *cells: str) -> None:
+    table.add_row(*(_escape(cell) for cell in cells))
+
+
+def _line(console: Console, indent: str, label: str, value: str, style: str = "bold") -> None:
+    console.print(f"{indent}[{style}]{_escape(label)}[/]: {_escape(value)}", soft_wrap=True)
+
+
+def _citation_lines(console: Console, indent: str, citation: Citation, lang: str) -> None:
+    _line(console, indent, LABELS["rule"][lang], citation.short())
+    quote = f"({LABELS[citation.quote][lang]}) \u201c{citation.text}\u201d"
+    _line(console, indent, LABELS["quote"][lang], quote)
+
+
+def short_date(d: dt.date, lang: str) -> str:
+    """ "Jum 7 Feb 2025" / "Fri 7 Feb 2025": a date that fits a table cell."""
+    return f"{weekday_name(d, lang)[:3]} {d.day} {month_name(d.month, lang)[:3]} {d.year}"
 
 
 def render_trace(console: Console, trace: tuple[TraceDay, ...], lang: str) -> None:
-    from rich.table import Table
-
-    table = Table(title=LABELS["trace"][lang], show_lines=False)
-    for header in ("#", "date", "status", "why"):
-        table.add_column(header, overflow="fold")
     status_label = {
         DayStatus.TRIGGER: LABELS["trigger_day"][lang],
         DayStatus.COUNTED: LABELS["counted"][lang],
         DayStatus.SKIPPED: LABELS["skipped"][lang],
         DayStatus.ROLLED: LABELS["rolled"][lang],
     }
+    estimated = f" ({LABELS['estimated'][lang]})"
+    table = _table(LABELS["trace"][lang], ("#", "date", "status", "why"))
     for day in trace:
-        table.add_row(
-            str(day.number) if day.number is not None else "",
-            format_date(day.date, lang),
-            status_label[day.status],
-            _reason_text(day, lang),
+        why = "; ".join(
+            f"{DAY_KINDS[r.kind][lang]}: {r.name[lang]}{estimated if r.estimated else ''}"
+            for r in day.reasons
         )
+        number = str(day.number) if day.number is not None else ""
+        _row(table, number, format_date(day.date, lang), status_label[day.status], why)
     console.print(table)
 
 
-def render_deadline_text(
-    console: Console,
-    result: DeadlineResult,
-    lang: str,
-    *,
-    explain: bool,
-    cuti_working: bool,
-    trigger_text: str | None = None,
-) -> None:
-    from rich.markup import escape
+# --- penetapan deadline ----------------------------------------------------------------------
+
+
+def render_deadline(console: Console, report: DeadlineReport) -> None:
+    """The card: outcome, trigger, rule and its text, counting, deadline, countdown, notices;
+    then, with ``--compare`` or ``--decided``, the options and the safe date."""
+    lang = report.lang
+    primary = report.comparison.primary
+    result = primary.result
+    rule, cite = result.rule, result.rule.citation
 
     def line(label: str, value: str) -> None:
-        console.print(f"  [bold]{escape(LABELS[label][lang])}[/]: {escape(value)}", soft_wrap=True)
+        _line(console, "  ", LABELS[label][lang], value)
 
-    rule, cite = result.rule, result.rule.citation
-    console.print(f"[bold]{escape(LABELS['title'][lang])}[/]")
-    line("outcome", f"{result.outcome.value} — {OUTCOME_NAMES[result.outcome][lang]}")
-    line(
-        "trigger", trigger_text or f"{format_date(result.notified_on, lang)} — {rule.trigger[lang]}"
-    )
+    console.print(f"[bold]{_escape(LABELS['title'][lang])}[/]")
+    line("outcome", f"{result.outcome.value} \u2014 {OUTCOME_NAMES[result.outcome][lang]}")
+    if primary.trigger_kind is TriggerKind.DECIDED:
+        trigger = (
+            f"{format_date(primary.trigger_date, lang)} \u2014 {LABELS['decided_cli'][lang]}; "
+            f"{LABELS['notified_on'][lang]} {format_date(report.notified_on, lang)}"
+        )
+    else:
+        trigger = f"{format_date(primary.trigger_date, lang)} \u2014 {rule.trigger[lang]}"
+    line("trigger", trigger)
     line("rule", f"{cite.short()} [{result.rule_set.qualified_id(rule)}]")
     line("quote", f"({LABELS[cite.quote][lang]}) \u201c{cite.text}\u201d")
     line("source", cite.source)
@@ -164,19 +130,15 @@ def render_deadline_text(
             line("next", rule.follow_up[lang])
     else:
         assert result.unit is not None
-        assert rule.days is not None
-        counting = (
-            f"{rule.days} {UNIT_NAMES[result.unit][lang]} {COUNT_FROM[rule.count_from][lang]}; "
-            f"{ROLL[rule.roll][lang]}"
-        )
+        counting = counting_sentence(rule.days, result.unit, rule.count_from, rule.roll, lang)
         if result.basis_override:
             counting += f" ({LABELS['override'][lang]} {UNIT_NAMES[rule.unit][lang]})"
-        if cuti_working and result.unit.value == "working":
+        if report.cuti_working and result.unit.value == "working":
             counting += f"; {LABELS['cuti_working'][lang]}"
         line("counting", counting)
         console.print(
-            f"  [bold]{escape(LABELS['deadline'][lang])}[/]: "
-            f"[bold green]{escape(format_date(result.deadline, lang))}[/]"
+            f"  [bold]{_escape(LABELS['deadline'][lang])}[/]: "
+            f"[bold green]{_escape(format_date(result.deadline, lang))}[/]"
         )
         if result.days_left is not None and result.as_of is not None:
             line(
@@ -185,9 +147,211 @@ def render_deadline_text(
                 f"({LABELS['as_of'][lang]} {format_date(result.as_of, lang)})",
             )
     for notice in result.notices:
-        console.print(
-            f"  [bold yellow]{escape(LABELS['notice'][lang])}[/]: {escape(notice[lang])}",
-            soft_wrap=True,
-        )
-    if explain and result.trace:
+        _line(console, "  ", LABELS["notice"][lang], notice[lang], "bold yellow")
+    if report.explain and result.trace:
         render_trace(console, result.trace, lang)
+    if report.compared and len(report.comparison.options) > 1:
+        _render_comparison(console, report.comparison, lang, all_rule_sets=report.all_rule_sets)
+
+
+def _render_comparison(
+    console: Console, comparison: Comparison, lang: str, *, all_rule_sets: bool
+) -> None:
+    """The table of options, the safe ones marked, then the safe date."""
+    headers = ("rule set", "rule") if all_rule_sets else ()
+    table = _table(
+        LABELS["comparison" if all_rule_sets else "by_trigger"][lang],
+        (*headers, "counted from", "days", "deadline", ""),
+    )
+    for option in comparison.options:
+        result = option.result
+        rule = result.rule
+        days = (
+            f"{rule.days} {UNIT_NAMES[result.unit][lang]}"
+            if rule.days is not None and result.unit is not None
+            else LABELS["none_yet"][lang]
+        )
+        active = f"\n({LABELS['active'][lang]})" if option.active else ""
+        name = f"{option.rule_set.id}\n{option.rule_set.status}{active}"
+        cells = [name, rule.id] if all_rule_sets else []
+        cells += [
+            f"{option.trigger_kind.value}\n{short_date(option.trigger_date, lang)}",
+            days,
+            short_date(result.deadline, lang) if result.deadline else "\u2014",
+            LABELS["safe"][lang] if option.safe else "",
+        ]
+        _row(table, *cells)
+    console.print(table)
+    safe = comparison.safe
+    if safe is not None and safe.result.deadline is not None:
+        left = safe.result.days_left
+        tail = f" \u2014 {countdown(left, lang)}" if left is not None else ""
+        where = f" ({safe.rule_set.qualified_id(safe.result.rule)}, {safe.trigger_kind.value})"
+        console.print(
+            f"  [bold]{_escape(LABELS['safe_date'][lang])}[/]: "
+            f"[bold green]{_escape(format_date(safe.result.deadline, lang))}[/]"
+            f"{_escape(tail + where)}"
+        )
+
+
+# --- penetapan rules, outcomes, holidays -----------------------------------------------------
+
+
+def _default_mark(rule_set: RuleSet, lang: str) -> str:
+    return f" ({LABELS['default'][lang]})" if rule_set.id == DEFAULT_RULE_SET else ""
+
+
+def render_rule_sets(console: Console, report: RuleSetsReport) -> None:
+    lang = report.lang
+    table = _table(LABELS["rule_sets"][lang], ("id", "status", "title", "note"))
+    for rs in report.rule_sets:
+        _row(table, rs.id + _default_mark(rs, lang), rs.status, rs.title, rs.note.get(lang, ""))
+    console.print(table)
+
+
+def render_rule_set(console: Console, report: RuleSetReport) -> None:
+    """``penetapan rules show NAME``: every rule with its citation, notices and follow-up."""
+    rule_set, lang = report.rule_set, report.lang
+
+    def line(label: str, value: str) -> None:
+        _line(console, "  ", label, value)
+
+    mark = _default_mark(rule_set, lang)
+    console.print(f"[bold]{_escape(rule_set.id + mark)}[/] \u2014 {_escape(rule_set.title)}")
+    line(LABELS["regulation"][lang], rule_set.regulation)
+    line(LABELS["status"][lang], rule_set.status)
+    if rule_set.note.get(lang):
+        line(LABELS["note_field"][lang], rule_set.note[lang])
+    if not report.shipped and rule_set.path is not None:
+        line(LABELS["file"][lang], str(rule_set.path))
+    for rule in rule_set.rules:
+        console.print()
+        outcomes = ", ".join(o.value for o in rule.outcomes)
+        console.print(f"[bold]{_escape(rule_set.qualified_id(rule))}[/]: {_escape(outcomes)}")
+        if rule.days is None:
+            counting = LABELS["none_yet"][lang]
+        else:
+            counting = counting_sentence(rule.days, rule.unit, rule.count_from, rule.roll, lang)
+        line(LABELS["counting"][lang], counting)
+        line(LABELS["trigger"][lang], rule.trigger[lang])
+        _citation_lines(console, "  ", rule.citation, lang)
+        line(LABELS["source"][lang], rule.citation.source)
+        for notice in rule.notices:
+            only = f" [{', '.join(o.value for o in notice.outcomes)}]" if notice.outcomes else ""
+            line(LABELS["notice"][lang] + only, notice.text[lang])
+        if rule.follow_up is not None:
+            line(LABELS["next"][lang], rule.follow_up[lang])
+
+
+def render_outcomes(console: Console, report: OutcomesReport) -> None:
+    lang, rule_set = report.lang, report.rule_set
+    table = _table(
+        f"{rule_set.title} [{rule_set.id}]", ("outcome", "aliases", "meaning", "rule", "deadline")
+    )
+    for outcome, aliases, rule in report.rows:
+        deadline = (
+            f"{rule.days} {UNIT_NAMES[rule.unit][lang]}"
+            if rule.days is not None
+            else LABELS["none_yet"][lang]
+        )
+        _row(
+            table,
+            outcome.value,
+            ", ".join(aliases),
+            report.names[outcome],
+            rule.citation.short(),
+            deadline,
+        )
+    console.print(table)
+
+
+def render_holidays(console: Console, report: HolidaysReport) -> None:
+    lang = report.lang
+    table = _table(
+        f"{report.year} (holidays {report.holidays_version})", ("date", "kind", "name", "")
+    )
+    for d in report.days:
+        flags = [LABELS["estimated"][lang]] if d.estimated else []
+        if report.working(d):
+            flags.append("--no-cuti-bersama")
+        _row(
+            table,
+            format_date(d.date, lang),
+            DAY_KINDS[d.kind][lang],
+            d.name[lang],
+            ", ".join(flags),
+        )
+    console.print(table)
+
+
+# --- penetapan timeline ----------------------------------------------------------------------
+
+
+def render_timeline(console: Console, report: TimelineReport) -> None:
+    timeline, lang = report.timeline, report.lang
+
+    def line(label: str, value: str, style: str = "bold") -> None:
+        _line(console, "     ", label, value, style)
+
+    def trigger_name(name: str | None) -> str:
+        if name is None:
+            return ""
+        return TRIGGER_NAMES[name][lang] if name in TRIGGER_NAMES else name
+
+    heading = LABELS["timeline"][lang] + (f" \u2014 {report.region}" if report.region else "")
+    console.print(f"[bold]{_escape(heading)}[/]")
+    console.print(
+        f"  {_escape(LABELS['rule_set'][lang])}: {_escape(timeline.rule_set.id)} "
+        f"({_escape(timeline.rule_set.title)})"
+    )
+    for number, step in enumerate(timeline.steps, start=1):
+        console.print()
+        title = step.title[lang]
+        if len(step.outcomes) == 1:
+            title += f" \u2014 {OUTCOME_NAMES[step.outcomes[0]][lang]}"
+        head = f"  [bold]{number}. {_escape(title)}[/]: "
+        if step.status is StepStatus.OK and step.deadline is not None:
+            left = timeline.days_left(step)
+            tail = f" \u2014 {countdown(left, lang)}" if left is not None else ""
+            console.print(
+                f"{head}[bold green]{_escape(format_date(step.deadline, lang))}[/]{_escape(tail)}"
+            )
+        elif step.status is StepStatus.PENDING:
+            console.print(f"{head}[bold yellow]{_escape(LABELS['none_yet'][lang])}[/]")
+        else:
+            waiting = ", ".join(report.option(f) for f in step.waiting_for)
+            console.print(f"{head}[yellow]{_escape(LABELS['waiting'][lang] + ' ' + waiting)}[/]")
+        if len(step.outcomes) > 1:
+            line(LABELS["applies_to"][lang], ", ".join(o.value for o in step.outcomes))
+        basis = step.citation.short() + (f" [{step.rule_id}]" if step.rule_id else "")
+        line(LABELS["rule"][lang], basis)
+        quote = f"({LABELS[step.citation.quote][lang]}) \u201c{step.citation.text}\u201d"
+        line(LABELS["quote"][lang], quote)
+        if step.unit is not None and step.count_from is not None and step.roll is not None:
+            roll = step.roll if step.days is not None else None
+            counting = counting_sentence(step.days, step.unit, step.count_from, roll, lang)
+            if step.days is None:
+                counting += f" (N: {LABELS['order_days'][lang]}, {report.option('order_days')})"
+            line(LABELS["counting"][lang], counting)
+        trigger = step.trigger[lang]
+        if step.trigger_date is not None:
+            trigger = (
+                f"{format_date(step.trigger_date, lang)} \u2014 "
+                f"{trigger_name(step.counted_from)}; {trigger}"
+            )
+        line(LABELS["trigger"][lang], trigger)
+        for alt in step.alternatives:
+            line(
+                LABELS["alternative"][lang],
+                f"{trigger_name(alt.counted_from)} {format_date(alt.trigger_date, lang)}: "
+                f"{format_date(alt.deadline, lang)}",
+            )
+        if step.alternatives:
+            safe = format_date(step.deadline, lang) if step.deadline else ""
+            line(LABELS["safe_step"][lang], safe)
+        if step.note is not None:
+            line(LABELS["next"][lang], report.text(step.note))
+        for notice in step.notices:
+            line(LABELS["notice"][lang], report.text(notice), "bold yellow")
+        if report.explain and step.trace:
+            render_trace(console, step.trace, lang)

@@ -1,0 +1,55 @@
+"""What every command resolves the same way: language, today, dates given as options, notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from penetapan_cli.core.errors import InputError
+from penetapan_cli.core.rules import RuleSet
+from penetapan_cli.messages import LABELS
+from penetapan_cli.render.notes import warn
+
+
+class Setting(NamedTuple):
+    lang: str
+    today: dt.date
+    as_of: dt.date  # --as-of, else today
+
+
+def resolve(lang: str | None, tz: str, as_of: str | None) -> Setting:
+    """--lang, --tz (which gives today) and --as-of, checked in that order."""
+    from penetapan_cli.settings import resolve_lang, today_in
+
+    language = resolve_lang(lang)
+    today = today_in(tz)  # also rejects an unknown --tz
+    return Setting(language, today, option_date(as_of, "--as-of", today) or today)
+
+
+def option_date(value: str | None, option: str, today: dt.date) -> dt.date | None:
+    """The date an option gives; a bad one is reported with the option's name."""
+    from penetapan_cli.core.dates import parse_date
+
+    if value is None:
+        return None
+    try:
+        return parse_date(value, today=today)
+    except InputError as exc:
+        raise type(exc)(f"{option}: {exc}") from None
+
+
+def note(texts: list[str], key: str, lang: str) -> None:
+    """Lines on stderr under a label of the catalogue (warning_label, notice_label...)."""
+    warn(texts, LABELS[key][lang])
+
+
+def rule_set_status(rule_set: RuleSet, lang: str) -> None:
+    """A rule set that is not in force says so on stderr."""
+    if rule_set.status != "in-force":
+        text = rule_set.note.get(lang, "")
+        line = f"rule set {rule_set.id} is {rule_set.status}: {text}".rstrip(": ")
+        note([line], "note_label", lang)
+
+
+def wrote(count: int, path: str) -> str:
+    return f"wrote {count} event{'s' if count != 1 else ''} to {path!r}"

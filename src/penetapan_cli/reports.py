@@ -1,0 +1,94 @@
+"""The report of each command: what a command computed, ready for any renderer.
+
+A command (commands/) parses its input once, computes with the core and returns one of these;
+each renderer (render/) turns a report into one format. A report holds the language chosen and
+the names the command line gives to the facts the core speaks of, so that no renderer needs to
+know an option.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from penetapan_cli.core.calendar import DayKind, NonWorkingDay, WorkCalendar, YearCoverage
+from penetapan_cli.core.compare import Comparison
+from penetapan_cli.core.facts import name_facts
+from penetapan_cli.core.outcomes import Outcome
+from penetapan_cli.core.rules import Rule, RuleSet, Text
+from penetapan_cli.core.timeline import Timeline
+
+
+class DeadlineReport(NamedTuple):
+    """``penetapan deadline``: the comparison's first option is the active rule set counted
+    from the earliest trigger given; it has one option unless ``--compare`` or ``--decided``."""
+
+    lang: str
+    notified_on: dt.date  # NOTIFIED as given
+    comparison: Comparison
+    compared: bool  # --compare or --decided: the options are shown and in the JSON
+    all_rule_sets: bool  # --compare: the options span the shipped rule sets
+    explain: bool
+    cuti_working: bool  # --no-cuti-bersama
+    region: str | None
+    calendar: WorkCalendar
+    holidays_version: str | None
+
+    @property
+    def safe_deadline(self) -> dt.date | None:
+        return self.comparison.safe_deadline
+
+    @property
+    def warnings(self) -> list[str]:
+        """Each distinct warning of every option, in order."""
+        texts = (w[self.lang] for o in self.comparison.options for w in o.result.warnings)
+        return list(dict.fromkeys(texts))
+
+
+class TimelineReport(NamedTuple):
+    lang: str
+    timeline: Timeline
+    names: Mapping[str, str]  # fact -> the command line's name for it
+    explain: bool
+    region: str | None
+    calendar: WorkCalendar
+    holidays_version: str | None
+
+    def option(self, fact: str) -> str:
+        return self.names.get(fact, fact)
+
+    def text(self, text: Text) -> str:
+        """A core text in the report's language, its facts named as the command line does."""
+        return name_facts(text[self.lang], self.names)
+
+
+class OutcomesReport(NamedTuple):
+    lang: str
+    rule_set: RuleSet
+    rows: tuple[tuple[Outcome, tuple[str, ...], Rule], ...]  # outcome, aliases, rule
+    names: Mapping[Outcome, str]  # the outcome's name in ``lang``
+
+
+class HolidaysReport(NamedTuple):
+    lang: str
+    year: int
+    days: tuple[NonWorkingDay, ...]
+    coverage: YearCoverage
+    cuti_working: bool  # --no-cuti-bersama
+    holidays_version: str | None
+
+    def working(self, day: NonWorkingDay) -> bool:
+        """A listed day that counts as a working day (cuti bersama with --no-cuti-bersama)."""
+        return day.kind is DayKind.CUTI_BERSAMA and self.cuti_working
+
+
+class RuleSetsReport(NamedTuple):
+    lang: str
+    rule_sets: tuple[RuleSet, ...]
+
+
+class RuleSetReport(NamedTuple):
+    lang: str
+    rule_set: RuleSet
+    shipped: bool
