@@ -19,7 +19,7 @@ import typer.main
 from typer.testing import CliRunner
 
 from penetapan_cli import cli
-from penetapan_cli.commands.deadline import BASES, FORMATS, run_deadline
+from penetapan_cli.commands.deadline import BASES, FORMATS, build_deadline_report, run_deadline
 from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.launch import (
     DEADLINE_ARGUMENTS,
@@ -42,12 +42,17 @@ def _typer_deadline_params() -> list[Any]:
 
 def test_fast_path_knows_exactly_the_options_of_the_typer_command() -> None:
     """When an option is added to `penetapan deadline` in cli.py, teach launch.DEADLINE_OPTIONS
-    (and deadline_cmd.run_deadline) about it; until then this test fails, so the fast path can
+    (and commands.deadline.build_deadline_report) about it; until then this test fails, so the
+    fast path can
     never silently ignore an option Typer would honour."""
     params = _typer_deadline_params()
     arguments = [p.name for p in params if not p.opts[0].startswith("-")]
     assert tuple(arguments) == DEADLINE_ARGUMENTS
-    defaults = {name: p.default for name, p in inspect.signature(run_deadline).parameters.items()}
+    defaults = {
+        name: p.default
+        for function in (build_deadline_report, run_deadline)
+        for name, p in inspect.signature(function).parameters.items()
+    }
     options = [p for p in params if p.opts[0].startswith("-")]
     assert sorted(o for p in options for o in p.opts) == sorted(DEADLINE_OPTIONS)
     for p in options:

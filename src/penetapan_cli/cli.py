@@ -338,28 +338,7 @@ def deadline(
     region: RegionOpt = None,
 ) -> None:
     """Compute the latest date to declare the elected pair."""
-    from penetapan_cli.commands.deadline import run_deadline
-
-    code = run_deadline(
-        outcome,
-        notified,
-        basis=basis.value if basis else None,
-        no_cuti_bersama=no_cuti_bersama,
-        closures=closures,
-        explain=explain,
-        fmt=fmt.value,
-        lang=lang,
-        as_of=as_of,
-        tz=tz,
-        strict=strict,
-        rules=rules,
-        decided=decided,
-        compare=compare,
-        ics=ics,
-        region=region,
-    )
-    if code:
-        raise typer.Exit(code)
+    _run("deadline", "run_deadline", locals())
 
 
 @_command("outcomes").command("outcomes")
@@ -369,9 +348,7 @@ def outcomes(
     rules: RulesOpt = None,
 ) -> None:
     """List every MK outcome, its aliases and the rule it gets."""
-    from penetapan_cli.commands.outcomes import run_outcomes
-
-    _exit(run_outcomes(fmt=fmt.value, lang=lang, rules=rules))
+    _run("outcomes", "run_outcomes", locals())
 
 
 @_command("holidays").command("holidays")
@@ -385,13 +362,7 @@ def holidays(
     lang: LangOpt = None,
 ) -> None:
     """List the non-working days of a year besides weekends: holidays, cuti bersama, closures."""
-    from penetapan_cli.commands.holidays import run_holidays
-
-    _exit(
-        run_holidays(
-            year, no_cuti_bersama=no_cuti_bersama, closures=closures, fmt=fmt.value, lang=lang
-        )
-    )
+    _run("holidays", "run_holidays", locals())
 
 
 rules_app = typer.Typer(
@@ -410,11 +381,8 @@ def rules_list(
     lang: LangOpt = None,
 ) -> None:
     """List the rule sets: the default, the 2020 rule and the reported 5-day annex reading."""
-    if ctx.invoked_subcommand is not None:
-        return
-    from penetapan_cli.commands.rules import run_rules_list
-
-    _exit(run_rules_list(fmt=fmt.value, lang=lang))
+    if ctx.invoked_subcommand is None:
+        _run("rules", "run_rules_list", {"fmt": fmt, "lang": lang})
 
 
 @rules_app.command("show")
@@ -432,9 +400,7 @@ def rules_show(
     lang: LangOpt = None,
 ) -> None:
     """Print one rule set in full: every rule, its citation, notices and follow-up."""
-    from penetapan_cli.commands.rules import run_rules_show
-
-    _exit(run_rules_show(name, fmt=fmt.value, lang=lang))
+    _run("rules", "run_rules_show", locals())
 
 
 class TimelineFormat(enum.Enum):
@@ -516,29 +482,7 @@ def timeline(
     strict: StrictOpt = False,
 ) -> None:
     """Lay out the dispute season: petition window, MK decision, declaration, follow-up."""
-    from penetapan_cli.commands.timeline import run_timeline
-
-    _exit(
-        run_timeline(
-            announced=announced,
-            registered=registered,
-            decided=decided,
-            notified=notified,
-            outcome=outcome,
-            order_days=order_days,
-            rules=rules,
-            region=region,
-            no_cuti_bersama=no_cuti_bersama,
-            closures=closures,
-            explain=explain,
-            fmt=fmt.value,
-            ics=ics,
-            lang=lang,
-            as_of=as_of,
-            tz=tz,
-            strict=strict,
-        )
-    )
+    _run("timeline", "run_timeline", locals())
 
 
 @_command("batch").command("batch")
@@ -617,28 +561,17 @@ def batch(
     pending, error), days_left, rule, citation and error. Exit 0 when no row is in error, 1
     when some are (--strict refusals included), 2 when the input cannot be processed at all.
     """
-    from penetapan_cli.commands.batch import run_batch
-
-    _exit(
-        run_batch(
-            input_path,
-            output=output,
-            input_format=input_format.value if input_format else None,
-            output_format=output_format.value if output_format else None,
-            basis=basis.value if basis else None,
-            no_cuti_bersama=no_cuti_bersama,
-            closures=closures,
-            lang=lang,
-            as_of=as_of,
-            tz=tz,
-            rules=rules,
-            strict=strict,
-            ics=ics,
-        )
-    )
+    _run("batch", "run_batch", locals())
 
 
-def _exit(code: int) -> None:
+def _run(module: str, function: str, arguments: dict[str, Any]) -> None:
+    """Call ``commands.<module>.<function>`` with the parsed arguments (a choice as its value;
+    the parameters of each Typer command are named as those of the function it calls)."""
+    import importlib
+
+    command = getattr(importlib.import_module(f"penetapan_cli.commands.{module}"), function)
+    values = {k: v.value if isinstance(v, enum.Enum) else v for k, v in arguments.items()}
+    code = command(**values)
     if code:
         raise typer.Exit(code)
 

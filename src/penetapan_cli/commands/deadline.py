@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from penetapan_cli.commands.common import note, resolve, rule_set_status
 from penetapan_cli.core.errors import EXIT_OK, EXIT_PENDING, InputError
@@ -85,44 +86,19 @@ def run_deadline(
     outcome: str,
     notified: str,
     *,
-    basis: str | None = None,
-    no_cuti_bersama: bool = False,
-    closures: Path | None = None,
-    explain: bool = False,
     fmt: str = "text",
-    lang: str | None = None,
-    as_of: str | None = None,
-    tz: str = "WIB",
-    strict: bool = False,
-    rules: str | None = None,
-    decided: str | None = None,
-    compare: bool = False,
     ics: Path | None = None,
-    region: str | None = None,
+    **options: Any,
 ) -> int:
     """Compute, print and return the exit code (0, or 3 when there is no deadline yet).
 
-    ``fmt`` is one of FORMATS and ``basis`` one of BASES or None (the parsers check them).
+    ``options`` are those of ``build_deadline_report``. ``fmt`` is one of FORMATS and
+    ``basis`` one of BASES or None (the parsers check them).
     Errors are raised as PenetapanError for the caller's boundary to report.
     """
-    if explain and fmt == "date":
+    if options.get("explain") and fmt == "date":
         raise InputError("--explain cannot be used with --format date: use text or json")
-    report = build_deadline_report(
-        outcome,
-        notified,
-        basis=basis,
-        no_cuti_bersama=no_cuti_bersama,
-        closures=closures,
-        explain=explain,
-        lang=lang,
-        as_of=as_of,
-        tz=tz,
-        strict=strict,
-        rules=rules,
-        decided=decided,
-        compare=compare,
-        region=region,
-    )
+    report = build_deadline_report(outcome, notified, **options)
     language = report.lang
     result = report.comparison.primary.result
     note(report.warnings, "warning_label", language)

@@ -48,22 +48,23 @@ def run_timeline(
     rule_set = resolve_rule_set(rules)
     rule_set_status(rule_set, language)
     calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures)
+    given = {"registered": registered, "decided": decided, "notified": notified}
+    dates = {name: option_date(value, f"--{name}", today) for name, value in given.items()}
+    timeline = build_timeline(
+        announced_on,
+        rule_set=rule_set,
+        limits=load_limits(),
+        calendar=calendar,
+        outcome=parsed_outcome,
+        order_days=order_days,
+        as_of=setting.as_of,
+        explain=explain,
+        strict=strict,
+        **dates,
+    )
     report = TimelineReport(
         lang=language,
-        timeline=build_timeline(
-            announced_on,
-            rule_set=rule_set,
-            limits=load_limits(),
-            calendar=calendar,
-            registered=option_date(registered, "--registered", today),
-            decided=option_date(decided, "--decided", today),
-            notified=option_date(notified, "--notified", today),
-            outcome=parsed_outcome,
-            order_days=order_days,
-            as_of=setting.as_of,
-            explain=explain,
-            strict=strict,
-        ),
+        timeline=timeline,
         names=OPTION_NAMES,
         explain=explain,
         region=region,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from penetapan_cli.core.calendar import WorkCalendar
 from penetapan_cli.core.deadline import DeadlineResult, compute_deadline
@@ -100,17 +100,9 @@ def compare_deadlines(
         for index, rule_set in enumerate(rule_sets)
         for kind, date in triggers
     ]
+    options: dict[str, Any] = {"basis": basis, "as_of": as_of, "explain": explain, "strict": strict}
     results = [
-        compute_deadline(
-            outcome,
-            date,
-            rule_set=rule_set,
-            calendar=calendar,
-            basis=basis,
-            as_of=as_of,
-            explain=explain,
-            strict=strict,
-        )
+        compute_deadline(outcome, date, rule_set=rule_set, calendar=calendar, **options)
         for rule_set, _, _, date in computed
     ]
     dates = [r.deadline for r in results if r.deadline is not None]

@@ -86,6 +86,19 @@ class RuleSet(NamedTuple):
         return f"{self.id}/{rule.id}"
 
 
+def period_fields(data: Mapping[str, Any]) -> dict[str, Any]:
+    """What a rule and a statutory limit share, from their data: the trigger, the citation and
+    how the period is counted."""
+    return {
+        "trigger": dict(data["trigger"]),
+        "citation": Citation(**data["citation"]),
+        "days": data.get("days"),
+        "unit": Unit(data.get("unit", "calendar")),
+        "count_from": CountFrom(data.get("count_from", "after")),
+        "roll": Roll(data.get("roll", "none")),
+    }
+
+
 def build_rule_set(data: Mapping[str, Any], path: Path | None = None) -> RuleSet:
     """Build the frozen records from already-validated data (shipped or checked by rulefile)."""
 
@@ -93,12 +106,7 @@ def build_rule_set(data: Mapping[str, Any], path: Path | None = None) -> RuleSet
         return Rule(
             id=r["id"],
             outcomes=tuple(Outcome(o) for o in r["outcomes"]),
-            trigger=dict(r["trigger"]),
-            citation=Citation(**r["citation"]),
-            days=r.get("days"),
-            unit=Unit(r.get("unit", "calendar")),
-            count_from=CountFrom(r.get("count_from", "after")),
-            roll=Roll(r.get("roll", "none")),
+            **period_fields(r),
             notices=tuple(
                 Notice(
                     text={k: v for k, v in n.items() if k != "outcomes"},
@@ -140,12 +148,7 @@ def build_limits(data: Mapping[str, Any]) -> dict[str, Limit]:
         item["id"]: Limit(
             id=item["id"],
             title=dict(item["title"]),
-            trigger=dict(item["trigger"]),
-            citation=Citation(**item["citation"]),
-            days=item.get("days"),
-            unit=Unit(item.get("unit", "calendar")),
-            count_from=CountFrom(item.get("count_from", "after")),
-            roll=Roll(item.get("roll", "none")),
+            **period_fields(item),
             notices=tuple(dict(n) for n in item.get("notices", ())),
         )
         for item in data["limits"]

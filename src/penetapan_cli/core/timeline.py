@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import enum
 from collections.abc import Mapping
+from typing import Any
 
 from penetapan_cli.core.calendar import WorkCalendar
 from penetapan_cli.core.counting import MAX_DAYS, Count, TraceDay, count_days
@@ -172,6 +173,36 @@ def check_order(
         )
 
 
+def _period(source: Rule | Limit, *, days: int | None = None) -> dict[str, Any]:
+    """The step fields a rule or a limit gives: citation, trigger and counting (none for a rule
+    without days, which has no deadline by law); ``days`` for an order, set by the decision."""
+    days = source.days if days is None else days
+    counted = days is not None or isinstance(source, Limit)
+    return {
+        "citation": source.citation,
+        "trigger": source.trigger,
+        "days": days,
+        "unit": source.unit if counted else None,
+        "count_from": source.count_from if counted else None,
+        "roll": source.roll if counted else None,
+    }
+
+
+def _counted(
+    base: Step, counted_from: str, trigger_date: dt.date, count: Count, explain: bool, **more: Any
+) -> Step:
+    """``base`` with the date counted from ``trigger_date`` (the fact ``counted_from``)."""
+    return dataclasses.replace(
+        base,
+        status=StepStatus.OK,
+        counted_from=counted_from,
+        trigger_date=trigger_date,
+        deadline=count.deadline,
+        trace=count.trace if explain else (),
+        **more,
+    )
+
+
 def _limit_step(
     limit: Limit,
     kind: StepKind,
@@ -186,12 +217,7 @@ def _limit_step(
         kind=kind,
         title=limit.title,
         status=StepStatus.WAITING,
-        citation=limit.citation,
-        trigger=limit.trigger,
-        days=limit.days,
-        unit=limit.unit,
-        count_from=limit.count_from,
-        roll=limit.roll,
+        **_period(limit),
         notices=limit.notices,
     )
     if trigger_date is None:
@@ -205,15 +231,7 @@ def _limit_step(
         calendar,
         annotate=explain,
     )
-    step = dataclasses.replace(
-        base,
-        status=StepStatus.OK,
-        counted_from=counted_from,
-        trigger_date=trigger_date,
-        deadline=counted.deadline,
-        trace=counted.trace if explain else (),
-    )
-    return step, counted
+    return _counted(base, counted_from, trigger_date, counted, explain), counted
 
 
 def _rule_notices(rule: Rule, outcome: Outcome | None) -> tuple[Text, ...]:
@@ -242,12 +260,7 @@ def _declaration_step(
         kind=StepKind.DECLARATION,
         title=DECLARATION_TITLE,
         status=StepStatus.WAITING,
-        citation=rule.citation,
-        trigger=rule.trigger,
-        days=rule.days,
-        unit=rule.unit if rule.days is not None else None,
-        count_from=rule.count_from if rule.days is not None else None,
-        roll=rule.roll if rule.days is not None else None,
+        **_period(rule),
         outcomes=outcomes,
         rule_id=rule_set.qualified_id(rule),
         notices=_rule_notices(rule, outcome),
@@ -281,13 +294,12 @@ def _declaration_step(
     if not counts:
         return dataclasses.replace(base, waiting_for=("notified",)), []
     safe_name, safe_date, safe = min(counts, key=lambda c: c[2].deadline)
-    return dataclasses.replace(
+    return _counted(
         base,
-        status=StepStatus.OK,
-        counted_from=safe_name,
-        trigger_date=safe_date,
-        deadline=safe.deadline,
-        trace=safe.trace if explain else (),
+        safe_name,
+        safe_date,
+        safe,
+        explain,
         alternatives=tuple(
             Alternative(name, date, c.deadline) for name, date, c in counts if c is not safe
         ),
@@ -380,12 +392,7 @@ def build_timeline(
             kind=StepKind.ORDER,
             title=order.title,
             status=StepStatus.WAITING,
-            citation=order.citation,
-            trigger=order.trigger,
-            days=order_days,
-            unit=order.unit,
-            count_from=order.count_from,
-            roll=order.roll,
+            **_period(order, days=order_days),
             outcomes=(outcome,) if outcome is not None else (),
             notices=order.notices,
         )
@@ -407,14 +414,9 @@ def build_timeline(
                 annotate=explain,
             )
             notices = order.notices + ((ORDER_FROM_NOTIFIED,) if decided is None else ())
-            order_step = dataclasses.replace(
-                order_step,
-                status=StepStatus.OK,
-                counted_from="decided" if decided is not None else "notified",
-                trigger_date=decision_date,
-                deadline=counted.deadline,
-                trace=counted.trace if explain else (),
-                notices=notices,
+            counted_from = "decided" if decided is not None else "notified"
+            order_step = _counted(
+                order_step, counted_from, decision_date, counted, explain, notices=notices
             )
         steps.append(order_step)
         petition_limit = limits["petition"]
@@ -424,12 +426,7 @@ def build_timeline(
                 kind=StepKind.NEXT_CYCLE,
                 title=NEXT_CYCLE_TITLE,
                 status=StepStatus.WAITING,
-                citation=petition_limit.citation,
-                trigger=NEXT_CYCLE_TRIGGER,
-                days=petition_limit.days,
-                unit=petition_limit.unit,
-                count_from=petition_limit.count_from,
-                roll=petition_limit.roll,
+                **(_period(petition_limit) | {"trigger": NEXT_CYCLE_TRIGGER}),
                 waiting_for=("announced",),
                 note=NEXT_CYCLE_NOTE,
             )
@@ -448,13 +445,9 @@ def build_timeline(
             )
         warnings.extend(w for w in found if w not in warnings)
         estimated.extend(y for y in years if y not in estimated)
+    inputs = (announced, registered, decided, notified, outcome, order_days)
     return Timeline(
-        announced=announced,
-        registered=registered,
-        decided=decided,
-        notified=notified,
-        outcome=outcome,
-        order_days=order_days,
+        *inputs,
         rule_set=rule_set,
         steps=tuple(steps),
         warnings=tuple(warnings),

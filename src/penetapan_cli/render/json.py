@@ -9,19 +9,12 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
+from penetapan_cli import reports
 from penetapan_cli.core.compare import Option, TriggerKind
 from penetapan_cli.core.counting import TraceDay
 from penetapan_cli.core.deadline import DeadlineResult
 from penetapan_cli.core.rules import DEFAULT_RULE_SET, Citation, Rule, RuleSet
 from penetapan_cli.core.timeline import Step
-from penetapan_cli.reports import (
-    DeadlineReport,
-    HolidaysReport,
-    OutcomesReport,
-    RuleSetReport,
-    RuleSetsReport,
-    TimelineReport,
-)
 
 SCHEMA_VERSION = 1
 
@@ -63,17 +56,24 @@ def trace_json(trace: tuple[TraceDay, ...], lang: str) -> list[dict[str, Any]]:
 # --- penetapan deadline ----------------------------------------------------------------------
 
 
-def _rule_json(rule_set: RuleSet, rule: Rule, lang: str) -> dict[str, Any]:
+def _counting_json(rule: Rule, lang: str) -> dict[str, Any]:
+    """How a rule counts (nothing without days) and from what, with its citation."""
     counted = rule.days is not None
     return {
-        "id": rule_set.qualified_id(rule),
-        "rule_set": rule_set.id,
         "days": rule.days,
         "unit": rule.unit.value if counted else None,
         "count_from": rule.count_from.value if counted else None,
         "roll": rule.roll.value if counted else None,
         "trigger": rule.trigger[lang],
         "citation": citation_json(rule.citation),
+    }
+
+
+def _rule_json(rule_set: RuleSet, rule: Rule, lang: str) -> dict[str, Any]:
+    return {
+        "id": rule_set.qualified_id(rule),
+        "rule_set": rule_set.id,
+        **_counting_json(rule, lang),
     }
 
 
@@ -97,7 +97,7 @@ def _option_json(option: Option) -> dict[str, Any]:
     }
 
 
-def deadline_json(report: DeadlineReport) -> dict[str, Any]:
+def deadline_json(report: reports.DeadlineReport) -> dict[str, Any]:
     """The documented object of ``penetapan deadline --format json`` (docs/json.md)."""
     lang, comparison = report.lang, report.comparison
     primary = comparison.primary
@@ -138,17 +138,11 @@ def deadline_json(report: DeadlineReport) -> dict[str, Any]:
 
 
 def _rule_detail_json(rule_set: RuleSet, rule: Rule, lang: str) -> dict[str, Any]:
-    counted = rule.days is not None
     return {
         "id": rule.id,
         "qualified_id": rule_set.qualified_id(rule),
         "outcomes": [o.value for o in rule.outcomes],
-        "days": rule.days,
-        "unit": rule.unit.value if counted else None,
-        "count_from": rule.count_from.value if counted else None,
-        "roll": rule.roll.value if counted else None,
-        "trigger": rule.trigger[lang],
-        "citation": citation_json(rule.citation),
+        **_counting_json(rule, lang),
         "notices": [
             {"text": n.text[lang], "outcomes": [o.value for o in n.outcomes]} for n in rule.notices
         ],
@@ -167,7 +161,7 @@ def _rule_set_summary_json(rule_set: RuleSet, lang: str) -> dict[str, Any]:
     }
 
 
-def rule_set_json(report: RuleSetReport) -> dict[str, Any]:
+def rule_set_json(report: reports.RuleSetReport) -> dict[str, Any]:
     """``penetapan rules show NAME --format json``: the whole rule set."""
     rule_set, lang = report.rule_set, report.lang
     return {
@@ -179,7 +173,7 @@ def rule_set_json(report: RuleSetReport) -> dict[str, Any]:
     }
 
 
-def rule_sets_json(report: RuleSetsReport) -> dict[str, Any]:
+def rule_sets_json(report: reports.RuleSetsReport) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "default": DEFAULT_RULE_SET,
@@ -188,7 +182,7 @@ def rule_sets_json(report: RuleSetsReport) -> dict[str, Any]:
     }
 
 
-def outcomes_json(report: OutcomesReport) -> dict[str, Any]:
+def outcomes_json(report: reports.OutcomesReport) -> dict[str, Any]:
     rule_set = report.rule_set
     rows = []
     for outcome, aliases, rule in report.rows:
@@ -206,7 +200,7 @@ def outcomes_json(report: OutcomesReport) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, "rule_set": rule_set.id, "outcomes": rows}
 
 
-def holidays_json(report: HolidaysReport) -> dict[str, Any]:
+def holidays_json(report: reports.HolidaysReport) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "year": report.year,
@@ -229,7 +223,7 @@ def holidays_json(report: HolidaysReport) -> dict[str, Any]:
 # --- penetapan timeline ----------------------------------------------------------------------
 
 
-def _step_json(report: TimelineReport, step: Step) -> dict[str, Any]:
+def _step_json(report: reports.TimelineReport, step: Step) -> dict[str, Any]:
     timeline, lang = report.timeline, report.lang
     data: dict[str, Any] = {
         "id": step.id,
@@ -266,7 +260,7 @@ def _step_json(report: TimelineReport, step: Step) -> dict[str, Any]:
     return data
 
 
-def timeline_json(report: TimelineReport) -> dict[str, Any]:
+def timeline_json(report: reports.TimelineReport) -> dict[str, Any]:
     """The documented object of ``penetapan timeline --format json``."""
     timeline = report.timeline
     return {

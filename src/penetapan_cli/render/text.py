@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import IO, TYPE_CHECKING
 
+from penetapan_cli import reports
 from penetapan_cli.core.compare import Comparison, TriggerKind
 from penetapan_cli.core.counting import DayStatus, TraceDay
 from penetapan_cli.core.dates import format_date, month_name, weekday_name
@@ -23,14 +24,6 @@ from penetapan_cli.messages import (
     UNIT_NAMES,
     countdown,
     counting_sentence,
-)
-from penetapan_cli.reports import (
-    DeadlineReport,
-    HolidaysReport,
-    OutcomesReport,
-    RuleSetReport,
-    RuleSetsReport,
-    TimelineReport,
 )
 
 if TYPE_CHECKING:
@@ -100,7 +93,7 @@ def render_trace(console: Console, trace: tuple[TraceDay, ...], lang: str) -> No
 # --- penetapan deadline ----------------------------------------------------------------------
 
 
-def render_deadline(console: Console, report: DeadlineReport) -> None:
+def render_deadline(console: Console, report: reports.DeadlineReport) -> None:
     """The card: outcome, trigger, rule and its text, counting, deadline, countdown, notices;
     then, with ``--compare`` or ``--decided``, the options and the safe date."""
     lang = report.lang
@@ -201,7 +194,7 @@ def _default_mark(rule_set: RuleSet, lang: str) -> str:
     return f" ({LABELS['default'][lang]})" if rule_set.id == DEFAULT_RULE_SET else ""
 
 
-def render_rule_sets(console: Console, report: RuleSetsReport) -> None:
+def render_rule_sets(console: Console, report: reports.RuleSetsReport) -> None:
     lang = report.lang
     table = _table(LABELS["rule_sets"][lang], ("id", "status", "title", "note"))
     for rs in report.rule_sets:
@@ -209,7 +202,7 @@ def render_rule_sets(console: Console, report: RuleSetsReport) -> None:
     console.print(table)
 
 
-def render_rule_set(console: Console, report: RuleSetReport) -> None:
+def render_rule_set(console: Console, report: reports.RuleSetReport) -> None:
     """``penetapan rules show NAME``: every rule with its citation, notices and follow-up."""
     rule_set, lang = report.rule_set, report.lang
 
@@ -243,7 +236,7 @@ def render_rule_set(console: Console, report: RuleSetReport) -> None:
             line(LABELS["next"][lang], rule.follow_up[lang])
 
 
-def render_outcomes(console: Console, report: OutcomesReport) -> None:
+def render_outcomes(console: Console, report: reports.OutcomesReport) -> None:
     lang, rule_set = report.lang, report.rule_set
     table = _table(
         f"{rule_set.title} [{rule_set.id}]", ("outcome", "aliases", "meaning", "rule", "deadline")
@@ -265,7 +258,7 @@ def render_outcomes(console: Console, report: OutcomesReport) -> None:
     console.print(table)
 
 
-def render_holidays(console: Console, report: HolidaysReport) -> None:
+def render_holidays(console: Console, report: reports.HolidaysReport) -> None:
     lang = report.lang
     table = _table(
         f"{report.year} (holidays {report.holidays_version})", ("date", "kind", "name", "")
@@ -287,7 +280,7 @@ def render_holidays(console: Console, report: HolidaysReport) -> None:
 # --- penetapan timeline ----------------------------------------------------------------------
 
 
-def render_timeline(console: Console, report: TimelineReport) -> None:
+def render_timeline(console: Console, report: reports.TimelineReport) -> None:
     timeline, lang = report.timeline, report.lang
 
     def line(label: str, value: str, style: str = "bold") -> None:

@@ -161,12 +161,12 @@ class RuleSetModel(_Model):
 class LimitModel(_Model):
     id: Slug
     title: TextModel
+    trigger: TextModel
+    citation: CitationModel
     days: Days = None
     unit: Literal["calendar", "working"] = "calendar"
     count_from: Literal["after", "on"] = "after"
     roll: Literal["none", "next-working-day"] = "none"
-    trigger: TextModel
-    citation: CitationModel
     notices: list[TextModel] = Field(default_factory=list)
 
 
