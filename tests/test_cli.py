@@ -39,7 +39,8 @@ def test_date_format_prints_the_bare_date() -> None:
     ],
 )
 def test_every_date_form_gives_the_medan_deadline(date: str) -> None:
-    # Medan (DOMAIN.md): dismissed on Tue 4 Feb 2025 → Fri 7 Feb 2025.
+    # docs/legal-basis.md, "Pilkada 2024 as it happened": Kota Medan, not accepted on
+    # Tue 4 Feb 2025 → Fri 7 Feb 2025.
     code, out, _ = run("deadline", "dismissed", date, "--format", "date")
     assert (code, out) == (0, "2025-02-07\n")
 
