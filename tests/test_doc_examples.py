@@ -50,7 +50,7 @@ STRICT_INPUT = (
 SHOWN: dict[str, Shown] = {
     # Quickstart (README): Kota Medan, not accepted on Tue 4 Feb 2025 -> Fri 7 Feb 2025
     # (docs/legal-basis.md, "Pilkada 2024 as it happened"); the countdown depends on today.
-    "uv run penetapan deadline dismissed 2025-02-04": Shown(0),
+    "uv run penetapan deadline dismissed 2025-02-04": Shown(0, "Deadline: Friday, 7 February 2025"),
     'uv run penetapan deadline tidak-dapat-diterima "4 Februari 2025" --explain --lang id': Shown(
         0, "Jumat, 7 Februari 2025"
     ),
