@@ -4,9 +4,10 @@
     uv run python benchmarks/batch.py --rows 10000 100000 1000000 --repeat 5
 
 For each size N it writes N generated rows shaped like the 2024 disputes (545 regions, the
-outcomes and notification dates of DOMAIN.md, some Indonesian date spellings, a notes column
-with commas, a basis column asking for working days on one row in fifty so that the holiday
-calendar is loaded), then runs, alternately and each in a fresh child process:
+outcomes and notification dates of docs/legal-basis.md, "Pilkada 2024 as it happened", some
+Indonesian date spellings, a notes column with commas, a basis column asking for working days on
+one row in fifty so that the holiday calendar is loaded), then runs, alternately and each in a
+fresh child process:
 
 - copy:  csv.reader -> csv.writer, row by row, of the same file (the floor for any CSV tool);
 - batch: python -m penetapan_cli batch IN -o OUT --as-of 2025-02-05.

@@ -1,6 +1,7 @@
 """The pure core stays pure: no CLI or rendering frameworks, no clock, no environment, no output.
 
-STYLE.md: cli.py -> batch / timeline / render -> the core (rules, counting, calendar, dates).
+The layers (README, "Development"): cli.py -> batch / timeline / render -> the core (rules,
+counting, calendar, dates).
 """
 
 from __future__ import annotations

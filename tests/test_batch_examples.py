@@ -36,8 +36,9 @@ def test_pilkada_2024_example() -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8"), newline="")))
     by_region = {r["Daerah"]: r for r in rows}
     assert len(rows) == 19
-    # DOMAIN: Kota Medan, 220/PHPU.WAKO-XXIII/2025, not accepted on Tue 4 Feb 2025; PKPU 18/2024
-    # Pasal 57(1)(b): 3 calendar days after -> Fri 7 Feb 2025 (declared on 5 Feb, in time).
+    # docs/legal-basis.md, "Pilkada 2024 as it happened": Kota Medan, 220/PHPU.WAKO-XXIII/2025,
+    # not accepted on Tue 4 Feb 2025; PKPU 18/2024 Pasal 57(1)(b): 3 calendar days after -> Fri
+    # 7 Feb 2025 (declared on 5 Feb, in time).
     medan = by_region["Kota Medan"]
     assert (medan["Nomor Perkara"], medan["deadline"], medan["status"], medan["days_left"]) == (
         "220/PHPU.WAKO-XXIII/2025",
@@ -53,7 +54,8 @@ def test_pilkada_2024_example() -> None:
     assert by_region["Kabupaten Nias Selatan"]["deadline"] == "2025-02-08"
     assert by_region["Kabupaten Simalungun"]["deadline"] == "2025-02-27"
     assert by_region["Kabupaten Tapanuli Tengah"]["deadline"] == "2025-02-27"
-    # A re-vote (PSU) order for Pasaman: no deadline until the new result (DOMAIN).
+    # A re-vote (PSU) order for Pasaman: no deadline until the new result
+    # (docs/legal-basis.md, "The rule (PKPU 18/2024 Pasal 57 ayat (1))").
     assert by_region["Kabupaten Pasaman"]["status"] == "pending"
     assert by_region["Kabupaten Pasaman"]["deadline"] == ""
     assert [r["status"] for r in rows].count("pending") == 4

@@ -39,7 +39,8 @@ def test_date_format_prints_the_bare_date() -> None:
     ],
 )
 def test_every_date_form_gives_the_medan_deadline(date: str) -> None:
-    # Medan (DOMAIN.md): dismissed on Tue 4 Feb 2025 → Fri 7 Feb 2025.
+    # docs/legal-basis.md, "Pilkada 2024 as it happened": Kota Medan, not accepted on
+    # Tue 4 Feb 2025 → Fri 7 Feb 2025.
     code, out, _ = run("deadline", "dismissed", date, "--format", "date")
     assert (code, out) == (0, "2025-02-07\n")
 
@@ -219,12 +220,16 @@ def test_coverage_warning_goes_to_stderr() -> None:
         (["deadline", "dismissed", "2025-02-04", "--lang", "fr"], "invalid --lang 'fr'"),
         (["deadline", "dismissed", "2025-02-04", "--tz", "Mars/Base"], "unknown time zone"),
         (["deadline", "dismissed", "2025-02-04", "--as-of", "yesterday"], "'yesterday'"),
-        (["deadline", "dismissed", "2025-02-04", "--closures", "/nonexistent"], "not found"),
+        # Run in an empty tmp_path: missing.txt names tmp_path / "missing.txt", which is absent.
+        (["deadline", "dismissed", "2025-02-04", "--closures", "missing.txt"], "not found"),
         (["deadline", "dismissed", "2025-02-04", "--explain", "--format", "date"], "--explain"),
         (["holidays", "1900"], "year 1900 is out of range"),
     ],
 )
-def test_bad_input_one_line_exit_2(args: list[str], fragment: str) -> None:
+def test_bad_input_one_line_exit_2(
+    args: list[str], fragment: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     code, out, err = run(*args)
     assert code == 2
     assert out == ""

@@ -20,7 +20,8 @@ DEFAULT = load_rule_set("pkpu-18-2024")
 RULE_2020 = load_rule_set("pkpu-19-2020")
 ANNEX = load_rule_set("pkpu-2-2024-annex")
 ALL = [DEFAULT, RULE_2020, ANNEX]
-FEB4 = dt.date(2025, 2, 4)  # Medan: not accepted on Tue 4 Feb 2025 (DOMAIN)
+# docs/legal-basis.md, "Pilkada 2024 as it happened": Medan not accepted on Tue 4 Feb 2025.
+FEB4 = dt.date(2025, 2, 4)
 FEB5 = dt.date(2025, 2, 5)
 
 

@@ -25,7 +25,8 @@ AFTER, ON = CountFrom.AFTER, CountFrom.ON
 @pytest.mark.parametrize(
     ("trigger", "days", "unit", "count_from", "cuti_working", "expected"),
     [
-        # "3 hari setelah": Tue 4 Feb 2025 + 3 calendar days = Fri 7 Feb 2025 (DOMAIN.md, Medan).
+        # "3 hari setelah": Tue 4 Feb 2025 + 3 calendar days = Fri 7 Feb 2025 (Medan;
+        # docs/legal-basis.md, "Counting days").
         (D(2025, 2, 4), 3, CAL, AFTER, False, D(2025, 2, 7)),
         # Calendar days run through weekends: Thu 6 Feb 2025 + 3 = Sun 9 Feb 2025, no roll.
         (D(2025, 2, 6), 3, CAL, AFTER, False, D(2025, 2, 9)),

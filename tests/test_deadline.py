@@ -39,7 +39,8 @@ def test_outcome_groups_cover_every_outcome() -> None:
 def test_every_deciding_outcome_gets_three_calendar_days(
     outcome: Outcome, rule_set: RuleSet, calendar: WorkCalendar
 ) -> None:
-    # Mon 24 Feb 2025 (final decisions, DOMAIN.md) + 3 calendar days = Thu 27 Feb 2025.
+    # Mon 24 Feb 2025 (final decisions; docs/legal-basis.md, "Pilkada 2024 as it happened")
+    # + 3 calendar days = Thu 27 Feb 2025.
     result = compute_deadline(outcome, D(2025, 2, 24), rule_set=rule_set, calendar=calendar)
     assert result.deadline == D(2025, 2, 27)
     assert result.status == "ok"
@@ -63,7 +64,8 @@ def test_orders_give_no_deadline_and_say_what_comes_next(
 
 
 def test_medan_2025(rule_set: RuleSet, calendar: WorkCalendar) -> None:
-    # DOMAIN.md: Kota Medan, case 220/PHPU.WAKO-XXIII/2025, not accepted on Tue 4 Feb 2025;
+    # docs/legal-basis.md, "Pilkada 2024 as it happened": Kota Medan, case
+    # 220/PHPU.WAKO-XXIII/2025, not accepted on Tue 4 Feb 2025;
     # deadline Fri 7 Feb 2025; the KPU Medan declared on Wed 5 Feb 2025, two days early.
     result = compute_deadline(
         Outcome.DISMISSED, D(2025, 2, 4), rule_set=rule_set, calendar=calendar, as_of=D(2025, 2, 5)
@@ -74,8 +76,9 @@ def test_medan_2025(rule_set: RuleSet, calendar: WorkCalendar) -> None:
 
 
 def test_no_petition_2025(rule_set: RuleSet, calendar: WorkCalendar) -> None:
-    # DOMAIN.md: regions without a petition declared on 7-9 Jan 2025; a BRPK letter received
-    # on Mon 6 Jan 2025 gives Thu 9 Jan 2025.
+    # docs/legal-basis.md, "Pilkada 2024 as it happened": regions without a petition declared
+    # on 7-9 Jan 2025; a BRPK letter received on Mon 6 Jan 2025 (an illustrative date) gives
+    # Thu 9 Jan 2025.
     result = compute_deadline(
         Outcome.NO_PETITION, D(2025, 1, 6), rule_set=rule_set, calendar=calendar
     )

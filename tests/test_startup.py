@@ -256,21 +256,6 @@ def test_a_calendar_day_check_imports_no_rich_pydantic_or_holidays(
     assert done.stderr.splitlines()[-1] == f"loaded: |typer={loads_typer}"
 
 
-def test_installed_entry_point(tmp_path: Path) -> None:
-    script = Path(sys.executable).parent / ("penetapan.exe" if os.name == "nt" else "penetapan")
-    done = subprocess.run(
-        [str(script), "deadline", "dismissed", "2025-02-04", "--format", "date"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    # PKPU 18/2024 Pasal 57(1)(b): 3 calendar days after Tue 4 Feb 2025 -> Fri 7 Feb 2025.
-    assert (done.returncode, done.stdout) == (0, "2025-02-07\n")
-    done = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
-    assert done.returncode == 0
-    assert done.stdout.startswith("penetapan ")
-
-
 # 3 working days after Thu 27 Mar 2025 (--basis working): Fri 28 Mar (cuti bersama Nyepi),
 # Sat 29 (Nyepi), Sun 30, Mon 31 Mar and Tue 1 Apr (Idul Fitri), Wed 2-Fri 4 Apr (cuti bersama),
 # Sat 5, Sun 6, Mon 7 Apr (cuti bersama) are skipped -> Tue 8, Wed 9, Thu 10 Apr 2025
@@ -282,11 +267,17 @@ WORKING_ANSWER = "2025-04-10\n"
 @pytest.mark.parametrize(
     "breakage", ["garbage", "truncated", "a directory", "unwritable", "no cache"]
 )
-def test_a_broken_cache_still_gives_the_right_answer(tmp_path: Path, breakage: str) -> None:
+def test_a_broken_cache_still_gives_the_right_answer(
+    tmp_path: Path, breakage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the command, in process: a fresh process adds nothing here (no table is kept in
+    memory between calls; test_holiday_cache.py covers each kind of damage file by file)."""
     cache = tmp_path / "cache"
     env = {"PENETAPAN_CACHE_DIR": str(cache), "PENETAPAN_NO_CACHE": ""}
-    command = [sys.executable, "-m", "penetapan_cli", *WORKING_ARGV]
-    first = subprocess.run(command, capture_output=True, text=True, env=os.environ | env)
+    runner = CliRunner()
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    first = runner.invoke(cli.app, WORKING_ARGV)
     assert first.stdout == WORKING_ANSWER
     table = cache / "holidays-ID-2025.json"
     assert table.is_file()
@@ -303,8 +294,11 @@ def test_a_broken_cache_still_gives_the_right_answer(tmp_path: Path, breakage: s
         env["PENETAPAN_CACHE_DIR"] = str(blocker / "cache")
     else:
         env["PENETAPAN_NO_CACHE"] = "1"
-    again = subprocess.run(command, capture_output=True, text=True, env=os.environ | env)
-    assert (again.returncode, again.stdout) == (0, WORKING_ANSWER)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    again = runner.invoke(cli.app, WORKING_ARGV)
+    assert (again.exit_code, again.stdout) == (0, WORKING_ANSWER)
+    assert again.exception is None or isinstance(again.exception, SystemExit)
     assert "Traceback" not in again.stderr
 
 

@@ -1,4 +1,4 @@
-"""The timeline of the 2024 season (DOMAIN: "Pilkada 2024 as it happened").
+"""The timeline of the 2024 season (docs/legal-basis.md, "Pilkada 2024 as it happened").
 
 Working days use the `holidays` package for Indonesia (public holidays and cuti bersama, SKB 3
 Menteri). The non-working weekdays that matter here:

@@ -1,9 +1,9 @@
 """Unsettled law, made visible: one deadline under several rule sets and trigger dates.
 
-Two points are unsettled (DOMAIN: "Unsettled points"): which regulation's day count applies
-(``--compare`` counts under every shipped rule set) and which event starts the count for an MK
-decision: its reading or the notification that reaches the KPU later (``--decided``). Every
-option is computed; the earliest deadline is the safe one.
+Two points are unsettled (docs/legal-basis.md, "Unsettled points"): which regulation's day
+count applies (``--compare`` counts under every shipped rule set) and which event starts the
+count for an MK decision: its reading or the notification that reaches the KPU later
+(``--decided``). Every option is computed; the earliest deadline is the safe one.
 """
 
 from __future__ import annotations

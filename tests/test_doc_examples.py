@@ -1,0 +1,187 @@
+"""Every `penetapan` command shown in README.md and docs/*.md is run here.
+
+A command is a line of a fenced code block that starts with `$ `, `uv run ` or `cat `, with
+backslash continuations joined. SHOWN maps each one, spelt exactly as the document spells it, to
+the exit code it must give and a text its output must contain; a command added to a document
+without an entry here fails `test_every_shown_command_is_run`, and an entry whose command left
+the documents fails too. Usage synopses (`penetapan rules [--format ...]`) are not examples and
+are not run. The examples/ files are run by test_installed.py and test_batch_examples.py.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from typer.testing import CliRunner
+
+from penetapan_cli.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+EXAMPLES = ROOT / "examples"
+RULESET = ROOT / "src" / "penetapan_cli" / "sources" / "rulesets" / "pkpu-18-2024.toml"
+
+# The spreadsheet export of README "Examples (run by the tests)": `;`, CRLF, a blank line, an
+# impossible date and a misspelt outcome between good rows.
+BAD_CSV = (
+    b"daerah;putusan;tanggal\r\n"
+    b"Kota Medan;tidak-dapat-diterima;4 Februari 2025\r\n"
+    b"\r\n"
+    b"Kota Binjai;ditolak;30/02/2025\r\n"
+    b"Kabupaten Karo;dismisal;2025-02-04\r\n"
+)
+
+
+class Shown(NamedTuple):
+    code: int
+    contains: str = ""
+    stdin: bytes | None = None
+
+
+STRICT_INPUT = (
+    b"region,outcome,notified_on,basis\nA,dismissed,2025-02-04,\nB,rejected,2028-03-01,working\n"
+)
+
+SHOWN: dict[str, Shown] = {
+    # Quickstart (README): Kota Medan, not accepted on Tue 4 Feb 2025 -> Fri 7 Feb 2025
+    # (docs/legal-basis.md, "Pilkada 2024 as it happened"); the countdown depends on today.
+    "uv run penetapan deadline dismissed 2025-02-04": Shown(0, "Deadline: Friday, 7 February 2025"),
+    'uv run penetapan deadline tidak-dapat-diterima "4 Februari 2025" --explain --lang id': Shown(
+        0, "Jumat, 7 Februari 2025"
+    ),
+    # Huruf a: the MK's BRPK letter received Mon 6 Jan 2025 + 3 days -> Thu 9 Jan 2025.
+    "uv run penetapan deadline no-petition 06/01/2025 --format json": Shown(
+        0, '"deadline": "2025-01-09"'
+    ),
+    # Huruf b: final decisions of Mon 24 Feb 2025 + 3 calendar days -> Thu 27 Feb 2025.
+    "d=$(uv run penetapan deadline rejected 2025-02-24 --format date)   # 2025-02-27": Shown(
+        0, "2025-02-27\n"
+    ),
+    "uv run penetapan deadline psu 2025-02-24        # no deadline yet: exit 3, says what happens"
+    " next": Shown(3),
+    "uv run penetapan outcomes": Shown(0, "no-petition"),
+    "uv run penetapan holidays 2025": Shown(0, "31 March 2025"),
+    # Batch.
+    "uv run penetapan batch examples/pilkada-2024.csv -o deadlines.csv": Shown(
+        0, "penetapan batch: rows=19 ok=15 pending=4 errors=0"
+    ),
+    "cat cases.jsonl | uv run penetapan batch - --input-format jsonl --output-format jsonl": Shown(
+        0, '"deadline": "2025-02-07"'
+    ),
+    "uv run penetapan batch cases.csv --as-of 2025-02-06 --output-format json > report.json": (
+        Shown(0, '"deadline": "2025-02-07"')
+    ),
+    "printf 'region,outcome,notified_on,basis\\nA,dismissed,2025-02-04,\\nB,rejected,2028-03-01,"
+    "working\\n' | uv run penetapan batch - --strict --as-of 2025-02-05 --output-format jsonl "
+    '2>/dev/null; echo "exit $?"': Shown(
+        1, '"error": "--strict: the working-day count', STRICT_INPUT
+    ),
+    "uv run penetapan batch examples/pilkada-2024.csv -o deadlines.csv --ics pilkada.ics --as-of "
+    "2025-02-05 --lang en 2>&1 | sed -n '1p;$p'": Shown(
+        0, "note: wrote 15 events to 'pilkada.ics'"
+    ),
+    "uv run penetapan batch examples/pilkada-2024.csv -o deadlines.csv --as-of 2025-02-05 --lang "
+    "en": Shown(0, "next step (4 rows from row 16)"),
+    "cat examples/cases.jsonl | uv run penetapan batch - --input-format jsonl --output-format "
+    "jsonl --as-of 2025-02-05 2>/dev/null | head -2": Shown(0, '"region": "Kabupaten Karo"'),
+    'uv run penetapan batch bad.csv --as-of 2025-02-05 2>/dev/null; echo "exit $?"': Shown(
+        1, ";;;;error;;;;row 2 (line 3): blank line"
+    ),
+    'uv run penetapan batch bad.csv -o bad.csv; echo "exit $?"': Shown(
+        2, "refusing to write the output over the input file 'bad.csv'"
+    ),
+    # Rule sets, --compare, --decided, timeline, calendar export.
+    "penetapan deadline dismissed 2025-02-04 --rules ./mine.toml": Shown(
+        2,
+        "rules[0].days (rule '57-1-a'): expected a whole number of days from 1 to 3660, got -3",
+    ),
+    "penetapan rules show ./other.toml": Shown(
+        2, "every outcome needs exactly one rule; not covered by any rule: recount, recapitulation"
+    ),
+    "penetapan deadline dismissed 2025-02-04 --compare --as-of 2025-02-05": Shown(
+        0, "Safe date (the earliest): Friday, 7 February 2025"
+    ),
+    "penetapan deadline dismissed 2025-02-05 --decided 2025-02-04 --format json --as-of "
+    "2025-02-05": Shown(0, '"safe_deadline": "2025-02-07"'),
+    # UU 10/2016 Pasal 157(8): 45 working days from Fri 3 Jan 2025 -> Tue 11 Mar 2025.
+    "penetapan timeline --announced 2024-12-16 --registered 2025-01-03 --decided 2025-02-24 "
+    "--outcome psu --order-days 60 --as-of 2025-02-24": Shown(3, "Tuesday, 11 March 2025"),
+    "penetapan timeline --announced 2024-12-16 --registered 2025-01-03 --notified 2025-02-04 "
+    "--outcome dismissed --format json --as-of 2025-02-05 | jq -c '.status, (.steps[] | [.id, "
+    ".status, .deadline, .days_left, .counted_from, .trigger_date, .rule])'": Shown(
+        0, '"deadline": "2025-03-11"'
+    ),
+    'penetapan deadline dismissed 2025-02-04 --region "Kota Medan" --ics medan.ics --format date': (
+        Shown(0, "2025-02-07\n")
+    ),
+}
+
+
+def shown_commands(text: str) -> list[str]:
+    """The `penetapan` command lines of the fenced code blocks of ``text``."""
+    commands: list[str] = []
+    for block in re.findall(r"^```[^\n]*\n(.*?)^```", text, re.S | re.M):
+        lines = iter(block.splitlines())
+        for line in lines:
+            if not line.startswith(("$ ", "uv run ", "cat ")):
+                continue
+            command = line.removeprefix("$ ").strip()
+            while command.endswith("\\"):
+                command = f"{command[:-1].rstrip()} {next(lines).strip()}"
+            if re.search(r"(^|[\s|(])(uv run )?penetapan\s", command):
+                commands.append(command)
+    return commands
+
+
+def penetapan_argv(command: str) -> list[str]:
+    """The arguments after `penetapan`, up to the first pipe, redirection, `;` or `)`."""
+    tail = command[re.search(r"penetapan\s", command).end() :]  # type: ignore[union-attr]
+    tail = re.split(r"\s\||;|\s\d?>|\)", tail)[0]
+    return shlex.split(tail, comments=True)
+
+
+def test_every_shown_command_is_run() -> None:
+    shown = [c for doc in DOCUMENTS for c in shown_commands(doc.read_text(encoding="utf-8"))]
+    assert len(shown) == len(set(shown)), "a command is shown twice: run it once"
+    assert sorted(shown) == sorted(SHOWN)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder with the files the documents' commands name, as the reader would have them."""
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    shutil.copy(EXAMPLES / "cases.jsonl", tmp_path / "cases.jsonl")
+    shutil.copy(EXAMPLES / "pilkada-2024.csv", tmp_path / "cases.csv")
+    (tmp_path / "bad.csv").write_bytes(BAD_CSV)
+    rules = RULESET.read_text(encoding="utf-8")
+    (tmp_path / "mine.toml").write_text(rules.replace("days = 3", "days = -3", 1), "utf-8")
+    other = rules.replace(
+        'outcomes = ["revote", "recount", "recapitulation"]', 'outcomes = ["revote"]'
+    )
+    assert other != rules
+    (tmp_path / "other.toml").write_text(other, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PENETAPAN_LANG", "en")
+    return tmp_path
+
+
+@pytest.mark.parametrize("command", list(SHOWN))
+def test_shown_command(command: str, workdir: Path) -> None:
+    expected = SHOWN[command]
+    argv = penetapan_argv(command)
+    stdin = expected.stdin
+    if stdin is None and command.startswith("cat "):
+        stdin = (workdir / shlex.split(command)[1]).read_bytes()
+    result = CliRunner().invoke(app, argv, input=stdin)
+    assert result.exit_code == expected.code, (argv, result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    output = result.stdout + result.stderr
+    for target in re.findall(r"(?:-o|--ics) (\S+)", command):
+        if expected.code == 0 and not target.startswith("bad"):
+            output += (workdir / target).read_text(encoding="utf-8")
+    assert expected.contains in output
