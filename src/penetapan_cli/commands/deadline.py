@@ -54,6 +54,10 @@ def run_deadline(
     from penetapan_cli.sources.rulesets import resolve_rule_set
 
     language = resolve_lang(lang)
+    if ics is not None:  # before anything is read: never a pipe, a device or a file read
+        from penetapan_cli.files import check_outputs, option_reads
+
+        check_outputs({"--ics": ics}, option_reads(rules=rules, closures=closures))
     if explain and fmt == "date":
         raise InputError("--explain cannot be used with --format date: use text or json")
     today = today_in(tz)  # also rejects an unknown --tz

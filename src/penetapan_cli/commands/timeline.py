@@ -38,6 +38,10 @@ def run_timeline(
     from penetapan_cli.sources.rulesets import load_limits, resolve_rule_set
 
     language = resolve_lang(lang)
+    if ics is not None:  # before anything is read: never a pipe, a device or a file read
+        from penetapan_cli.files import check_outputs, option_reads
+
+        check_outputs({"--ics": ics}, option_reads(rules=rules, closures=closures))
     today = today_in(tz)  # also rejects an unknown --tz
 
     def date_of(value: str | None, option: str) -> dt.date | None:
