@@ -10,7 +10,6 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import tracemalloc
 from collections.abc import Sequence
 from pathlib import Path
@@ -1225,26 +1224,28 @@ def _disk_full() -> OSError:
     return OSError(errno.ENOSPC, "No space left on device")
 
 
-def _fail_output(monkeypatch: pytest.MonkeyPatch, limit: int | None) -> None:
-    """The -o file (files.atomic_output's ``open``) fails with a full disk."""
+def _fail_temporary(monkeypatch: pytest.MonkeyPatch, name: str, limit: int | None) -> None:
+    """The temporary file that becomes ``name`` (opened by files.atomic_write through
+    ``files._open``) fails with a full disk; every other file opens as usual."""
     import builtins
 
-    def failing_open(file: Any, *args: Any, **kwargs: Any) -> _FailingFile:
-        return _FailingFile(builtins.open(file, *args, **kwargs), limit, _disk_full())
+    def failing_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        fh = builtins.open(file, *args, **kwargs)  # noqa: SIM115 (closed by the caller)
+        if Path(str(file)).name.startswith(f".{name}."):
+            return _FailingFile(fh, limit, _disk_full())
+        return fh
 
-    monkeypatch.setattr(files, "open", failing_open, raising=False)
+    monkeypatch.setattr(files, "_open", failing_open)
+
+
+def _fail_output(monkeypatch: pytest.MonkeyPatch, limit: int | None) -> None:
+    """The -o file fails with a full disk."""
+    _fail_temporary(monkeypatch, "deadlines.csv", limit)
 
 
 def _fail_calendar(monkeypatch: pytest.MonkeyPatch, limit: int | None) -> None:
-    """The --ics file (ics.ics_file's ``os.fdopen``) fails with a full disk."""
-    from penetapan_cli.render import ics
-
-    real = os.fdopen
-
-    def failing_fdopen(fd: int, *args: Any, **kwargs: Any) -> _FailingFile:
-        return _FailingFile(real(fd, *args, **kwargs), limit, _disk_full())
-
-    monkeypatch.setattr(ics.os, "fdopen", failing_fdopen)
+    """The --ics file fails with a full disk."""
+    _fail_temporary(monkeypatch, "deadlines.ics", limit)
 
 
 SAFETY_ROWS = 300
@@ -1332,7 +1333,7 @@ def test_a_failed_rename_keeps_the_old_file(
     import errno
 
     source, target, calendar = _safety_files(tmp_path)
-    real = os.replace
+    real = files._replace
     renamed: list[str] = []
 
     def replace(src: Any, dst: Any) -> None:
@@ -1341,7 +1342,7 @@ def test_a_failed_rename_keeps_the_old_file(
         renamed.append(Path(dst).name)
         real(src, dst)
 
-    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(files, "_replace", replace)
     result = run([str(source), "-o", str(target), "--ics", str(calendar), *AS_OF])
     assert result.exit_code == 2
     if which == "deadlines.csv":
@@ -1398,13 +1399,13 @@ def test_old_files_stay_in_place_until_the_run_is_complete(
 
     monkeypatch.setattr(computing.Calculator, "compute", compute)
     renamed: list[str] = []
-    real_replace = os.replace
+    real_replace = files._replace
 
     def replace(src: Any, dst: Any) -> None:
         renamed.append(Path(dst).name)
         real_replace(src, dst)
 
-    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(files, "_replace", replace)
     result = run([str(source), "-o", str(target), "--ics", str(calendar), *AS_OF])
     assert result.exit_code == 0
     assert seen == [("previous run\n", "previous calendar\n")]  # one distinct key, cached

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import importlib.metadata
 import json
-import os
 from pathlib import Path
 
 import pytest
 
+from penetapan_cli import files
 from penetapan_cli.core.calendar import DayKind, NonWorkingDay, WorkCalendar
 from penetapan_cli.core.counting import count_days
 from penetapan_cli.core.rules import CountFrom, Roll, Unit
@@ -165,7 +165,7 @@ def test_writes_are_atomic_and_leave_no_temporary_file(
 
     # The new table goes to a temporary file first: when the final rename fails, the old file
     # is untouched and the temporary one is removed.
-    monkeypatch.setattr(os, "replace", fail)
+    monkeypatch.setattr(files, "_replace", fail)
     assert not write_table(path, key, (IDUL_FITRI,))
     assert read_table(path, key) == (NYEPI_CB,)
     assert sorted(p.name for p in path.parent.iterdir()) == ["holidays-ID-2025.json"]

@@ -43,8 +43,7 @@ def _typer_deadline_params() -> list[Any]:
 def test_fast_path_knows_exactly_the_options_of_the_typer_command() -> None:
     """When an option is added to `penetapan deadline` in cli.py, teach launch.DEADLINE_OPTIONS
     (and commands.deadline.build_deadline_report) about it; until then this test fails, so the
-    fast path can
-    never silently ignore an option Typer would honour."""
+    fast path can never silently ignore an option Typer would honour."""
     params = _typer_deadline_params()
     arguments = [p.name for p in params if not p.opts[0].startswith("-")]
     assert tuple(arguments) == DEADLINE_ARGUMENTS

@@ -1,65 +1,347 @@
-"""The one file layer: checking output paths, atomic writes, clean-up on every way out."""
+"""The one file layer: every file the tool reads or writes goes through here.
+
+- ``check_outputs``: where ``-o`` and ``--ics`` may write (a regular file, or a name that does not
+  exist yet), checked before anything is read, and never over a file the command reads.
+- ``atomic_write``: the one writer. The file appears only when complete (written beside the
+  target, synced, renamed over it); the temporary file is removed on every way out, including
+  Ctrl-C, SIGTERM and SIGHUP (``stop_on_signals``).
+- ``read_small`` (rule and closures files, the holiday cache) and ``open_input`` (the batch
+  input): only what can be read as a file, and small files within a size limit.
+
+The low-level operations (``stat``, ``_open``, ``_create``, ``_replace``, ``_fsync``) are module
+attributes: tests inject faults and file kinds here, in one place.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat as kinds
 import sys
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, Any
 
-from penetapan_cli.core.errors import InputError
-
-if TYPE_CHECKING:
-    pass
-from penetapan_cli.batch.columns import OUTPUT_ERRORS
+from penetapan_cli.core.errors import HangUp, InputError
 
 # ---------------------------------------------------------------------------------------------
-# Output files
+# The low-level operations, replaceable by tests.
+
+stat = os.stat  # follows links: a link to a device is a device
+fstat = os.fstat
+_open = open
+_replace = os.replace
+_fsync = os.fsync
 
 
-def same_file(input_path: Path, output_path: Path) -> bool:
-    if input_path.resolve() == output_path.resolve():
+def _create(path: str) -> int:
+    """Create the new temporary file ``path`` (never an existing node) for writing."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    flags |= getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    return os.open(path, flags, 0o600)
+
+
+SMALL_FILE_LIMIT = 1 << 20  # rule and closures files: 1 MiB
+STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+
+
+def _kind(mode: int) -> str | None:
+    """What a node that is not a regular file is, in words; None for a regular file."""
+    if kinds.S_ISREG(mode):
+        return None
+    if kinds.S_ISDIR(mode):
+        return "a directory"
+    if kinds.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if kinds.S_ISCHR(mode) or kinds.S_ISBLK(mode):
+        return "a device"
+    if kinds.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+# ---------------------------------------------------------------------------------------------
+# Where outputs may go
+
+
+def write_error(path: Path | str, reason: str, what: str | None = None) -> InputError:
+    """``cannot write 'PATH': REASON`` (``-o``), or ``WHAT 'PATH' cannot be written: REASON``."""
+    if what is None:
+        return InputError(f"cannot write {str(path)!r}: {reason}")
+    return InputError(f"{what} {str(path)!r} cannot be written: {reason}")
+
+
+# How each output option names its file in messages, and what it writes.
+_WHAT = {"-o": None, "--ics": "calendar file"}
+_NOUN = {"-o": "output", "--ics": "calendar"}
+
+
+def check_target(path: Path, *, what: str | None, option: str) -> os.stat_result | None:
+    """The status of the regular file at ``path``, or None when there is none yet (its folder
+    exists). Anything else — a directory, pipe, device, socket, a link loop, a name too long,
+    a missing folder — is an InputError naming ``path``; nothing is opened."""
+    try:
+        info = stat(path)
+    except FileNotFoundError:
+        folder = path.parent
+        try:
+            folder_is_dir = kinds.S_ISDIR(stat(folder).st_mode)
+        except OSError:
+            folder_is_dir = False
+        if not folder_is_dir:
+            missing = f"directory {str(folder)!r} not found" if what is None else None
+            raise write_error(path, missing or "folder does not exist", what) from None
+        return None
+    except OSError as exc:  # a link loop, a name too long, a folder that is a file, ...
+        raise write_error(path, _reason(exc), what) from None
+    kind = _kind(info.st_mode)
+    if kind is not None:
+        raise write_error(path, f"it is {kind}; {option} takes a regular file", what)
+    return info
+
+
+def is_stdout(path: Path) -> bool:
+    """``-o -`` and ``-o /dev/stdout`` (or another name of fd 1 that is not a regular file)
+    mean standard output, which is written as a stream, never replaced."""
+    if str(path) in STDOUT_NAMES:
         return True
     try:
-        return os.path.samefile(input_path, output_path)
-    except OSError:
+        info, out = stat(path), fstat(1)
+    except (OSError, ValueError):
         return False
+    return not kinds.S_ISREG(info.st_mode) and os.path.samestat(info, out)
+
+
+def stdin_fd() -> int | None:
+    """The file descriptor of standard input, when it has one."""
+    try:
+        return sys.stdin.fileno()
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def option_reads(*, rules: str | None, closures: Path | None) -> dict[str, Path]:
+    """The files ``--rules FILE`` and ``--closures FILE`` read, by how messages name them."""
+    from penetapan_cli.sources.rulesets import is_rule_file_path
+
+    reads: dict[str, Path] = {}
+    if rules is not None and rules.strip() and is_rule_file_path(rules.strip()):
+        reads[f"the rule file {rules.strip()!r}"] = Path(rules.strip())
+    if closures is not None:
+        reads[f"the closures file {str(closures)!r}"] = closures
+    return reads
+
+
+def _identity(path: Path, info: os.stat_result | None) -> tuple[object, ...]:
+    if info is not None:
+        return (info.st_dev, info.st_ino)
+    return (os.path.normcase(os.path.realpath(path)),)
+
+
+def check_outputs(
+    outputs: Mapping[str, Path | None], reads: Mapping[str, Path | int | None]
+) -> dict[str, Path | None]:
+    """Check every output option (``-o``, ``--ics``) before anything is read or written.
+
+    Each must be a regular file or a name that does not exist yet, never a file in ``reads``
+    (by how messages name it: a path, or a file descriptor such as stdin's, counted only when
+    it is a regular file) and never another output; files are compared by device and inode.
+    Returns each option's path, None for standard output (``-o -``) or an option not given.
+    """
+    checked: dict[str, Path | None] = {}
+    seen: list[tuple[str, Path, tuple[object, ...]]] = []
+    read_ids: list[tuple[str, tuple[object, ...]]] = []
+    for label, source in reads.items():
+        try:
+            if isinstance(source, int):
+                info = fstat(source)
+                if kinds.S_ISREG(info.st_mode):
+                    read_ids.append((label, (info.st_dev, info.st_ino)))
+            elif source is not None:
+                info = stat(source)
+                read_ids.append((label, (info.st_dev, info.st_ino)))
+        except (OSError, ValueError):
+            continue  # reading it reports the problem
+    for option, path in outputs.items():
+        checked[option] = path
+        if path is None:
+            continue
+        if option == "-o" and is_stdout(path):
+            checked[option] = None
+            continue
+        identity = _identity(path, check_target(path, what=_WHAT.get(option), option=option))
+        for label, read_id in read_ids:
+            if identity == read_id:
+                raise InputError(
+                    f"refusing to write the {_NOUN.get(option, 'output')} over {label}: "
+                    f"choose another {option} path"
+                )
+        for other_option, other_path, other_id in seen:
+            if identity == other_id:
+                raise InputError(
+                    f"{option} {str(path)!r} and {other_option} {str(other_path)!r} are the "
+                    "same file: choose two paths"
+                )
+        seen.append((option, path, identity))
+    return checked
+
+
+# ---------------------------------------------------------------------------------------------
+# Signals: SIGINT, SIGTERM and SIGHUP stop the run through the same clean-up
+
+
+class _HangUpSignal(KeyboardInterrupt):
+    """SIGHUP, raised where the program is, unwound like Ctrl-C (nothing catches it on the
+    way), and reported as ``HangUp`` (exit 129) once outside every file being written."""
+
+
+_depth = 0
+_stopping = False
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    global _stopping
+    if _stopping:  # already on the way out: let the clean-up finish
+        return
+    _stopping = True
+    import signal
+
+    if signum == getattr(signal, "SIGHUP", None):
+        raise _HangUpSignal
+    raise KeyboardInterrupt
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path) -> Iterator[IO[str]]:
-    """A text file that appears at ``path`` only when complete: written beside it, synced to
-    disk, then renamed over it. On any error or interruption the partial file is removed and
-    whatever was at ``path`` before is left as it was."""
-    target = path.resolve()
-    if target.is_dir():
-        raise InputError(f"cannot write {str(path)!r}: it is a directory")
-    if not target.parent.is_dir():
-        raise InputError(f"cannot write {str(path)!r}: directory {str(path.parent)!r} not found")
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    except OSError as exc:
-        raise InputError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
-    try:
-        with open(fd, "w", encoding="utf-8", errors=OUTPUT_ERRORS, newline="") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(temp, _mode_for(target))
-        os.replace(temp, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        if isinstance(exc, OSError):  # reading errors arrive as InputError: this is writing
-            raise InputError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
-        raise
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(target.parent, os.O_RDONLY)
+def stop_on_signals() -> Iterator[None]:
+    """Until the block ends, Ctrl-C, SIGTERM (``kill``) and SIGHUP (a closed terminal or SSH
+    session) raise where the program is, so that every ``finally`` runs and no partial or
+    temporary file is left behind. SIGTERM ends as Ctrl-C does (exit 130); SIGHUP leaves the
+    outermost block as ``HangUp`` (exit 129). Nested blocks share the outermost one's handlers;
+    later signals are ignored while the first one unwinds."""
+    global _depth, _stopping
+    import threading
+
+    if _depth or threading.current_thread() is not threading.main_thread():
+        _depth += 1
         try:
-            os.fsync(dir_fd)
+            yield
+        finally:
+            _depth -= 1
+        return
+    import signal
+
+    signums: list[int] = [signal.SIGINT, signal.SIGTERM]
+    hangup = getattr(signal, "SIGHUP", None)
+    if hangup is not None:
+        signums.append(hangup)
+    previous: dict[int, Any] = {}
+    _depth = 1
+    try:
+        for signum in signums:
+            previous[signum] = signal.signal(signum, _on_signal)
+        yield
+    except _HangUpSignal:
+        raise HangUp("hang-up: stopped, no partial output left") from None
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+        _depth = 0
+        _stopping = False
+
+
+# ---------------------------------------------------------------------------------------------
+# The one writer
+
+
+def _temp_name(target: Path) -> str:
+    """A new name beside ``target``: ``.NAME.RANDOM.tmp``, short enough for any folder."""
+    stem = os.fsencode(target.name)[:120].decode("utf-8", "ignore") or "output"
+    return str(target.with_name(f".{stem}.{os.urandom(6).hex()}.tmp"))
+
+
+@contextlib.contextmanager
+def atomic_write(
+    path: Path,
+    *,
+    binary: bool = False,
+    what: str | None = None,
+    option: str = "-o",
+    errors: str = "strict",
+    keep: Callable[[], bool] | None = None,
+    sync: bool = True,
+) -> Iterator[IO[Any]]:
+    """A file that appears at ``path`` only when complete: written beside it, synced to disk,
+    then renamed over it, keeping the mode of the file it replaces (else the default under the
+    umask). When ``keep`` says no at the end, nothing is written. On any error, interruption or
+    signal, the temporary file is removed and whatever was at ``path`` is left as it was.
+
+    ``path`` must be a regular file or a new name (``check_target``). Errors are one-line
+    InputErrors naming ``path`` as ``write_error`` does with ``what``.
+    """
+    check_target(path, what=what, option=option)
+    target = Path(os.path.realpath(path))
+    temp = _temp_name(target)
+    committed = False
+    with stop_on_signals():
+        try:  # entered before the file exists: a signal right after creating it still cleans up
+            fd = _create(temp)
+            given: list[int] = []
+
+            def opener(name: str, flags: int) -> int:
+                given.append(fd)
+                return fd
+
+            try:
+                if binary:
+                    fh: IO[Any] = _open(temp, "wb", opener=opener)
+                else:
+                    fh = _open(
+                        temp, "w", encoding="utf-8", errors=errors, newline="", opener=opener
+                    )
+            except BaseException:
+                if not given:
+                    with contextlib.suppress(OSError):
+                        os.close(fd)
+                raise
+            with fh:
+                yield fh
+                kept = keep is None or keep()
+                if kept:
+                    fh.flush()
+                    if sync:
+                        _fsync(fh.fileno())
+            if kept:
+                with contextlib.suppress(OSError):  # e.g. a file system without modes
+                    os.chmod(temp, _mode_for(target))
+                _replace(temp, target)
+                committed = True
+        except OSError as exc:  # reading errors arrive as InputError: this is writing
+            raise write_error(path, _reason(exc), what) from None
+        finally:
+            if not committed:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+    if committed and sync:
+        _sync_folder(target.parent)
+
+
+def atomic_output(path: Path) -> contextlib.AbstractContextManager[IO[str]]:
+    """The ``-o`` file of ``batch``: UTF-8 text, written by ``atomic_write``."""
+    from penetapan_cli.batch.columns import OUTPUT_ERRORS
+
+    return atomic_write(path, errors=OUTPUT_ERRORS)
+
+
+def _sync_folder(folder: Path) -> None:
+    """The rename itself reaches the disk (where folders can be opened: not on Windows)."""
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            _fsync(dir_fd)
         finally:
             os.close(dir_fd)
 
@@ -67,41 +349,85 @@ def atomic_output(path: Path) -> Iterator[IO[str]]:
 def _mode_for(target: Path) -> int:
     """The file mode of the file being replaced, else the default one under the umask."""
     try:
-        return target.stat().st_mode & 0o7777
+        return os.stat(target).st_mode & 0o7777
     except OSError:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
 
 
-def stop_on_sigterm(stack: contextlib.ExitStack) -> None:
-    """Until ``stack`` closes, SIGTERM (``kill``) stops the run as Ctrl-C does, so that the
-    same clean-up runs: no partial output file is left behind."""
-    import signal
-    import threading
+# ---------------------------------------------------------------------------------------------
+# Reading
 
-    if threading.current_thread() is not threading.main_thread():
-        return
 
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    stack.callback(signal.signal, signal.SIGTERM, previous)
+def read_small(
+    path: Path,
+    *,
+    what: str,
+    error: type[InputError] = InputError,
+    fifo: bool = True,
+    limit: int = SMALL_FILE_LIMIT,
+) -> bytes:
+    """The bytes of the small file ``path`` (a rule or closures file): a regular file, or a
+    named pipe when ``fifo``, of at most ``limit`` bytes. Anything else is ``error`` with one
+    line, ``WHAT 'PATH' ...``, found from its status before it is opened where it can be."""
+    name = str(path)
+    try:
+        info = stat(path)
+    except FileNotFoundError:
+        raise error(f"{what} {name!r} not found") from None
+    except OSError as exc:
+        raise error(f"{what} {name!r} cannot be read: {_reason(exc)}") from None
+    kind = _kind(info.st_mode)
+    if kind == "a directory":
+        raise error(f"{what} {name!r} is a directory")
+    if kind is not None and not (fifo and kinds.S_ISFIFO(info.st_mode)):
+        raise error(f"{what} {name!r} is {kind}, not a file")
+    too_large = f"{what} {name!r} is larger than {limit / (1 << 20):g} MiB"
+    if info.st_size > limit and kind is None:
+        raise error(too_large)
+    try:
+        with _open(path, "rb") as fh:
+            opened = os.fstat(fh.fileno()).st_mode  # what was opened, if it changed since
+            if not (kinds.S_ISREG(opened) or (fifo and kinds.S_ISFIFO(opened))):
+                raise error(f"{what} {name!r} is {_kind(opened)}, not a file")
+            data: bytes = fh.read(limit + 1)
+    except OSError as exc:
+        raise error(f"{what} {name!r} cannot be read: {_reason(exc)}") from None
+    if len(data) > limit:
+        raise error(too_large)
+    return data
 
 
 @contextlib.contextmanager
 def open_input(path: str) -> Iterator[IO[bytes]]:
+    """The batch input file, of any size: a regular file or a pipe, never a directory, device
+    or socket."""
     try:
-        fh = open(path, "rb")  # noqa: SIM115 (closed below)
+        info = stat(path)
+    except FileNotFoundError:
+        raise InputError(f"input {path!r} not found") from None
+    except OSError as exc:
+        raise InputError(f"cannot read input {path!r}: {_reason(exc)}") from None
+    kind = _kind(info.st_mode)
+    if kind == "a directory":
+        raise InputError(f"input {path!r} is a directory")
+    if kind is not None and not kinds.S_ISFIFO(info.st_mode):
+        raise InputError(f"input {path!r} is {kind}, not a file")
+    try:
+        fh = _open(path, "rb")
     except FileNotFoundError:
         raise InputError(f"input {path!r} not found") from None
     except IsADirectoryError:
         raise InputError(f"input {path!r} is a directory") from None
     except OSError as exc:
-        raise InputError(f"cannot read input {path!r}: {exc.strerror or exc}") from None
+        raise InputError(f"cannot read input {path!r}: {_reason(exc)}") from None
     with fh:
         yield fh
+
+
+# ---------------------------------------------------------------------------------------------
+# Standard output
 
 
 @contextlib.contextmanager
@@ -128,8 +454,6 @@ def stdout_text() -> Iterator[IO[str]]:
 
 def stdout_to_devnull() -> None:
     """After the reader of stdout went away, send what is left nowhere instead of failing."""
-    import os
-
     with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

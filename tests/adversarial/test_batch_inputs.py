@@ -243,10 +243,14 @@ def test_unreadable_file_whoever_runs_the_tests(
     path = tmp_path / "locked.csv"
     path.write_text(CSV_HEADER + CSV_R1, encoding="utf-8")
 
-    def refuse(file: str, mode: str = "r") -> None:
-        raise PermissionError(13, "Permission denied", file)
+    real_open = open
 
-    monkeypatch.setattr(files, "open", refuse, raising=False)
+    def refuse(file: Any, mode: str = "r", **kwargs: Any) -> Any:
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied", file)
+        return real_open(file, mode, **kwargs)
+
+    monkeypatch.setattr(files, "_open", refuse)
     whole_input_failure(batch([str(path)]), "Permission denied", f"cannot read input {str(path)!r}")
 
 
@@ -282,7 +286,7 @@ def test_read_error_in_the_middle_of_the_input(
             return real_open(file, mode, **kwargs)
         return Failing(real_open(file, "rb", buffering=0), buffer_size=4096)
 
-    monkeypatch.setattr(files, "open", failing_open, raising=False)
+    monkeypatch.setattr(files, "_open", failing_open)
     result = batch([str(path), "-o", str(target)])
     whole_input_failure(result, "Input/output error", f"cannot read input {str(path)!r}")
     assert target.read_text(encoding="utf-8") == "previous run\n"

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from penetapan_cli.core.errors import EXIT_ROW_ERRORS, InputError
+from penetapan_cli.core.errors import EXIT_ROW_ERRORS
 from penetapan_cli.render.notes import warn
 
 
@@ -38,39 +38,34 @@ def run_batch(
     from penetapan_cli.core.rules import Unit
     from penetapan_cli.files import (
         atomic_output,
+        check_outputs,
         open_input,
-        same_file,
+        option_reads,
+        stdin_fd,
         stdout_text,
-        stop_on_sigterm,
+        stop_on_signals,
     )
     from penetapan_cli.settings import resolve_lang, today_in
     from penetapan_cli.sources.closures import read_closures
     from penetapan_cli.sources.rulesets import resolve_rule_set
 
     language = resolve_lang(lang)
+    from_stdin = input_path == "-"
+    # Before anything is read: where the output and calendar go, never over a file read.
+    input_label = (
+        "the input file on standard input" if from_stdin else f"the input file {input_path!r}"
+    )
+    reads = {input_label: stdin_fd() if from_stdin else Path(input_path)}
+    targets = check_outputs(
+        {"-o": output, "--ics": ics}, reads | option_reads(rules=rules, closures=closures)
+    )
+    output_path = targets["-o"]
     today = today_in(tz)  # also rejects an unknown --tz
     as_of_date = parse_date(as_of, today=today) if as_of is not None else today
     closure_days = read_closures(closures) if closures is not None else ()
     rule_set = resolve_rule_set(rules)  # once per run; every row's rule and citation follow it
-    from_stdin = input_path == "-"
     in_format = input_format or format_for(None if from_stdin else input_path)
     out_format = output_format or in_format
-    to_file = output is not None and str(output) != "-"
-    if to_file and not from_stdin and same_file(Path(input_path), Path(str(output))):
-        raise InputError(
-            f"refusing to write the output over the input file {input_path!r}: choose another "
-            "-o path"
-        )
-    if ics is not None:
-        if not from_stdin and same_file(Path(input_path), ics):
-            raise InputError(
-                f"refusing to write the calendar over the input file {input_path!r}: choose "
-                "another --ics path"
-            )
-        if to_file and same_file(Path(str(output)), ics):
-            raise InputError(
-                f"--ics {str(ics)!r} and -o {str(output)!r} are the same file: choose two paths"
-            )
     calculator = Calculator(
         rule_set=rule_set,
         today=today,
@@ -82,7 +77,7 @@ def run_batch(
     )
     rule_set_status(rule_set, language)
     with contextlib.ExitStack() as stack:
-        stop_on_sigterm(stack)
+        stack.enter_context(stop_on_signals())  # Ctrl-C, SIGTERM, SIGHUP: no partial file
         if from_stdin:
             binary: IO[bytes] = sys.stdin.buffer
             label = "standard input"
@@ -97,7 +92,9 @@ def run_batch(
 
             calendar_file = stack.enter_context(ics_file(ics))
             events = RowEvents(source.table, lang=language, add=calendar_file.add)
-        out = stack.enter_context(atomic_output(Path(str(output))) if to_file else stdout_text())
+        out = stack.enter_context(
+            atomic_output(output_path) if output_path is not None else stdout_text()
+        )
         progress = None
         if not from_stdin and sys.stderr.isatty():
             info = os.fstat(binary.fileno())

@@ -96,6 +96,11 @@ def run_deadline(
     ``basis`` one of BASES or None (the parsers check them).
     Errors are raised as PenetapanError for the caller's boundary to report.
     """
+    if ics is not None:  # before anything is read: never a pipe, a device or a file read
+        from penetapan_cli.files import check_outputs, option_reads
+
+        reads = option_reads(rules=options.get("rules"), closures=options.get("closures"))
+        check_outputs({"--ics": ics}, reads)
     if options.get("explain") and fmt == "date":
         raise InputError("--explain cannot be used with --format date: use text or json")
     report = build_deadline_report(outcome, notified, **options)

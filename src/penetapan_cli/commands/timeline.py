@@ -42,6 +42,10 @@ def run_timeline(
 
     setting = resolve(lang, tz, as_of)
     language, today = setting.lang, setting.today
+    if ics is not None:  # before anything is read: never a pipe, a device or a file read
+        from penetapan_cli.files import check_outputs, option_reads
+
+        check_outputs({"--ics": ics}, option_reads(rules=rules, closures=closures))
     announced_on = option_date(announced, "--announced", today)
     assert announced_on is not None
     parsed_outcome = parse_outcome(outcome) if outcome is not None else None

@@ -13,6 +13,7 @@ EXIT_USAGE = 2  # bad input or usage
 EXIT_PENDING = 3  # no deadline yet: a follow-up cycle is needed
 EXIT_STRICT = 4  # --strict: the holiday data for a touched year is not decreed
 EXIT_INTERNAL = 70  # unexpected internal error (a bug: please report it)
+EXIT_HANGUP = 129  # SIGHUP: the terminal or SSH session closed
 EXIT_INTERRUPTED = 130  # Ctrl-C
 EXIT_BROKEN_PIPE = 141  # the reader of stdout went away (e.g. `| head`)
 
@@ -51,6 +52,12 @@ class ClosuresFileError(InputError):
 
 class RulesError(InputError):
     """A rule set that cannot be found or does not validate."""
+
+
+class HangUp(PenetapanError):
+    """SIGHUP stopped the run; every file being written was cleaned up (files.stop_on_signals)."""
+
+    exit_code = EXIT_HANGUP
 
 
 class CoverageError(PenetapanError):

@@ -11,8 +11,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import os
-import tempfile
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -285,8 +283,13 @@ class IcsSink:
         self.count += 1
 
 
+CALENDAR_FILE = "calendar file"
+
+
 def _write_error(path: Path, exc: OSError) -> InputError:
-    return InputError(f"calendar file {str(path)!r} cannot be written: {exc.strerror or exc}")
+    from penetapan_cli.files import write_error
+
+    return write_error(path, exc.strerror or str(exc), CALENDAR_FILE)
 
 
 @contextlib.contextmanager
@@ -294,45 +297,31 @@ def ics_file(path: Path, *, stamp: dt.datetime | None = None) -> Iterator[IcsSin
     """A calendar file written one event at a time, which appears at ``path`` only when
     complete.
 
-    The events go to a temporary file in the same folder as they come, so memory does not
-    grow with them; on a clean exit the file is closed, synced and renamed over ``path``. When
-    no event was added nothing is written (``IcsSink.count`` says so) and ``path`` is left as
-    it was; so it is on any error or interruption, and the temporary file is removed. The bytes
-    are those ``build_calendar`` gives for the same events.
+    The events go to a temporary file in the same folder as they come (``files.atomic_write``),
+    so memory does not grow with them; on a clean exit the file is closed, synced and renamed
+    over ``path``. When no event was added nothing is written (``IcsSink.count`` says so) and
+    ``path`` is left as it was; so it is on any error or interruption, and the temporary file
+    is removed. The bytes are those ``build_calendar`` gives for the same events.
     """
+    from penetapan_cli.files import atomic_write
+
     when = (stamp if stamp is not None else dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     when = when.replace(microsecond=0)
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise InputError(f"calendar file {str(path)!r} is a directory")
     header = bytes(_calendar().to_ical())
     assert header.endswith(_END)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except FileNotFoundError:
-        raise InputError(f"calendar file {str(path)!r}: folder does not exist") from None
-    except OSError as exc:
-        raise InputError(f"calendar file {str(path)!r} cannot be written: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(header[: -len(_END)])
-            sink = IcsSink(fh, when, path)
-            yield sink
-            if sink.count:
-                fh.write(_END)
-                fh.flush()
-                os.fsync(fh.fileno())
+    sink: IcsSink | None = None
+    with atomic_write(
+        path,
+        binary=True,
+        what=CALENDAR_FILE,
+        option="--ics",
+        keep=lambda: sink is not None and sink.count > 0,
+    ) as fh:
+        fh.write(header[: -len(_END)])
+        sink = IcsSink(fh, when, path)
+        yield sink
         if sink.count:
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        else:
-            os.unlink(tmp)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise _write_error(path, exc) from None
-        raise
+            fh.write(_END)
 
 
 def write_ics(

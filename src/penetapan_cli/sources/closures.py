@@ -15,19 +15,13 @@ def read_closures(path: Path) -> tuple[NonWorkingDay, ...]:
     """A closures file: one ISO date per line with an optional name; ``#`` starts a comment."""
     from penetapan_cli.core.dates import parse_date
     from penetapan_cli.core.errors import DateInputError
+    from penetapan_cli.files import read_small
 
+    data = read_small(path, what="closures file", error=ClosuresFileError)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ClosuresFileError(f"closures file {str(path)!r} not found") from None
-    except IsADirectoryError:
-        raise ClosuresFileError(f"closures file {str(path)!r} is a directory") from None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ClosuresFileError(f"closures file {str(path)!r} is not UTF-8 text") from None
-    except OSError as exc:
-        raise ClosuresFileError(
-            f"closures file {str(path)!r} cannot be read: {exc.strerror}"
-        ) from None
     closures: list[NonWorkingDay] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import zlib
 from pathlib import Path
 
@@ -108,8 +107,15 @@ def read_table(path: Path, key: dict[str, object]) -> tuple[NonWorkingDay, ...] 
 
     The file is a header line (the key and a CRC-32 of the rest) and one line of rows.
     """
+    from penetapan_cli.core.errors import InputError
+    from penetapan_cli.files import read_small
+
     try:
-        header_line, _, payload = path.read_bytes().partition(b"\n")
+        data = read_small(path, what="cache file", fifo=False)  # never a pipe or a device
+    except InputError:
+        return None
+    try:
+        header_line, _, payload = data.partition(b"\n")
         header = json.loads(header_line)
         if not isinstance(header, dict) or header.pop("crc32", None) != zlib.crc32(payload):
             return None
@@ -121,19 +127,19 @@ def read_table(path: Path, key: dict[str, object]) -> tuple[NonWorkingDay, ...] 
 
 
 def write_table(path: Path, key: dict[str, object], days: tuple[NonWorkingDay, ...]) -> bool:
-    """Store ``days`` at ``path`` atomically; False (and nothing left behind) when it cannot."""
+    """Store ``days`` at ``path`` atomically; False (and nothing left behind) when it cannot,
+    or when ``path`` is anything but a regular file (a pipe, a link to a device, ...)."""
+    from penetapan_cli.core.errors import InputError
+    from penetapan_cli.files import atomic_write
+
     payload = _encode(days)
     header = json.dumps({**key, "crc32": zlib.crc32(payload)}, separators=(",", ":"))
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "xb") as fh:
+        with atomic_write(
+            path, binary=True, what="cache file", option="the cache", sync=False
+        ) as fh:
             fh.write(header.encode("ascii") + b"\n" + payload)
-        os.replace(tmp, path)
-    except OSError:
-        import contextlib
-
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+    except (OSError, InputError):
         return False
     return True

@@ -47,15 +47,12 @@ def rule_set_path(name: str) -> Path:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    """A rule or limits file: a regular file or a pipe of at most 1 MiB (files.read_small)."""
+    from penetapan_cli.files import read_small
+
+    data = read_small(path, what="rule file", error=RulesError)
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise RulesError(f"rule file {str(path)!r} not found") from None
-    except IsADirectoryError:
-        raise RulesError(f"rule file {str(path)!r} is a directory") from None
-    except OSError as exc:
-        raise RulesError(f"rule file {str(path)!r} cannot be read: {exc.strerror}") from None
+        return tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise RulesError(f"rule file {str(path)!r} is not valid TOML: {exc}") from None
 
