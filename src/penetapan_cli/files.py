@@ -372,17 +372,11 @@ def read_small(
     named pipe when ``fifo``, of at most ``limit`` bytes. Anything else is ``error`` with one
     line, ``WHAT 'PATH' ...``, found from its status before it is opened where it can be."""
     name = str(path)
-    try:
-        info = stat(path)
-    except FileNotFoundError:
-        raise error(f"{what} {name!r} not found") from None
-    except OSError as exc:
-        raise error(f"{what} {name!r} cannot be read: {_reason(exc)}") from None
+    named = f"{what} {name!r}"
+    info = _input_status(
+        path, fifo=fifo, error=error, named=named, cannot=f"{named} cannot be read"
+    )
     kind = _kind(info.st_mode)
-    if kind == "a directory":
-        raise error(f"{what} {name!r} is a directory")
-    if kind is not None and not (fifo and kinds.S_ISFIFO(info.st_mode)):
-        raise error(f"{what} {name!r} is {kind}, not a file")
     too_large = f"{what} {name!r} is larger than {limit / (1 << 20):g} MiB"
     if info.st_size > limit and kind is None:
         raise error(too_large)
@@ -399,21 +393,31 @@ def read_small(
     return data
 
 
+def _input_status(
+    path: str | Path, *, fifo: bool, error: type[InputError], named: str, cannot: str
+) -> os.stat_result:
+    """The status of a file to read: it exists and is a regular file, or a named pipe when
+    ``fifo``; otherwise ``error``, one line starting with ``named`` (or ``cannot``)."""
+    try:
+        info = stat(path)
+    except FileNotFoundError:
+        raise error(f"{named} not found") from None
+    except OSError as exc:
+        raise error(f"{cannot}: {_reason(exc)}") from None
+    kind = _kind(info.st_mode)
+    if kind == "a directory":
+        raise error(f"{named} is a directory")
+    if kind is not None and not (fifo and kinds.S_ISFIFO(info.st_mode)):
+        raise error(f"{named} is {kind}, not a file")
+    return info
+
+
 @contextlib.contextmanager
 def open_input(path: str) -> Iterator[IO[bytes]]:
     """The batch input file, of any size: a regular file or a pipe, never a directory, device
     or socket."""
-    try:
-        info = stat(path)
-    except FileNotFoundError:
-        raise InputError(f"input {path!r} not found") from None
-    except OSError as exc:
-        raise InputError(f"cannot read input {path!r}: {_reason(exc)}") from None
-    kind = _kind(info.st_mode)
-    if kind == "a directory":
-        raise InputError(f"input {path!r} is a directory")
-    if kind is not None and not kinds.S_ISFIFO(info.st_mode):
-        raise InputError(f"input {path!r} is {kind}, not a file")
+    named = f"input {path!r}"
+    _input_status(path, fifo=True, error=InputError, named=named, cannot=f"cannot read {named}")
     try:
         fh = _open(path, "rb")
     except FileNotFoundError:
