@@ -97,6 +97,7 @@ class _GuardedBytes(io.BufferedIOBase):
         super().__init__()
         self._target = target
         self.failed = False
+        self.broken_pipe = False  # the reader went away
 
     def writable(self) -> bool:
         return True
@@ -121,6 +122,7 @@ class _GuardedBytes(io.BufferedIOBase):
 
     def _fail(self, exc: Exception) -> None:
         self.failed = True
+        self.broken_pipe = isinstance(exc, BrokenPipeError)
         real = getattr(sys.__stdout__, "buffer", None)
         if self._target is not None and real is not None and self._target is real:
             # Point file descriptor 1 at the null device, so that nothing (the interpreter's
@@ -162,6 +164,7 @@ class _Stdio:
     def __init__(self) -> None:
         self.stdout, self.stderr = sys.stdout, sys.stderr
         self.guard: io.TextIOWrapper | None = None
+        self.guarded: _GuardedBytes | None = None
         if sys.stderr is None:
             sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (restore closes it)
         out = self.stdout
@@ -176,8 +179,9 @@ class _Stdio:
         with contextlib.suppress(Exception):
             if out is not None:
                 out.flush()
+        self.guarded = _GuardedBytes(target)
         self.guard = io.TextIOWrapper(
-            _GuardedBytes(target),
+            self.guarded,
             encoding=encoding,
             errors=TEXT_FALLBACK,
             line_buffering=bool(getattr(out, "line_buffering", False)),
@@ -187,6 +191,12 @@ class _Stdio:
     def flush(self) -> None:
         if self.guard is not None and sys.stdout is self.guard:
             self.guard.flush()
+
+    @property
+    def broken_pipe(self) -> bool:
+        """Whether the reader of stdout went away: then nothing else matters (rich, for one,
+        answers a broken pipe with exit 1)."""
+        return self.guarded is not None and self.guarded.broken_pipe
 
     def restore(self) -> None:
         if self.guard is not None:
@@ -231,11 +241,12 @@ def run(
         try:
             code = _code_of(command)
             stdio.flush()  # a late write error is reported like any other
-            return code
         except Escaped as carrier:
             debug = carrier.debug
             raise carrier.exception from None
     except BaseException as exc:  # the boundary: every outcome becomes a code
+        if stdio.broken_pipe:
+            return EXIT_BROKEN_PIPE
         if debug and is_bug(exc):
             raise
         message, code = (translate(exc) if translate else None) or outcome_of(exc)
@@ -244,6 +255,7 @@ def run(
         return code
     finally:
         stdio.restore()
+    return EXIT_BROKEN_PIPE if stdio.broken_pipe else code
 
 
 def _code_of(command: Callable[[], int | None]) -> int:

@@ -80,7 +80,7 @@ class _Boundary(TyperGroup):
         pipe into codes of their own) to the boundary; click's exits and usage errors stay."""
         try:
             return super().invoke(ctx)
-        except (typer.Exit, typer.Abort, typer.TyperException):
+        except (typer.Exit, typer.Abort, typer.TyperException, SystemExit):
             raise
         except BaseException as exc:
             raise Escaped(exc, debug=bool(ctx.params.get("debug"))) from None

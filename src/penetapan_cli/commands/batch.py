@@ -84,6 +84,8 @@ def run_batch(
     with contextlib.ExitStack() as stack:
         stop_on_sigterm(stack)
         if from_stdin:
+            if sys.stdin is None:  # started with stdin closed (`<&-`)
+                raise InputError("cannot read standard input: it is closed")
             binary: IO[bytes] = sys.stdin.buffer
             label = "standard input"
         else:

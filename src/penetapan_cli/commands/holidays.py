@@ -53,7 +53,7 @@ def run_holidays(
         return 0
     from rich.table import Table
 
-    from penetapan_cli.render.text import make_console
+    from penetapan_cli.render.text import make_console, plain_row
 
     est_word = "perkiraan" if language == "id" else "estimated"
     table = Table(title=f"{year} (holidays {holidays_package_version()})")
@@ -63,7 +63,8 @@ def run_holidays(
         flags = [est_word] if d.estimated else []
         if d.kind is DayKind.CUTI_BERSAMA and no_cuti_bersama:
             flags.append("--no-cuti-bersama")
-        table.add_row(
+        plain_row(
+            table,
             format_date(d.date, language),
             DAY_KINDS[d.kind][language],
             d.name[language],

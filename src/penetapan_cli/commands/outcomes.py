@@ -32,20 +32,22 @@ def run_outcomes(*, fmt: str, lang: str | None, rules: str | None) -> int:
 
         dump_json({"schema_version": 1, "rule_set": rule_set.id, "outcomes": rows}, sys.stdout)
         return 0
+    from rich.markup import escape
     from rich.table import Table
 
     from penetapan_cli.core.rules import Unit
     from penetapan_cli.messages import UNIT_NAMES
-    from penetapan_cli.render.text import make_console
+    from penetapan_cli.render.text import make_console, plain_row
 
     pending = "belum ada tenggat" if language == "id" else "no deadline yet"
-    table = Table(title=f"{rule_set.title} [{rule_set.id}]")
+    table = Table(title=escape(f"{rule_set.title} [{rule_set.id}]"))
     for header in ("outcome", "aliases", "meaning", "rule", "deadline"):
         table.add_column(header, overflow="fold")
     for row in rows:
         days = row["days"]
         unit = UNIT_NAMES[Unit(str(row["unit"]))][language] if days is not None else ""
-        table.add_row(
+        plain_row(
+            table,
             str(row["outcome"]),
             ", ".join(row["aliases"]),  # type: ignore[arg-type]
             str(row["name"]),

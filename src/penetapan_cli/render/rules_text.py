@@ -11,7 +11,7 @@ from penetapan_cli.core.dates import format_date, month_name, weekday_name
 from penetapan_cli.core.deadline import DeadlineResult
 from penetapan_cli.core.rules import DEFAULT_RULE_SET, Rule, RuleSet, Text
 from penetapan_cli.messages import COUNT_FROM, LABELS, ROLL, UNIT_NAMES, countdown
-from penetapan_cli.render.text import citation_json
+from penetapan_cli.render.text import citation_json, plain_row
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -98,7 +98,7 @@ def render_rule_sets_text(console: Console, rule_sets: list[RuleSet], lang: str)
         table.add_column(header, overflow="fold")
     for rs in rule_sets:
         mark = f" ({WORDS['default'][lang]})" if rs.id == DEFAULT_RULE_SET else ""
-        table.add_row(rs.id + mark, rs.status, rs.title, rs.note.get(lang, ""))
+        plain_row(table, rs.id + mark, rs.status, rs.title, rs.note.get(lang, ""))
     console.print(table)
 
 

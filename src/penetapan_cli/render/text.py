@@ -21,6 +21,7 @@ from penetapan_cli.messages import (
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
 SCHEMA_VERSION = 1
 
@@ -105,6 +106,14 @@ def make_console(out: IO[str]) -> Console:
     return Console(file=out, highlight=False, soft_wrap=True)
 
 
+def plain_row(table: Table, *cells: str) -> None:
+    """A table row printed as written: a name such as "[/b]" or "[bold]" from a closures or rule
+    file is text, never rich markup (which would fail, or restyle the table)."""
+    from rich.text import Text
+
+    table.add_row(*(Text(cell) for cell in cells))
+
+
 def _reason_text(day: TraceDay, lang: str) -> str:
     parts = []
     for r in day.reasons:
@@ -126,7 +135,8 @@ def render_trace(console: Console, trace: tuple[TraceDay, ...], lang: str) -> No
         DayStatus.ROLLED: LABELS["rolled"][lang],
     }
     for day in trace:
-        table.add_row(
+        plain_row(
+            table,
             str(day.number) if day.number is not None else "",
             format_date(day.date, lang),
             status_label[day.status],
