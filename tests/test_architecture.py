@@ -46,7 +46,7 @@ LAYERS: dict[str, set[str]] = {
         "batch",
         "files",
         "settings",
-    },  # fmt: skip
+    },
     "boundary": {"core", "options", "files"},
     "cli": {"core", "commands", "options", "boundary", "files", "settings", "__init__"},
     "launch": {"core", "commands", "options", "boundary", "cli"},

@@ -1,7 +1,8 @@
-"""The command line: parse arguments, pick the renderer, map errors to exit codes.
+"""The command line: parse arguments, pick the renderer, hand the exit code on.
 
-Exceptions are caught in one place, ``main``: a domain error becomes one line on stderr and its
-documented exit code (README: "Exit codes"); an unexpected error asks to be reported.
+Exceptions are caught in one place, ``boundary.run`` (boundary.py), which ``_Boundary.main``
+runs the app in, as launch.py runs its fast path: a domain error becomes one line on stderr and
+its documented exit code (README: "Exit codes"); an unexpected error asks to be reported.
 
 The ``penetapan`` script starts in launch.py, which answers plain ``deadline`` calls without
 importing this module. No ``from __future__ import annotations`` here: Typer evaluates every
@@ -14,21 +15,15 @@ import inspect
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, Self
+from typing import Annotated, Any, Self
 
 import typer
 import typer.main
 from typer.core import TyperCommand, TyperGroup
 
 from penetapan_cli import __version__
-from penetapan_cli.core.errors import (
-    EXIT_BROKEN_PIPE,
-    EXIT_INTERNAL,
-    EXIT_INTERRUPTED,
-    PenetapanError,
-    internal_error_message,
-)
-from penetapan_cli.options import OPTION_NAMES
+from penetapan_cli.boundary import Escaped, Outcome, choose_stdout, run
+from penetapan_cli.core.errors import EXIT_INTERRUPTED
 
 # Each command is a one-command Typer of its own, turned into a click command only when it is
 # run: building every command's parameters took about 2 ms a command on each start, and
@@ -56,8 +51,8 @@ class _Unbuilt(TyperCommand):
 
 
 class _Boundary(TyperGroup):
-    """The root group: builds a command when it runs, and is the one place where errors become
-    a line on stderr and an exit code."""
+    """The root group: builds a command when it runs, and runs the app inside the boundary
+    (boundary.py), where every error becomes a line on stderr and an exit code."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -81,20 +76,14 @@ class _Boundary(TyperGroup):
                 formatter.write_dl([(name, cmd.get_short_help_str(limit)) for name, cmd in shown])
 
     def invoke(self, ctx: Any) -> Any:  # click's Context, vendored inside typer
+        """Carry a command's exceptions past click's own handlers (which turn Ctrl-C and a broken
+        pipe into codes of their own) to the boundary; click's exits and usage errors stay."""
         try:
             return super().invoke(ctx)
-        except PenetapanError as exc:
-            _fail(exc.message(OPTION_NAMES), exc.exit_code)
-        except (typer.Exit, typer.Abort, typer.TyperException):
+        except (typer.Exit, typer.Abort, typer.TyperException, SystemExit):
             raise
-        except KeyboardInterrupt:
-            _fail("interrupted", EXIT_INTERRUPTED)
-        except BrokenPipeError:
-            raise typer.Exit(EXIT_BROKEN_PIPE) from None
-        except Exception as exc:
-            if ctx.params.get("debug"):
-                raise
-            _fail(internal_error_message(exc), EXIT_INTERNAL)
+        except BaseException as exc:
+            raise Escaped(exc, debug=bool(ctx.params.get("debug"))) from None
 
     def main(
         self,
@@ -105,7 +94,8 @@ class _Boundary(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
-        """Usage errors too become one line: what was wrong, and where the help is."""
+        """Run the app inside the boundary: every outcome is an exit code and at most one
+        line on stderr (usage errors too: what was wrong, and where the help is)."""
         call = {
             "args": args,
             "prog_name": prog_name,
@@ -115,21 +105,30 @@ class _Boundary(TyperGroup):
         }
         if not standalone_mode:
             return super().main(**call, standalone_mode=False)
-        try:
-            code = super().main(**call, standalone_mode=False)
-        except typer.TyperException as exc:
-            ctx = getattr(exc, "ctx", None)
-            if type(exc).__name__ == "NoArgsIsHelpError" and hasattr(exc, "show"):
-                exc.show()
-            else:
-                where = ctx.command_path if ctx is not None else "penetapan"
-                message = " ".join(exc.format_message().split())
-                sys.stderr.write(f"{where}: {message} (see '{where} --help')\n")
-            sys.exit(exc.exit_code)
-        except typer.Abort:
-            sys.stderr.write("penetapan: interrupted\n")
-            sys.exit(EXIT_INTERRUPTED)
-        sys.exit(code if isinstance(code, int) else 0)
+
+        def command() -> int:
+            code = super(_Boundary, self).main(**call, standalone_mode=False)
+            if code == EXIT_INTERRUPTED:  # click's answer to Ctrl-C while it parses
+                raise KeyboardInterrupt
+            return code if isinstance(code, int) else 0
+
+        sys.exit(run(command, translate=_usage_outcome))
+
+
+def _usage_outcome(exc: BaseException) -> Outcome | None:
+    """click's own exceptions: a usage error on one line, Abort as Ctrl-C."""
+    if isinstance(exc, typer.Abort):
+        return "interrupted", EXIT_INTERRUPTED
+    if not isinstance(exc, typer.TyperException):
+        return None
+    if type(exc).__name__ == "NoArgsIsHelpError" and hasattr(exc, "show"):
+        exc.show()
+        return None, exc.exit_code
+    ctx = getattr(exc, "ctx", None)
+    where = ctx.command_path if ctx is not None else "penetapan"
+    message = " ".join(exc.format_message().split())
+    sys.stderr.write(f"{where}: {message} (see '{where} --help')\n")
+    return None, exc.exit_code
 
 
 app = typer.Typer(
@@ -571,14 +570,11 @@ def _run(module: str, function: str, arguments: dict[str, Any]) -> None:
 
     command = getattr(importlib.import_module(f"penetapan_cli.commands.{module}"), function)
     values = {k: v.value if isinstance(v, enum.Enum) else v for k, v in arguments.items()}
+    if "fmt" in values:  # batch chooses its own output (always UTF-8)
+        choose_stdout(values["fmt"])
     code = command(**values)
     if code:
         raise typer.Exit(code)
-
-
-def _fail(message: str, code: int) -> NoReturn:
-    sys.stderr.write(f"penetapan: {message}\n")
-    raise typer.Exit(code)
 
 
 def main() -> None:

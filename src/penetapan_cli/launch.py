@@ -3,20 +3,28 @@
 Loading Typer costs more than everything a one-off ``penetapan deadline`` check needs, and
 scripts call it in loops, so ``main`` first tries the fast path: a small parser that accepts a
 strict subset of what the Typer ``deadline`` command accepts (the two arguments and its options,
-each given once, as ``--opt value`` or ``--opt=value``) and runs the same ``run_deadline`` with
-the same error boundary. Anything else — ``--help``, root options, other commands, an unknown or
-repeated option, a bad choice, a missing value, ``--``, shell completion — goes to the Typer app
-in cli.py, which parses it and reports errors as usual. A command added to cli.py needs nothing
-here; tests/test_launch.py fails when the ``deadline`` options here and in cli.py disagree.
+each given once, as ``--opt value`` or ``--opt=value``) and runs the same ``run_deadline``
+inside the same error boundary (boundary.py). Anything else — ``--help``, root options, other
+commands, an unknown or repeated option, a bad choice, a missing value, ``--``, shell
+completion — goes to the Typer app in cli.py, which parses it and reports errors as usual. A
+command added to cli.py needs nothing here; a test in tests/test_startup.py,
+test_fast_path_knows_exactly_the_options_of_the_typer_command, fails when the ``deadline``
+options here and in cli.py disagree.
+
+Ctrl-C is caught from the first line of ``main`` on, while modules are still loading too: this
+module imports only what the interpreter has loaded before it (``os``, ``sys``), so that the
+window before ``main`` runs is as short as it can be.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
-from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from typing import Any
 
 FLAG = "flag"
 TEXT = "text"
@@ -71,7 +79,12 @@ def parse_deadline(argv: Sequence[str]) -> dict[str, Any] | None:
             return None
         if isinstance(kind, tuple) and value not in kind:
             return None
-        values[param] = Path(value) if kind == PATH else value
+        if kind == PATH:
+            from pathlib import Path
+
+            values[param] = Path(value)
+        else:
+            values[param] = value
     if len(arguments) != len(DEADLINE_ARGUMENTS):
         return None
     return dict(zip(DEADLINE_ARGUMENTS, arguments, strict=True)) | values
@@ -84,37 +97,39 @@ def run_fast(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> in
     kwargs = parse_deadline(argv[1:])
     if kwargs is None:
         return None
-    from penetapan_cli.core.errors import (
-        EXIT_BROKEN_PIPE,
-        EXIT_INTERNAL,
-        EXIT_INTERRUPTED,
-        PenetapanError,
-        internal_error_message,
-    )
-    from penetapan_cli.options import OPTION_NAMES
+    from penetapan_cli.boundary import choose_stdout, run
 
-    # The same boundary as cli._Boundary: one line on stderr and the documented exit code.
-    try:
+    def deadline() -> int:
         from penetapan_cli.commands.deadline import run_deadline
 
+        choose_stdout(kwargs.get("fmt", "text"))
         return run_deadline(**kwargs)
-    except PenetapanError as exc:
-        message, code = exc.message(OPTION_NAMES), exc.exit_code
-    except KeyboardInterrupt:
-        message, code = "interrupted", EXIT_INTERRUPTED
-    except BrokenPipeError:
-        return EXIT_BROKEN_PIPE
-    except Exception as exc:
-        message, code = internal_error_message(exc), EXIT_INTERNAL
-    sys.stderr.write(f"penetapan: {message}\n")
-    return code
+
+    return run(deadline)
 
 
 def main() -> None:
     """Entry point of the ``penetapan`` script and ``python -m penetapan_cli``."""
-    code = run_fast(sys.argv[1:])
-    if code is not None:
-        sys.exit(code)
-    from penetapan_cli.cli import main as typer_main
+    try:
+        code = run_fast(sys.argv[1:])
+        if code is None:
+            from penetapan_cli.cli import main as typer_main
 
-    typer_main()
+            typer_main()  # exits
+            code = 0
+    except KeyboardInterrupt:  # while modules load, before a boundary runs
+        code = interrupted()
+    sys.exit(code)
+
+
+EXIT_INTERRUPTED = 130  # core.errors.EXIT_INTERRUPTED, not imported: it may be what was loading
+
+
+def interrupted() -> int:
+    """Ctrl-C outside the boundary: its line and exit code, with nothing left to import."""
+    try:
+        sys.stderr.write("penetapan: interrupted\n")
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):
+        pass  # stderr is closed
+    return EXIT_INTERRUPTED

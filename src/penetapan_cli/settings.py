@@ -42,20 +42,28 @@ def resolve_lang(option: str | None, environ: Mapping[str, str] = os.environ) ->
     return lang
 
 
+# The longest IANA name is 32 characters ("America/Argentina/ComodRivadavia"); anything far
+# longer is not a zone, and is refused before the file system is asked.
+MAX_TZ_NAME = 64
+
+
 def resolve_tz(name: str) -> dt.tzinfo:
     alias = name.strip().upper()
     if alias in TZ_OFFSETS:
         return dt.timezone(dt.timedelta(hours=TZ_OFFSETS[alias]), alias)
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    from zoneinfo import ZoneInfo
 
     key = TZ_ALIASES.get(alias, name.strip())
+    shown = name if len(name) <= MAX_TZ_NAME else name[:MAX_TZ_NAME] + "..."
+    unknown = InputError(
+        f"unknown time zone {shown!r}: expected WIB, WITA, WIT or an IANA name such as Asia/Jakarta"
+    )
+    if not key or len(key) > MAX_TZ_NAME:
+        raise unknown
     try:
         return ZoneInfo(key)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InputError(
-            f"unknown time zone {name!r}: expected WIB, WITA, WIT or an IANA name such as "
-            "Asia/Jakarta"
-        ) from None
+    except (LookupError, ValueError, OSError):  # not found, a directory, "..", a bad byte
+        raise unknown from None
 
 
 def today_in(tz_name: str) -> dt.date:

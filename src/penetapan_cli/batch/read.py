@@ -325,6 +325,8 @@ def read_jsonl(binary: IO[bytes], *, label: str, fixed_columns: bool) -> Source:
             f"{label}: line 1 is not JSON ({exc.msg} at column {exc.colno}); JSON Lines input "
             "needs one JSON object per line"
         ) from None
+    except RecursionError:
+        raise InputError(f"{label}: line 1 is nested too deeply") from None
     if not isinstance(first, dict):
         got = "a blank line" if first is None and not text.strip() else _kind(first)
         raise InputError(
@@ -362,6 +364,8 @@ def _jsonl_row(number: int, raw: bytes, table: Table, fixed_columns: bool) -> In
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         return failed(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:
+        return failed(f"{where}: nested too deeply")
     if not isinstance(obj, dict):
         return failed(f"{where}: {_kind(obj)}, not a JSON object")
     by_key: dict[str, str] = {}  # column key -> key as written

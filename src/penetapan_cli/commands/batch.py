@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from penetapan_cli.core.errors import EXIT_ROW_ERRORS
+from penetapan_cli.core.errors import EXIT_ROW_ERRORS, InputError
 from penetapan_cli.render.notes import warn
 
 
@@ -79,6 +79,8 @@ def run_batch(
     with contextlib.ExitStack() as stack:
         stack.enter_context(stop_on_signals())  # Ctrl-C, SIGTERM, SIGHUP: no partial file
         if from_stdin:
+            if sys.stdin is None:  # started with stdin closed (`<&-`)
+                raise InputError("cannot read standard input: it is closed")
             binary: IO[bytes] = sys.stdin.buffer
             label = "standard input"
         else:

@@ -64,11 +64,3 @@ class CoverageError(PenetapanError):
     """--strict: a working-day count touches a year whose holiday data is not decreed."""
 
     exit_code = EXIT_STRICT
-
-
-def internal_error_message(exc: BaseException) -> str:
-    """What the boundary prints for an unexpected error (exit code EXIT_INTERNAL)."""
-    return (
-        f"internal error ({type(exc).__name__}: {exc}); this is a bug, please report "
-        "it with the command you ran (add --debug for the traceback)"
-    )

@@ -249,6 +249,8 @@ def validate_rule_set_data(data: Mapping[str, Any], path: Path) -> RuleSetModel:
         return RuleSetModel.model_validate(data)
     except ValidationError as exc:
         raise RulesError(format_validation_error(exc, path, data)) from None
+    except RecursionError:
+        raise RulesError(f"rule file {str(path)!r} is nested too deeply") from None
 
 
 def load_rule_file(path: Path) -> RuleSet:

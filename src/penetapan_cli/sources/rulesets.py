@@ -55,6 +55,8 @@ def read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise RulesError(f"rule file {str(path)!r} is not valid TOML: {exc}") from None
+    except RecursionError:
+        raise RulesError(f"rule file {str(path)!r} is nested too deeply") from None
 
 
 def load_rule_set(name: str = DEFAULT_RULE_SET) -> RuleSet:
