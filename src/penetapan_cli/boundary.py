@@ -21,8 +21,11 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Callable
-from typing import IO, Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import IO, Any
 
 from penetapan_cli.core.errors import (
     EXIT_BROKEN_PIPE,

@@ -8,16 +8,19 @@ know an option.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from penetapan_cli.core.calendar import DayKind, NonWorkingDay, WorkCalendar, YearCoverage
-from penetapan_cli.core.compare import Comparison
 from penetapan_cli.core.facts import name_facts
-from penetapan_cli.core.outcomes import Outcome
-from penetapan_cli.core.rules import Rule, RuleSet, Text
-from penetapan_cli.core.timeline import Timeline
+
+if TYPE_CHECKING:  # annotations only: a one-off check imports no more than it computes with
+    import datetime as dt
+    from collections.abc import Mapping
+
+    from penetapan_cli.core.calendar import NonWorkingDay, WorkCalendar, YearCoverage
+    from penetapan_cli.core.compare import Comparison
+    from penetapan_cli.core.outcomes import Outcome
+    from penetapan_cli.core.rules import Rule, RuleSet, Text
+    from penetapan_cli.core.timeline import Timeline
 
 
 class DeadlineReport(NamedTuple):
@@ -80,6 +83,8 @@ class HolidaysReport(NamedTuple):
 
     def working(self, day: NonWorkingDay) -> bool:
         """A listed day that counts as a working day (cuti bersama with --no-cuti-bersama)."""
+        from penetapan_cli.core.calendar import DayKind
+
         return day.kind is DayKind.CUTI_BERSAMA and self.cuti_working
 
 

@@ -7,14 +7,17 @@ object afterwards. Key order is part of the documented output.
 from __future__ import annotations
 
 import json
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from penetapan_cli import reports
-from penetapan_cli.core.compare import Option, TriggerKind
-from penetapan_cli.core.counting import TraceDay
-from penetapan_cli.core.deadline import DeadlineResult
+from penetapan_cli.core.compare import TriggerKind
 from penetapan_cli.core.rules import DEFAULT_RULE_SET, Citation, Rule, RuleSet
-from penetapan_cli.core.timeline import Step
+
+if TYPE_CHECKING:  # annotations only: a one-off check imports no more than it computes with
+    from penetapan_cli import reports
+    from penetapan_cli.core.compare import Option
+    from penetapan_cli.core.counting import TraceDay
+    from penetapan_cli.core.deadline import DeadlineResult
+    from penetapan_cli.core.timeline import Step
 
 SCHEMA_VERSION = 1
 

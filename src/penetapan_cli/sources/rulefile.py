@@ -171,7 +171,7 @@ class LimitModel(_Model):
 
 
 class LimitsModel(_Model):
-    """The statutory limits of ``timeline.toml``."""
+    """The statutory limits of ``limits.toml``."""
 
     limits: list[LimitModel]
 

@@ -75,7 +75,7 @@ def load_rule_set(name: str = DEFAULT_RULE_SET) -> RuleSet:
 
 
 def load_limits(path: Path = LIMITS_FILE) -> dict[str, Limit]:
-    """The statutory limits shipped in ``timeline.toml`` (UU 10/2016 Pasal 157 and MK orders)."""
+    """The statutory limits shipped in ``limits.toml`` (UU 10/2016 Pasal 157 and MK orders)."""
     data = read_toml(path)
     try:
         return build_limits(data)
