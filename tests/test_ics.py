@@ -123,7 +123,7 @@ def test_uid_is_stable_and_follows_the_region() -> None:
 
 def report(timeline: Timeline, lang: str, region: str) -> TimelineReport:
     """The report ``penetapan timeline`` makes of ``timeline``."""
-    return TimelineReport(lang, timeline, OPTION_NAMES, False, region, CALENDAR, None)
+    return TimelineReport(lang, timeline, OPTION_NAMES, False, region, CALENDAR)
 
 
 def test_rewrite_replaces_the_file_with_the_same_uids(tmp_path: Path) -> None:

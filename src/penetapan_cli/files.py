@@ -436,7 +436,8 @@ def open_input(path: str) -> Iterator[IO[bytes]]:
 
 @contextlib.contextmanager
 def stdout_text() -> Iterator[IO[str]]:
-    """UTF-8 text on stdout, whatever the locale; a closed pipe (``| head``) ends quietly."""
+    """UTF-8 text on stdout, whatever the locale. Its write errors (a full disk, a reader that
+    went away) are stdout's own, which the boundary reports (boundary.py)."""
     import io
 
     from penetapan_cli.batch.columns import OUTPUT_ERRORS
@@ -445,20 +446,6 @@ def stdout_text() -> Iterator[IO[str]]:
     try:
         yield out
         out.flush()
-    except BrokenPipeError:
-        stdout_to_devnull()
-        raise
-    except OSError as exc:  # e.g. a full disk (reading errors arrive as InputError)
-        stdout_to_devnull()
-        raise InputError(f"cannot write standard output: {exc.strerror or exc}") from None
     finally:
         with contextlib.suppress(OSError, ValueError):
             out.detach()  # leaves sys.stdout open
-
-
-def stdout_to_devnull() -> None:
-    """After the reader of stdout went away, send what is left nowhere instead of failing."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)

@@ -107,7 +107,6 @@ LABELS: dict[str, Text] = {
     "safe_date": {"id": "Tanggal aman (paling awal)", "en": "Safe date (the earliest)"},
     "safe_step": {"id": "tanggal aman (paling awal)", "en": "the safe (earliest) date"},
     "decided_cli": {"id": "putusan dibacakan (--decided)", "en": "decision read out (--decided)"},
-    "notified_cli": {"id": "pemberitahuan (NOTIFIED)", "en": "notification (NOTIFIED)"},
     "notified_on": {"id": "pemberitahuan", "en": "notified"},
     "active": {"id": "aktif", "en": "active"},
     "timeline": {"id": "Linimasa sengketa hasil Pilkada", "en": "Timeline of the result dispute"},

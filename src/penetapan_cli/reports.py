@@ -36,7 +36,6 @@ class DeadlineReport(NamedTuple):
     cuti_working: bool  # --no-cuti-bersama
     region: str | None
     calendar: WorkCalendar
-    holidays_version: str | None
 
     @property
     def safe_deadline(self) -> dt.date | None:
@@ -56,7 +55,6 @@ class TimelineReport(NamedTuple):
     explain: bool
     region: str | None
     calendar: WorkCalendar
-    holidays_version: str | None
 
     def option(self, fact: str) -> str:
         return self.names.get(fact, fact)

@@ -33,8 +33,7 @@ def run_batch(
     from penetapan_cli.batch.compute import Calculator
     from penetapan_cli.batch.read import format_for
     from penetapan_cli.batch.run import RowEvents, open_source, progress_bar, run
-    from penetapan_cli.commands.common import rule_set_status
-    from penetapan_cli.core.dates import parse_date
+    from penetapan_cli.commands.common import resolve, rule_set_status, wrote
     from penetapan_cli.core.rules import Unit
     from penetapan_cli.files import (
         atomic_output,
@@ -45,11 +44,11 @@ def run_batch(
         stdout_text,
         stop_on_signals,
     )
-    from penetapan_cli.settings import resolve_lang, today_in
     from penetapan_cli.sources.closures import read_closures
     from penetapan_cli.sources.rulesets import resolve_rule_set
 
-    language = resolve_lang(lang)
+    setting = resolve(lang, tz, as_of)
+    language = setting.lang
     from_stdin = input_path == "-"
     # Before anything is read: where the output and calendar go, never over a file read.
     input_label = (
@@ -60,16 +59,14 @@ def run_batch(
         {"-o": output, "--ics": ics}, reads | option_reads(rules=rules, closures=closures)
     )
     output_path = targets["-o"]
-    today = today_in(tz)  # also rejects an unknown --tz
-    as_of_date = parse_date(as_of, today=today) if as_of is not None else today
     closure_days = read_closures(closures) if closures is not None else ()
     rule_set = resolve_rule_set(rules)  # once per run; every row's rule and citation follow it
     in_format = input_format or format_for(None if from_stdin else input_path)
     out_format = output_format or in_format
     calculator = Calculator(
         rule_set=rule_set,
-        today=today,
-        as_of=as_of_date,
+        today=setting.today,
+        as_of=setting.as_of,
         basis=Unit(basis) if basis else None,
         no_cuti_bersama=no_cuti_bersama,
         closures=closure_days,
@@ -107,7 +104,7 @@ def run_batch(
         count = calendar_file.count
         warn(
             [
-                f"wrote {count} event{'s' if count != 1 else ''} to {str(ics)!r}"
+                wrote(count, str(ics))
                 if count
                 else f"no row has a deadline: {str(ics)!r} not written"
             ],

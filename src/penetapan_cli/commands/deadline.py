@@ -46,14 +46,12 @@ def build_deadline_report(
     from penetapan_cli.core.outcomes import parse_outcome
     from penetapan_cli.core.rules import Unit
     from penetapan_cli.settings import make_calendar
-    from penetapan_cli.sources.holidays import holidays_package_version
     from penetapan_cli.sources.rulesets import resolve_rule_set
 
-    setting = resolve(lang, tz, None)
+    setting = resolve(lang, tz, as_of)
     parsed_outcome = parse_outcome(outcome)
     notified_on = parse_date(notified, today=setting.today)
     decided_on = option_date(decided, "--decided", setting.today)
-    as_of_date = option_date(as_of, "--as-of", setting.today) or setting.today
     rule_set = resolve_rule_set(rules)
     rule_set_status(rule_set, setting.lang)
     calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures)
@@ -64,7 +62,7 @@ def build_deadline_report(
         calendar=calendar,
         decided_on=decided_on,
         basis=Unit(basis) if basis else None,
-        as_of=as_of_date,
+        as_of=setting.as_of,
         explain=explain,
         strict=strict,
     )
@@ -78,7 +76,6 @@ def build_deadline_report(
         cuti_working=no_cuti_bersama,
         region=region,
         calendar=calendar,
-        holidays_version=holidays_package_version(),
     )
 
 
@@ -113,8 +110,9 @@ def run_deadline(
         note([n[language] for n in result.notices], "notice_label", language)
     elif fmt == "json":
         from penetapan_cli.render.json import deadline_json, dump_json
+        from penetapan_cli.sources.holidays import holidays_package_version
 
-        dump_json(deadline_json(report), sys.stdout)
+        dump_json(deadline_json(report, holidays_version=holidays_package_version()), sys.stdout)
     else:
         from penetapan_cli.render.text import make_console, render_deadline
 

@@ -37,7 +37,6 @@ def run_timeline(
     from penetapan_cli.options import OPTION_NAMES
     from penetapan_cli.reports import TimelineReport
     from penetapan_cli.settings import make_calendar
-    from penetapan_cli.sources.holidays import holidays_package_version
     from penetapan_cli.sources.rulesets import load_limits, resolve_rule_set
 
     setting = resolve(lang, tz, as_of)
@@ -73,7 +72,6 @@ def run_timeline(
         explain=explain,
         region=region,
         calendar=calendar,
-        holidays_version=holidays_package_version(),
     )
     note([report.text(w) for w in report.timeline.warnings], "warning_label", language)
     events = None
@@ -83,8 +81,9 @@ def run_timeline(
         events = timeline_events(report)
     if fmt == "json":
         from penetapan_cli.render.json import dump_json, timeline_json
+        from penetapan_cli.sources.holidays import holidays_package_version
 
-        dump_json(timeline_json(report), sys.stdout)
+        dump_json(timeline_json(report, holidays_version=holidays_package_version()), sys.stdout)
     elif fmt == "ics":
         from penetapan_cli.render.ics import build_calendar
 

@@ -100,8 +100,11 @@ def _option_json(option: Option) -> dict[str, Any]:
     }
 
 
-def deadline_json(report: reports.DeadlineReport) -> dict[str, Any]:
-    """The documented object of ``penetapan deadline --format json`` (docs/json.md)."""
+def deadline_json(
+    report: reports.DeadlineReport, *, holidays_version: str | None
+) -> dict[str, Any]:
+    """The documented object of ``penetapan deadline --format json`` (README: "JSON output");
+    ``holidays_version`` is the holiday data's, read only when JSON is written."""
     lang, comparison = report.lang, report.comparison
     primary = comparison.primary
     result: DeadlineResult = primary.result
@@ -121,7 +124,7 @@ def deadline_json(report: reports.DeadlineReport) -> dict[str, Any]:
         "warnings": [w[lang] for w in result.warnings],
         "notices": [n[lang] for n in result.notices],
         "estimated_years": list(result.estimated_years),
-        "holidays_version": report.holidays_version,
+        "holidays_version": holidays_version,
         "lang": lang,
     }
     if report.explain:
@@ -263,7 +266,9 @@ def _step_json(report: reports.TimelineReport, step: Step) -> dict[str, Any]:
     return data
 
 
-def timeline_json(report: reports.TimelineReport) -> dict[str, Any]:
+def timeline_json(
+    report: reports.TimelineReport, *, holidays_version: str | None
+) -> dict[str, Any]:
     """The documented object of ``penetapan timeline --format json``."""
     timeline = report.timeline
     return {
@@ -281,6 +286,6 @@ def timeline_json(report: reports.TimelineReport) -> dict[str, Any]:
         "steps": [_step_json(report, s) for s in timeline.steps],
         "warnings": [report.text(w) for w in timeline.warnings],
         "estimated_years": list(timeline.estimated_years),
-        "holidays_version": report.holidays_version,
+        "holidays_version": holidays_version,
         "lang": report.lang,
     }
