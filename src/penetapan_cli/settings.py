@@ -10,12 +10,13 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from penetapan_cli.core.calendar import WorkCalendar, YearSource
 from penetapan_cli.core.errors import InputError
 from penetapan_cli.messages import LANGS
-from penetapan_cli.sources.closures import read_closures
-from penetapan_cli.sources.holidays import holidays_package_year
+
+if TYPE_CHECKING:
+    from penetapan_cli.core.calendar import NonWorkingDay, WorkCalendar, YearSource
 
 TZ_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 DEFAULT_TZ = "Asia/Jakarta"
@@ -103,15 +104,20 @@ def make_calendar(
     environ: Mapping[str, str] = os.environ,
 ) -> WorkCalendar:
     """The working-day calendar, its holiday tables cached as ``resolve_cache_dir`` says."""
+    from penetapan_cli.core.calendar import WorkCalendar
+
     cache_dir = resolve_cache_dir(environ)
     if cache_dir is None:
+        from penetapan_cli.sources.holidays import holidays_package_year
+
         source: YearSource = holidays_package_year
     else:
         from penetapan_cli.sources.holiday_cache import CachedYearSource
 
         source = CachedYearSource(cache_dir)
-    return WorkCalendar(
-        source,
-        cuti_bersama_working=no_cuti_bersama,
-        closures=read_closures(closures) if closures is not None else (),
-    )
+    days: tuple[NonWorkingDay, ...] = ()
+    if closures is not None:
+        from penetapan_cli.sources.closures import read_closures
+
+        days = read_closures(closures)
+    return WorkCalendar(source, cuti_bersama_working=no_cuti_bersama, closures=days)

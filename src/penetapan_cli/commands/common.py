@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from penetapan_cli.core.errors import InputError
-from penetapan_cli.core.rules import RuleSet
-from penetapan_cli.messages import LABELS
-from penetapan_cli.render.notes import warn
+
+if TYPE_CHECKING:
+    from penetapan_cli.core.rules import RuleSet
 
 
 class Setting(NamedTuple):
@@ -40,7 +40,11 @@ def option_date(value: str | None, option: str, today: dt.date) -> dt.date | Non
 
 def note(texts: list[str], key: str, lang: str) -> None:
     """Lines on stderr under a label of the catalogue (warning_label, notice_label...)."""
-    warn(texts, LABELS[key][lang])
+    if texts:
+        from penetapan_cli.messages import LABELS
+        from penetapan_cli.render.notes import warn
+
+        warn(texts, LABELS[key][lang])
 
 
 def rule_set_status(rule_set: RuleSet, lang: str) -> None:
