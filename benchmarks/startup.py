@@ -10,7 +10,7 @@ from the machine falls on all of them alike. The holiday cache lives in a fresh 
 directory: the warm-up runs fill it, so the `--basis working` figure is the warm-cache one;
 the cache-off and text-format rows are for information.
 
-Targets (README, "Start-up time"): both `deadline --format json` commands at most 1.0 times
+Targets (docs/performance.md): both `deadline --format json` commands at most 1.0 times
 the lexdays reference and 1.2 times the minimal Typer app; `--help` at most 1.1 times the
 minimal Typer app. --check exits 1 when a target is missed.
 """

@@ -5,7 +5,8 @@ backslash continuations joined. SHOWN maps each one, spelt exactly as the docume
 the exit code it must give and a text its output must contain; a command added to a document
 without an entry here fails `test_every_shown_command_is_run`, and an entry whose command left
 the documents fails too. Usage synopses (`penetapan rules [--format ...]`) are not examples and
-are not run. The examples/ files are run by test_installed.py and test_batch_examples.py.
+are not run, nor are PowerShell lines (`PS> `, docs/windows.md): the tests run on a POSIX
+system. The examples/ files are run by test_installed.py and test_batch_examples.py.
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ SHOWN: dict[str, Shown] = {
     "uv run penetapan deadline psu 2025-02-24        # no deadline yet: exit 3, says what happens"
     " next": Shown(3),
     "uv run penetapan outcomes": Shown(0, "no-petition"),
+    # README "Install the command": the installed command answers as `uv run penetapan` does.
+    "penetapan --version": Shown(0, "penetapan"),
     "uv run penetapan holidays 2025": Shown(0, "31 March 2025"),
     # Batch.
     "uv run penetapan batch examples/pilkada-2024.csv -o deadlines.csv": Shown(

@@ -1,7 +1,7 @@
 """The one error boundary of both entry points: the fast path (launch.py) and the Typer app.
 
 ``run`` runs a command and turns every way it can end into an exit code and at most one line
-on stderr (README: "Exit codes"): a domain error is its message and code, Ctrl-C is
+on stderr (docs/exit-codes.md): a domain error is its message and code, Ctrl-C is
 ``interrupted`` (130), a reader of stdout that went away is a silent 141, a full disk or a
 closed stdout is ``cannot write standard output: ...`` (2), and anything else is a bug (70),
 whose traceback ``--debug`` shows.

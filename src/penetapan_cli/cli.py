@@ -2,7 +2,7 @@
 
 Exceptions are caught in one place, ``boundary.run`` (boundary.py), which ``_Boundary.main``
 runs the app in, as launch.py runs its fast path: a domain error becomes one line on stderr and
-its documented exit code (README: "Exit codes"); an unexpected error asks to be reported.
+its documented exit code (docs/exit-codes.md); an unexpected error asks to be reported.
 
 The ``penetapan`` script starts in launch.py, which answers plain ``deadline`` calls without
 importing this module. No ``from __future__ import annotations`` here: Typer evaluates every

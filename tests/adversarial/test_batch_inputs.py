@@ -1,4 +1,4 @@
-"""Bad input for `batch`: files, rows and options. Each case is a row; the README counts them.
+"""Bad input for `batch`: files, rows and options. Each case is a row, counted in docs.
 
 Every case checks the documented exit code and that no traceback reaches the user. A failure of
 the whole input (exit 2) is one line on stderr that names the input, and nothing is written. A

@@ -1,5 +1,5 @@
 """Bad input for `deadline`, `outcomes` and `holidays`: one line naming it, the documented exit
-code, never a traceback. Each case is a row; the README counts them."""
+code, never a traceback. Each case is a row; docs/exit-codes.md counts them."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ and where; it is never skipped, merged or moved. An input that cannot be process
 first output byte.
 
 Rows are validated in plain Python rather than with a validation framework: the per-row cost
-is what the batch's speed target is made of (README: "Batch"), and the per-row checks reuse
+is what the batch's speed target is made of (docs/performance.md), and the per-row checks reuse
 the strict parsers of the single ``deadline`` command so that a row's ``error`` text is the
 message that command would give.
 """

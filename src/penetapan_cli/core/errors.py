@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from penetapan_cli.core.facts import name_facts
 
-# Exit codes, documented in README.md ("Exit codes").
+# Exit codes, documented in docs/exit-codes.md.
 EXIT_OK = 0
 EXIT_ROW_ERRORS = 1  # batch: at least one row is an error
 EXIT_USAGE = 2  # bad input or usage

@@ -103,7 +103,7 @@ def _option_json(option: Option) -> dict[str, Any]:
 def deadline_json(
     report: reports.DeadlineReport, *, holidays_version: str | None
 ) -> dict[str, Any]:
-    """The documented object of ``penetapan deadline --format json`` (README: "JSON output");
+    """The documented object of ``penetapan deadline --format json`` (docs/commands.md, JSON);
     ``holidays_version`` is the holiday data's, read only when JSON is written."""
     lang, comparison = report.lang, report.comparison
     primary = comparison.primary
