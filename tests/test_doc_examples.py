@@ -4,16 +4,23 @@ A command is a line of a fenced code block that starts with `$ `, `uv run ` or `
 backslash continuations joined. SHOWN maps each one, spelt exactly as the document spells it, to
 the exit code it must give and a text its output must contain; a command added to a document
 without an entry here fails `test_every_shown_command_is_run`, and an entry whose command left
-the documents fails too. Usage synopses (`penetapan rules [--format ...]`) are not examples and
-are not run, nor are PowerShell lines (`PS> `, docs/windows.md): the tests run on a POSIX
-system. The examples/ files are run by test_installed.py and test_batch_examples.py.
+the documents fails too. Each command runs twice: in-process through Typer (exit code and
+output), and as the reader would type it, in a POSIX shell with the installed `penetapan` on
+PATH (`uv run penetapan` is that command run from a clone), so that the pipes, redirections and
+`$(...)` of the line are part of what is checked. Usage synopses (`penetapan rules [--format
+...]`) are not examples and are not run, nor are PowerShell lines (`PS> `, docs/windows.md):
+the tests run on a POSIX system. The examples/ files are run by test_installed.py and
+test_batch_examples.py.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import NamedTuple
 
@@ -42,6 +49,9 @@ class Shown(NamedTuple):
     code: int
     contains: str = ""
     stdin: bytes | None = None
+    # What the whole line prints in a shell, where a pipe turns the command's output into
+    # something else (jq); by default `contains` again.
+    piped: str | None = None
 
 
 STRICT_INPUT = (
@@ -117,7 +127,7 @@ SHOWN: dict[str, Shown] = {
     "penetapan timeline --announced 2024-12-16 --registered 2025-01-03 --notified 2025-02-04 "
     "--outcome dismissed --format json --as-of 2025-02-05 | jq -c '.status, (.steps[] | [.id, "
     ".status, .deadline, .days_left, .counted_from, .trigger_date, .rule])'": Shown(
-        0, '"deadline": "2025-03-11"'
+        0, '"deadline": "2025-03-11"', piped='["mk-decision","ok","2025-03-11",34,"registered"'
     ),
     'penetapan deadline dismissed 2025-02-04 --region "Kota Medan" --ics medan.ics --format date': (
         Shown(0, "2025-02-07\n")
@@ -188,3 +198,50 @@ def test_shown_command(command: str, workdir: Path) -> None:
         if expected.code == 0 and not target.startswith("bad"):
             output += (workdir / target).read_text(encoding="utf-8")
     assert expected.contains in output
+
+
+BIN = Path(sys.executable).parent
+
+
+@pytest.mark.parametrize("command", list(SHOWN))
+def test_shown_command_in_a_shell(command: str, workdir: Path) -> None:
+    """The whole line in a shell, with `penetapan` the installed command, as a reader runs it."""
+    shell = shutil.which("sh")
+    if shell is None or not (BIN / "penetapan").exists():
+        pytest.skip("needs a POSIX shell and the installed penetapan command")
+    for tool in re.findall(r"\|\s*(jq|sed|head|tail)\b", command):
+        if shutil.which(tool) is None:
+            pytest.skip(f"the example pipes into {tool}, which this system does not have")
+    expected = SHOWN[command]
+    line = command.replace("uv run ", "")
+    if (assigned := re.match(r"(\w+)=\$\(", line)) is not None:
+        line = re.sub(r"\s+#.*$", "", line) + f'; printf "%s\\n" "${assigned.group(1)}"'
+    environment = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PENETAPAN_LANG": "en",
+        "PENETAPAN_CACHE_DIR": str(workdir / ".cache"),
+        "LC_ALL": "C.UTF-8",
+        "PYTHONUTF8": "1",
+        "NO_COLOR": "1",
+    }
+    done = subprocess.run(
+        [shell, "-c", line],
+        cwd=workdir,
+        input=expected.stdin,
+        capture_output=True,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+    stdout, stderr = done.stdout.decode(), done.stderr.decode()
+    assert "Traceback" not in stderr, (line, stderr)
+    simple = not re.search(r"[|;&]|\$\(", command)
+    if simple:  # the exit code of a pipeline or a list is its last command's
+        assert done.returncode == expected.code, (line, stdout, stderr)
+    output = stdout + stderr
+    for target in re.findall(r"(?:^|\s)(?:-o |--ics |>\s*)(\S+)", command):
+        if expected.code == 0 and not target.startswith(("bad", "/dev/", "&")):
+            output += (workdir / target).read_text(encoding="utf-8")
+    wanted = expected.contains if expected.piped is None else expected.piped
+    assert wanted in output, (line, stdout, stderr)
