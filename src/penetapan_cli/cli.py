@@ -243,6 +243,15 @@ RegionOpt = Annotated[
         show_default=False,
     ),
 ]
+DeclaredOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--declared",
+        help="Date the KPU declared the elected pair: says whether that was on time, late by "
+        "N calendar days or premature. Not after today (or --as-of).",
+        show_default=False,
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -335,6 +344,7 @@ def deadline(
     ] = False,
     ics: IcsOpt = None,
     region: RegionOpt = None,
+    declared: DeclaredOpt = None,
 ) -> None:
     """Compute the latest date to declare the elected pair."""
     _run("deadline", "run_deadline", locals())
@@ -479,6 +489,7 @@ def timeline(
     as_of: AsOfOpt = None,
     tz: TzOpt = "WIB",
     strict: StrictOpt = False,
+    declared: DeclaredOpt = None,
 ) -> None:
     """Lay out the dispute season: petition window, MK decision, declaration, follow-up."""
     _run("timeline", "run_timeline", locals())

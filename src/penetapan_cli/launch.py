@@ -47,6 +47,7 @@ DEADLINE_OPTIONS: dict[str, tuple[str, str | tuple[str, ...]]] = {
     "--compare": ("compare", FLAG),
     "--ics": ("ics", PATH),
     "--region": ("region", TEXT),
+    "--declared": ("declared", TEXT),
 }
 DEADLINE_ARGUMENTS = ("outcome", "notified")
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from penetapan_cli.core.calendar import DayKind
+from penetapan_cli.core.compliance import Compliance, Verdict
+from penetapan_cli.core.dates import format_date
 from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.core.rules import CountFrom, Roll, Text, Unit
 
@@ -180,3 +182,64 @@ def rows_from(rows: int, first_row: int, lang: str) -> str:
     if lang == "id":
         return f"{rows} baris, mulai baris {first_row}"
     return f"{rows} row{'s' if rows != 1 else ''} from row {first_row}"
+
+
+# --- Was it declared on time? (--declared, the batch column declared_on) ---------------------
+
+DECLARED_LABELS: dict[str, Text] = {
+    "declared": {"id": "Penetapan dilakukan", "en": "Declared on"},
+    "column": {"id": "penetapan", "en": "declared"},
+    "decision_read": {"id": "putusan dibacakan", "en": "the decision was read out"},
+}
+
+_VERDICTS: dict[Compliance, Text] = {
+    Compliance.ON_TIME: {
+        "id": "penetapan tepat waktu (masih dalam batas waktu; batas akhir {deadline})",
+        "en": "declared on time (within the period; deadline {deadline})",
+    },
+    Compliance.LATE: {
+        "id": "penetapan terlambat {days} hari kalender (batas akhir {deadline})",
+        "en": "declared late by {days} calendar day{s} (deadline {deadline})",
+    },
+    Compliance.PREMATURE: {
+        "id": "penetapan dilakukan sebelum waktunya (prematur): sebelum {event}, {trigger}",
+        "en": "declared prematurely: before {event}, {trigger}",
+    },
+    Compliance.UNDETERMINED: {
+        "id": "belum dapat ditentukan: amar putusan memerintahkan siklus baru, dan batas akhir "
+        "penetapan baru berjalan setelah perintah itu dilaksanakan dan hasil baru diumumkan; "
+        "periksa amar putusan dan tanggal siklus baru",
+        "en": "cannot be determined: the MK's order starts a new cycle, and the deadline runs "
+        "only once the order is carried out and the new result announced; check the new "
+        "cycle's outcome and dates",
+    },
+}
+
+_VERDICTS_SHORT: dict[Compliance, Text] = {
+    Compliance.ON_TIME: {"id": "tepat waktu", "en": "on time"},
+    Compliance.LATE: {
+        "id": "terlambat {days} hari kalender",
+        "en": "late by {days} calendar day{s}",
+    },
+    Compliance.PREMATURE: {"id": "prematur", "en": "premature"},
+    Compliance.UNDETERMINED: {"id": "belum dapat ditentukan", "en": "undetermined"},
+}
+
+
+def verdict_sentence(verdict: Verdict, lang: str, *, event: str) -> str:
+    """The verdict on a declaration, e.g. "penetapan terlambat 2 hari kalender (batas akhir
+    Jumat, 7 Februari 2025)"; ``event`` names what the earliest trigger date is (premature)."""
+    deadline, trigger = verdict.deadline, verdict.earliest_trigger
+    return _VERDICTS[verdict.compliance][lang].format(
+        days=verdict.days_late,
+        s="" if verdict.days_late == 1 else "s",
+        deadline=format_date(deadline, lang) if deadline is not None else "",
+        event=event,
+        trigger=format_date(trigger, lang) if trigger is not None else "",
+    )
+
+
+def verdict_short(verdict: Verdict, lang: str) -> str:
+    """The verdict in a table cell: "tepat waktu", "terlambat 2 hari kalender", ..."""
+    s = "" if verdict.days_late == 1 else "s"
+    return _VERDICTS_SHORT[verdict.compliance][lang].format(days=verdict.days_late, s=s)

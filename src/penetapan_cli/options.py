@@ -10,4 +10,6 @@ OPTION_NAMES = {
     "outcome": "--outcome",
     "order_days": "--order-days",
     "strict": "--strict",
+    "declared": "--declared",
+    "as_of": "--as-of",
 }

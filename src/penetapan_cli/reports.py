@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # annotations only: a one-off check imports no more than it c
 
     from penetapan_cli.core.calendar import NonWorkingDay, WorkCalendar, YearCoverage
     from penetapan_cli.core.compare import Comparison
+    from penetapan_cli.core.compliance import Verdict
     from penetapan_cli.core.outcomes import Outcome
     from penetapan_cli.core.rules import Rule, RuleSet, Text
     from penetapan_cli.core.timeline import Timeline
@@ -36,10 +37,23 @@ class DeadlineReport(NamedTuple):
     cuti_working: bool  # --no-cuti-bersama
     region: str | None
     calendar: WorkCalendar
+    verdicts: tuple[Verdict, ...] | None = None  # --declared: one per option, in order
 
     @property
     def safe_deadline(self) -> dt.date | None:
         return self.comparison.safe_deadline
+
+    @property
+    def verdict(self) -> Verdict | None:
+        """The verdict under the rule set in use, counted from the earliest trigger given."""
+        return self.verdicts[0] if self.verdicts else None
+
+    @property
+    def verdicts_differ(self) -> bool:
+        """The options do not all give the same verdict (the card then shows each)."""
+        if not self.verdicts:
+            return False
+        return len({(v.compliance, v.days_late) for v in self.verdicts}) > 1
 
     @property
     def warnings(self) -> list[str]:

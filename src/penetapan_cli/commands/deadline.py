@@ -38,6 +38,7 @@ def build_deadline_report(
     decided: str | None = None,
     compare: bool = False,
     region: str | None = None,
+    declared: str | None = None,
 ) -> DeadlineReport:
     """Parse each input once, compute under the rule set(s) and trigger date(s), report."""
     from penetapan_cli.commands.common import option_date
@@ -52,6 +53,11 @@ def build_deadline_report(
     parsed_outcome = parse_outcome(outcome)
     notified_on = parse_date(notified, today=setting.today)
     decided_on = option_date(decided, "--decided", setting.today)
+    declared_on = option_date(declared, "--declared", setting.today)
+    if declared_on is not None:
+        from penetapan_cli.core.compliance import check_declared
+
+        check_declared(declared_on, setting.as_of)
     rule_set = resolve_rule_set(rules)
     rule_set_status(rule_set, setting.lang)
     calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures)
@@ -66,6 +72,11 @@ def build_deadline_report(
         explain=explain,
         strict=strict,
     )
+    verdicts = None
+    if declared_on is not None:
+        from penetapan_cli.core.compliance import judge_comparison
+
+        verdicts = judge_comparison(comparison, declared_on)
     return DeadlineReport(
         lang=setting.lang,
         notified_on=notified_on,
@@ -76,6 +87,7 @@ def build_deadline_report(
         cuti_working=no_cuti_bersama,
         region=region,
         calendar=calendar,
+        verdicts=verdicts,
     )
 
 

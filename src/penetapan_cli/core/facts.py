@@ -17,6 +17,8 @@ FACTS = (
     "outcome",
     "order_days",
     "strict",
+    "declared",
+    "as_of",
 )
 
 

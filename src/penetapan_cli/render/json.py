@@ -15,6 +15,7 @@ from penetapan_cli.core.rules import DEFAULT_RULE_SET, Citation, Rule, RuleSet
 if TYPE_CHECKING:  # annotations only: a one-off check imports no more than it computes with
     from penetapan_cli import reports
     from penetapan_cli.core.compare import Option
+    from penetapan_cli.core.compliance import Verdict
     from penetapan_cli.core.counting import TraceDay
     from penetapan_cli.core.deadline import DeadlineResult
     from penetapan_cli.core.timeline import Step
@@ -80,7 +81,15 @@ def _rule_json(rule_set: RuleSet, rule: Rule, lang: str) -> dict[str, Any]:
     }
 
 
-def _option_json(option: Option) -> dict[str, Any]:
+def _verdict_json(verdict: Verdict | None) -> dict[str, Any]:
+    """``compliance`` and ``days_late``: null without a declaration date."""
+    return {
+        "compliance": verdict.compliance.value if verdict is not None else None,
+        "days_late": verdict.days_late if verdict is not None else None,
+    }
+
+
+def _option_json(option: Option, verdict: Verdict | None) -> dict[str, Any]:
     result = option.result
     return {
         "rule_set": option.rule_set.id,
@@ -97,6 +106,7 @@ def _option_json(option: Option) -> dict[str, Any]:
         "status": result.status,
         "days_left": result.days_left,
         "safe": option.safe,
+        **_verdict_json(verdict),
     }
 
 
@@ -134,8 +144,15 @@ def deadline_json(
         "counted_from": primary.trigger_kind.value,
         "trigger_date": primary.trigger_date.isoformat(),
         "safe_deadline": _iso(comparison.safe_deadline),
-        "comparison": [_option_json(o) for o in comparison.options] if report.compared else None,
+        "comparison": [
+            _option_json(o, report.verdicts[i] if report.verdicts else None)
+            for i, o in enumerate(comparison.options)
+        ]
+        if report.compared
+        else None,
         "region": report.region,
+        "declared_on": _iso(report.verdict.declared_on if report.verdict else None),
+        **_verdict_json(report.verdict),
     }
     return data
 

@@ -11,24 +11,29 @@ import datetime as dt
 from typing import IO, TYPE_CHECKING
 
 from penetapan_cli import reports
-from penetapan_cli.core.compare import Comparison, TriggerKind
+from penetapan_cli.core.compare import Comparison, Option, TriggerKind
 from penetapan_cli.core.counting import DayStatus, TraceDay
 from penetapan_cli.core.dates import format_date, month_name, weekday_name
 from penetapan_cli.core.rules import DEFAULT_RULE_SET, Citation, RuleSet
 from penetapan_cli.core.timeline import StepStatus
 from penetapan_cli.messages import (
     DAY_KINDS,
+    DECLARED_LABELS,
     LABELS,
     OUTCOME_NAMES,
     TRIGGER_NAMES,
     UNIT_NAMES,
     countdown,
     counting_sentence,
+    verdict_sentence,
+    verdict_short,
 )
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
+
+    from penetapan_cli.core.compliance import Verdict
 
 
 def make_console(out: IO[str]) -> Console:
@@ -133,30 +138,68 @@ def render_deadline(console: Console, report: reports.DeadlineReport) -> None:
             f"  [bold]{_escape(LABELS['deadline'][lang])}[/]: "
             f"[bold green]{_escape(format_date(result.deadline, lang))}[/]"
         )
-        if result.days_left is not None and result.as_of is not None:
+        if result.days_left is not None and result.as_of is not None and report.verdict is None:
             line(
                 "countdown",
                 f"{countdown(result.days_left, lang)} "
                 f"({LABELS['as_of'][lang]} {format_date(result.as_of, lang)})",
             )
+    if report.verdict is not None:
+        _line(
+            console,
+            "  ",
+            DECLARED_LABELS["declared"][lang],
+            declared_text(report.verdict, primary, lang),
+            "bold red" if report.verdict.compliance.value in ("late", "premature") else "bold",
+        )
     for notice in result.notices:
         _line(console, "  ", LABELS["notice"][lang], notice[lang], "bold yellow")
     if report.explain and result.trace:
         render_trace(console, result.trace, lang)
     if report.compared and len(report.comparison.options) > 1:
-        _render_comparison(console, report.comparison, lang, all_rule_sets=report.all_rule_sets)
+        verdicts = report.verdicts if report.verdicts_differ else None
+        _render_comparison(
+            console,
+            report.comparison,
+            lang,
+            all_rule_sets=report.all_rule_sets,
+            verdicts=verdicts,
+            countdown_shown=report.verdict is None,
+        )
+
+
+def declared_text(verdict: Verdict, option: Option, lang: str) -> str:
+    """ "Rabu, 5 Februari 2025 — penetapan tepat waktu (...); PKPU 18/2024 Pasal 57 ..."."""
+    earliest_is_reading = option.trigger_kind is TriggerKind.DECIDED
+    event = (
+        DECLARED_LABELS["decision_read"][lang]
+        if earliest_is_reading
+        else option.result.rule.trigger[lang]
+    )
+    return (
+        f"{format_date(verdict.declared_on, lang)} \u2014 "
+        f"{verdict_sentence(verdict, lang, event=event)}; {option.result.rule.citation.short()}"
+    )
 
 
 def _render_comparison(
-    console: Console, comparison: Comparison, lang: str, *, all_rule_sets: bool
+    console: Console,
+    comparison: Comparison,
+    lang: str,
+    *,
+    all_rule_sets: bool,
+    verdicts: tuple[Verdict, ...] | None = None,
+    countdown_shown: bool = True,
 ) -> None:
-    """The table of options, the safe ones marked, then the safe date."""
+    """The table of options, the safe ones marked, then the safe date; with ``verdicts`` (they
+    differ), each option's verdict on the declaration."""
     headers = ("rule set", "rule") if all_rule_sets else ()
+    declared = (DECLARED_LABELS["column"][lang],) if verdicts else ()
     table = _table(
         LABELS["comparison" if all_rule_sets else "by_trigger"][lang],
-        (*headers, "counted from", "days", "deadline", ""),
+        (*headers, "counted from", "days", "deadline", *declared, ""),
     )
-    for option in comparison.options:
+    for index, option in enumerate(comparison.options):
         result = option.result
         rule = result.rule
         days = (
@@ -171,6 +214,7 @@ def _render_comparison(
             f"{option.trigger_kind.value}\n{short_date(option.trigger_date, lang)}",
             days,
             short_date(result.deadline, lang) if result.deadline else "\u2014",
+            *((verdict_short(verdicts[index], lang),) if verdicts else ()),
             LABELS["safe"][lang] if option.safe else "",
         ]
         _row(table, *cells)
@@ -178,7 +222,7 @@ def _render_comparison(
     safe = comparison.safe
     if safe is not None and safe.result.deadline is not None:
         left = safe.result.days_left
-        tail = f" \u2014 {countdown(left, lang)}" if left is not None else ""
+        tail = f" \u2014 {countdown(left, lang)}" if left is not None and countdown_shown else ""
         where = f" ({safe.rule_set.qualified_id(safe.result.rule)}, {safe.trigger_kind.value})"
         console.print(
             f"  [bold]{_escape(LABELS['safe_date'][lang])}[/]: "
