@@ -4,11 +4,8 @@ shares."""
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    pass
-
+from collections.abc import Mapping
+from typing import Any
 
 # Input columns: canonical name -> the other header names accepted for it (Indonesian aliases).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -18,11 +15,27 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "case_number": ("nomor_perkara",),
     "basis": (),
     "no_cuti_bersama": (),
+    # Not "Tanggal Penetapan" alone: in KPU spreadsheets it often means the announcement of the
+    # vote result (penetapan perolehan suara), the timeline's --announced.
+    "declared_on": ("declared", "tanggal_penetapan_paslon", "tanggal_penetapan_calon_terpilih"),
 }
 REQUIRED_COLUMNS = ("outcome", "notified_on")
-KEY_FIELDS = ("outcome", "notified_on", "basis", "no_cuti_bersama")
+KEY_FIELDS = ("outcome", "notified_on", "basis", "no_cuti_bersama", "declared_on")
 """The input fields a row's result depends on; every other column is passed through."""
 RESULT_COLUMNS = ("deadline", "status", "days_left", "rule", "citation", "error")
+DECLARED_COLUMNS = ("compliance", "days_late")
+"""The result columns added when the input has a ``declared_on`` column."""
+
+
+def has_declared(positions: Mapping[str, int]) -> bool:
+    """The input has a declared_on column: the output adds DECLARED_COLUMNS."""
+    return "declared_on" in positions
+
+
+def result_columns(declared: bool) -> tuple[str, ...]:
+    return RESULT_COLUMNS + DECLARED_COLUMNS if declared else RESULT_COLUMNS
+
+
 STATUSES = ("ok", "pending", "error")
 
 _CANONICAL = {alias: name for name, aliases in COLUMN_ALIASES.items() for alias in (name, *aliases)}

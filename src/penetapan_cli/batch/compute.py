@@ -8,9 +8,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from penetapan_cli.core.calendar import NonWorkingDay, WorkCalendar, YearSource
+from penetapan_cli.core.compliance import check_declared, judge
 from penetapan_cli.core.dates import parse_date
 from penetapan_cli.core.deadline import DeadlineResult, compute_deadline
 from penetapan_cli.core.errors import InputError, PenetapanError
+from penetapan_cli.core.facts import fact
 from penetapan_cli.core.outcomes import parse_outcome
 from penetapan_cli.core.rules import RuleSet, Text, Unit
 from penetapan_cli.messages import LABELS, rows_from
@@ -18,12 +20,15 @@ from penetapan_cli.options import OPTION_NAMES
 from penetapan_cli.sources.holidays import holidays_package_year
 
 if TYPE_CHECKING:
-    pass
-from penetapan_cli.batch.columns import _BOOLEANS, CACHE_SIZE, RESULT_COLUMNS, neutralise
+    from penetapan_cli.core.compliance import Verdict
+from penetapan_cli.batch.columns import _BOOLEANS, CACHE_SIZE, neutralise, result_columns
 from penetapan_cli.batch.read import InRow, Source
 
 # ---------------------------------------------------------------------------------------------
 # Computing
+
+NAMES = {**OPTION_NAMES, "declared": "declared_on"}
+"""A row's error names its declared_on column, and every other fact as the command line does."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -32,22 +37,32 @@ class Computed:
 
     status: str
     cells: tuple[str, ...]  # CSV: deadline, status, days_left, rule, citation, error
+    # (then compliance, days_late when the input has a declared_on column)
     fields: Mapping[str, Any]  # JSON: the same, with null and integers
     notes: tuple[tuple[tuple[str, str], Text], ...] = ()  # ((kind, English text), text)
     # For the calendar export (--ics): the result and the calendar it was counted with.
     result: DeadlineResult | None = dataclasses.field(default=None, compare=False)
     calendar: WorkCalendar | None = dataclasses.field(default=None, compare=False)
+    compliance: str | None = None  # the verdict on the row's declared_on, for the tallies
 
     @classmethod
-    def failed(cls, message: str) -> Computed:
-        fields = dict.fromkeys(RESULT_COLUMNS)
+    def failed(cls, message: str, *, declared: bool = False) -> Computed:
+        fields = dict.fromkeys(result_columns(declared))
         fields.update(status="error", error=message)
-        return cls("error", ("", "error", "", "", "", neutralise(message)), fields)
+        cells = ("", "error", "", "", "", neutralise(message))
+        return cls("error", (*cells, "", "") if declared else cells, fields)
 
     @classmethod
     def of(
-        cls, result: DeadlineResult, rule_set: RuleSet, calendar: WorkCalendar | None = None
+        cls,
+        result: DeadlineResult,
+        rule_set: RuleSet,
+        calendar: WorkCalendar | None = None,
+        *,
+        declared: bool = False,
+        verdict: Verdict | None = None,
     ) -> Computed:
+        """``declared``: the input has a declared_on column (``verdict`` None: an empty cell)."""
         deadline = result.deadline.isoformat() if result.deadline else None
         rule = rule_set.qualified_id(result.rule)
         citation = result.rule.citation.short()
@@ -59,7 +74,7 @@ class Computed:
             "citation": citation,
             "error": None,
         }
-        cells = (
+        cells: tuple[str, ...] = (
             deadline or "",
             result.status,
             "" if result.days_left is None else str(result.days_left),  # a number: kept as is
@@ -67,12 +82,18 @@ class Computed:
             neutralise(citation),
             "",
         )
+        compliance = None
+        if declared:
+            days_late = verdict.days_late if verdict is not None else None
+            compliance = verdict.compliance.value if verdict is not None else None
+            fields |= {"compliance": compliance, "days_late": days_late}
+            cells += (compliance or "", "" if days_late is None else str(days_late))
         notes = [("warning", t) for t in result.warnings]
         notes += [("notice", t) for t in result.notices]
         if result.deadline is None and result.rule.follow_up:
             notes.append(("follow_up", result.rule.follow_up))
         texts = tuple(((kind, t["en"]), t) for kind, t in notes)
-        return cls(result.status, cells, fields, texts, result, calendar)
+        return cls(result.status, cells, fields, texts, result, calendar, compliance)
 
 
 class CacheEntry:
@@ -127,6 +148,11 @@ class Calculator:
         self.cache: dict[tuple[str, ...], CacheEntry] = {}
         self.calendars: dict[bool, WorkCalendar] = {}
         self._messages: dict[tuple[str, str], list[Any]] = {}
+        self.declared = False  # the input has a declared_on column (set by the run)
+
+    def failed(self, message: str) -> Computed:
+        """An error row, with the columns this input's output has."""
+        return Computed.failed(message, declared=self.declared)
 
     def calendar(self, cuti_bersama_working: bool) -> WorkCalendar:
         calendar = self.calendars.get(cuti_bersama_working)
@@ -166,6 +192,7 @@ class Calculator:
             basis = self._basis(fields.get("basis", ""))
             cuti_working = self._no_cuti_bersama(fields.get("no_cuti_bersama", ""))
             calendar = self.calendar(cuti_working)
+            declared_on = self._declared_on(fields.get("declared_on", ""))
             result = compute_deadline(
                 outcome,
                 notified_on,
@@ -176,8 +203,22 @@ class Calculator:
                 strict=self.strict,
             )
         except PenetapanError as exc:  # CoverageError (--strict) included
-            return Computed.failed(exc.message(OPTION_NAMES))
-        return Computed.of(result, self.rule_set, calendar)
+            return self.failed(exc.message(NAMES))
+        verdict = None
+        if declared_on is not None:
+            verdict = judge(declared_on, result.deadline, notified_on)
+        return Computed.of(result, self.rule_set, calendar, declared=self.declared, verdict=verdict)
+
+    def _declared_on(self, text: str) -> dt.date | None:
+        """The row's declaration date; None for an empty cell or without the column."""
+        if not self.declared or not text.strip():
+            return None
+        try:
+            declared_on = parse_date(text, today=self.today)
+        except InputError as exc:
+            raise type(exc)(f"{fact('declared')}: {exc}") from None
+        check_declared(declared_on, self.as_of)
+        return declared_on
 
     def add(self, key_fields: tuple[str, ...], key: tuple[str, ...], row: int) -> CacheEntry:
         """Compute ``key`` (first seen at ``row``) into the cache, emptied first when full."""
@@ -212,9 +253,13 @@ class Summary:
     pending: int = 0
     errors: int = 0
     messages: list[Message] = dataclasses.field(default_factory=list)
+    compliance: Mapping[str, int] | None = None  # with a declared_on column: rows by verdict
 
     def line(self) -> str:
-        return f"rows={self.rows} ok={self.ok} pending={self.pending} errors={self.errors}"
+        line = f"rows={self.rows} ok={self.ok} pending={self.pending} errors={self.errors}"
+        if self.compliance is not None:
+            line += "".join(f" {k.replace('-', '_')}={n}" for k, n in self.compliance.items())
+        return line
 
     def report(self, lang: str) -> list[str]:
         """The lines for stderr: each distinct warning, notice and next step with the rows it
@@ -247,6 +292,8 @@ def compute_rows(
             entry.uses += 1
             computed = entry.computed
         else:
-            computed = Computed.failed(row.problem)
+            computed = calculator.failed(row.problem)
         counts[computed.status] += 1
+        if computed.compliance is not None:
+            counts[computed.compliance] += 1
         yield row, computed

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 from penetapan_cli.batch.columns import (
     _CANONICAL,
     COLUMN_ALIASES,
+    DECLARED_COLUMNS,
     KEY_FIELDS,
     REQUIRED_COLUMNS,
     RESULT_COLUMNS,
@@ -48,6 +49,8 @@ from penetapan_cli.batch.columns import (
     _repaired,
     _text,
     column_key,
+    has_declared,
+    result_columns,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -105,12 +108,14 @@ def make_table(names: Sequence[str], *, label: str, delimiter: str, unique_names
                 f'{_repaired(name)!r}); save the file as UTF-8 ("CSV UTF-8")'
             )
     positions: dict[str, int] = {}
+    declared = any(_CANONICAL.get(column_key(n)) == "declared_on" for n in names)
+    outputs = result_columns(declared)
     for i, name in enumerate(names):
         key = column_key(name)
-        if key in RESULT_COLUMNS:
+        if key in outputs:
             raise InputError(
                 f"{label}: column {name!r} has the name of an output column; rename or remove "
-                f"it (the output adds {', '.join(RESULT_COLUMNS)})"
+                f"it (the output adds {', '.join(outputs)})"
             )
         canonical = _CANONICAL.get(key)
         if canonical is not None:
@@ -375,7 +380,7 @@ def _jsonl_row(number: int, raw: bytes, table: Table, fixed_columns: bool) -> In
         if key in by_key:
             return failed(f"{where}: keys {by_key[key]!r} and {name!r} are the same column", obj)
         by_key[key] = name
-        if key in RESULT_COLUMNS:
+        if key in RESULT_COLUMNS or (key in DECLARED_COLUMNS and has_declared(table.positions)):
             return failed(
                 f"{where}: key {name!r} has the name of an output column (its value is "
                 "replaced in the output)",

@@ -18,10 +18,12 @@ from penetapan_cli.batch.columns import (
     STATUSES,
     _text,
     column_key,
+    has_declared,
 )
 from penetapan_cli.batch.compute import Calculator, Computed, Summary, compute_rows
 from penetapan_cli.batch.read import InRow, Source, Table, read_csv, read_jsonl
 from penetapan_cli.batch.write import write_csv, write_json, write_jsonl
+from penetapan_cli.core.compliance import Compliance
 
 # ---------------------------------------------------------------------------------------------
 # A run
@@ -46,6 +48,9 @@ def run(
 
     ``on_ok`` is called with each ``ok`` row as it goes by (``--ics`` adds its event)."""
     counts = dict.fromkeys(STATUSES, 0)
+    declared = calculator.declared = has_declared(source.table.positions)
+    if declared:
+        counts |= dict.fromkeys((c.value for c in Compliance), 0)
     pairs = compute_rows(source, calculator, counts)
     if progress is not None:
         pairs = _reporting(pairs, progress)
@@ -58,11 +63,12 @@ def run(
     else:
         write_json(out, source.table, pairs)
     return Summary(
-        rows=sum(counts.values()),
+        rows=sum(counts[status] for status in STATUSES),
         ok=counts["ok"],
         pending=counts["pending"],
         errors=counts["error"],
         messages=calculator.messages(),
+        compliance={c.value: counts[c.value] for c in Compliance} if declared else None,
     )
 
 

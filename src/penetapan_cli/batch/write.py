@@ -13,10 +13,11 @@ if TYPE_CHECKING:
 from penetapan_cli.batch.columns import (
     _FORMULA_START,
     CACHE_SIZE,
-    RESULT_COLUMNS,
     _repaired,
     _text,
+    has_declared,
     neutralise,
+    result_columns,
 )
 from penetapan_cli.batch.compute import Computed
 from penetapan_cli.batch.read import InRow, Table
@@ -39,7 +40,8 @@ def write_csv(
     """
     delimiter = table.delimiter or ","
     plain = _LfWriter(out, delimiter)
-    plain.writerow([neutralise(_repaired(n)) for n in table.names] + list(RESULT_COLUMNS))
+    columns = result_columns(has_declared(table.positions))
+    plain.writerow([neutralise(_repaired(n)) for n in table.names] + list(columns))
     unterminated = csv.writer(out, delimiter=delimiter, lineterminator="")
     buffer = io.StringIO()
     formatter = _LfWriter(buffer, delimiter)
