@@ -28,6 +28,7 @@ def run_timeline(
     as_of: str | None,
     tz: str,
     strict: bool,
+    declared: str | None = None,
 ) -> int:
     import datetime as dt
 
@@ -51,7 +52,12 @@ def run_timeline(
     rule_set = resolve_rule_set(rules)
     rule_set_status(rule_set, language)
     calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures)
-    given = {"registered": registered, "decided": decided, "notified": notified}
+    given = {
+        "registered": registered,
+        "decided": decided,
+        "notified": notified,
+        "declared": declared,
+    }
     dates = {name: option_date(value, f"--{name}", today) for name, value in given.items()}
     timeline = build_timeline(
         announced_on,

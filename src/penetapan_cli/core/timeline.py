@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from penetapan_cli.core.calendar import WorkCalendar
+from penetapan_cli.core.compliance import Verdict, check_declared, judge
 from penetapan_cli.core.counting import MAX_DAYS, Count, TraceDay, count_days
 from penetapan_cli.core.deadline import coverage_warnings
 from penetapan_cli.core.errors import CoverageError, InputError
@@ -68,6 +69,7 @@ class Step:
     note: Text | None = None
     trace: tuple[TraceDay, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
+    verdict: Verdict | None = None  # a declaration step, with the declaration date given
 
 
 @dataclasses.dataclass(frozen=True)
@@ -83,6 +85,7 @@ class Timeline:
     warnings: tuple[Text, ...]
     estimated_years: tuple[int, ...]
     as_of: dt.date | None
+    declared: dt.date | None = None
 
     @property
     def pending(self) -> bool:
@@ -320,6 +323,7 @@ def build_timeline(
     as_of: dt.date | None = None,
     explain: bool = False,
     strict: bool = False,
+    declared: dt.date | None = None,
 ) -> Timeline:
     """Every step of the season that the given dates reach; the others wait for an input.
 
@@ -327,6 +331,8 @@ def build_timeline(
     data is not decreed, instead of warning.
     """
     check_order(announced, registered, decided, notified, outcome)
+    if declared is not None and as_of is not None:
+        check_declared(declared, as_of)
     if order_days is not None:
         if outcome is None:
             raise InputError(
@@ -369,6 +375,9 @@ def build_timeline(
         step, counts = _declaration_step(
             rule, step_id, outcome, rule_set, decided, notified, calendar, explain
         )
+        if declared is not None and step.status is not StepStatus.WAITING:
+            verdict = judge(declared, step.deadline, step.trigger_date)
+            step = dataclasses.replace(step, verdict=verdict)
         steps.append(step)
         for c in counts:
             if c.consulted_calendar and step.trigger_date is not None:
@@ -453,4 +462,5 @@ def build_timeline(
         warnings=tuple(warnings),
         estimated_years=tuple(sorted(estimated)),
         as_of=as_of,
+        declared=declared,
     )

@@ -11,6 +11,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from penetapan_cli.core.compare import TriggerKind
 from penetapan_cli.core.rules import DEFAULT_RULE_SET, Citation, Rule, RuleSet
+from penetapan_cli.core.timeline import StepKind
 
 if TYPE_CHECKING:  # annotations only: a one-off check imports no more than it computes with
     from penetapan_cli import reports
@@ -278,6 +279,9 @@ def _step_json(report: reports.TimelineReport, step: Step) -> dict[str, Any]:
         "notices": [report.text(n) for n in step.notices],
         "note": report.text(step.note) if step.note else None,
     }
+    if step.kind is StepKind.DECLARATION:
+        declared = report.timeline.declared
+        data |= {"declared_on": _iso(declared), **_verdict_json(step.verdict)}
     if report.explain:
         data["trace"] = trace_json(step.trace, lang)
     return data
@@ -298,6 +302,7 @@ def timeline_json(
         "notified": _iso(timeline.notified),
         "outcome": timeline.outcome.value if timeline.outcome else None,
         "order_days": timeline.order_days,
+        "declared": _iso(timeline.declared),
         "status": "pending" if timeline.pending else "ok",
         "as_of": _iso(timeline.as_of),
         "steps": [_step_json(report, s) for s in timeline.steps],

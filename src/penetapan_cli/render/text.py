@@ -348,7 +348,7 @@ def render_timeline(console: Console, report: reports.TimelineReport) -> None:
             title += f" \u2014 {OUTCOME_NAMES[step.outcomes[0]][lang]}"
         head = f"  [bold]{number}. {_escape(title)}[/]: "
         if step.status is StepStatus.OK and step.deadline is not None:
-            left = timeline.days_left(step)
+            left = timeline.days_left(step) if step.verdict is None else None
             tail = f" \u2014 {countdown(left, lang)}" if left is not None else ""
             console.print(
                 f"{head}[bold green]{_escape(format_date(step.deadline, lang))}[/]{_escape(tail)}"
@@ -386,6 +386,13 @@ def render_timeline(console: Console, report: reports.TimelineReport) -> None:
         if step.alternatives:
             safe = format_date(step.deadline, lang) if step.deadline else ""
             line(LABELS["safe_step"][lang], safe)
+        if step.verdict is not None:
+            event = trigger_name(step.counted_from) or step.trigger[lang]
+            verdict = verdict_sentence(step.verdict, lang, event=event)
+            line(
+                DECLARED_LABELS["declared"][lang],
+                f"{format_date(step.verdict.declared_on, lang)} \u2014 {verdict}",
+            )
         if step.note is not None:
             line(LABELS["next"][lang], report.text(step.note))
         for notice in step.notices:
