@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Kota Medan, Pilkada 2024 (case 220/PHPU.WAKO-XXIII/2025): the MK did not accept the petition
-# on Tue 4 Feb 2025. Print the declaration deadline as a bare date and check the KPU Medan's
-# declaration of Wed 5 Feb 2025 was in time.
+# on Tue 4 Feb 2025, and the KPU Medan declared the elected pair on Wed 5 Feb 2025. Ask the tool
+# whether that was on time (--declared): the deadline and the verdict come from the JSON object.
 set -euo pipefail
 penetapan="${PENETAPAN:-penetapan}"
-deadline=$("$penetapan" deadline tidak-dapat-diterima 2025-02-04 --format date 2>/dev/null)
 declared=2025-02-05
-echo "deadline: $deadline"
-if [[ "$declared" > "$deadline" ]]; then
-  echo "declared $declared: LATE" >&2
+json=$("$penetapan" deadline tidak-dapat-diterima 2025-02-04 --declared "$declared" \
+  --format json 2>/dev/null)
+field() { printf '%s\n' "$json" | sed -n "s/^  \"$1\": \"\(.*\)\",\$/\1/p"; }
+echo "deadline: $(field deadline)"
+compliance=$(field compliance)
+echo "declared $declared: $compliance"
+if [[ "$compliance" != on-time ]]; then
   exit 1
 fi
-echo "declared $declared: in time"
