@@ -365,7 +365,9 @@ def test_batch_declared_column_adds_compliance(tmp_path: Path, header: str) -> N
         ["", ""],
         ["premature", "0"],
     ]
-    assert ",error,,,,declared_on: invalid date '2025-02-30': February 2025 has 28 days,," in lines[5]
+    assert (
+        ",error,,,,declared_on: invalid date '2025-02-30': February 2025 has 28 days,," in lines[5]
+    )
     assert err.splitlines()[-1] == (
         "penetapan batch: rows=6 ok=4 pending=1 errors=1 on_time=1 late=1 premature=1 "
         "undetermined=1"

@@ -132,6 +132,43 @@ SHOWN: dict[str, Shown] = {
     'penetapan deadline dismissed 2025-02-04 --region "Kota Medan" --ics medan.ics --format date': (
         Shown(0, "2025-02-07\n")
     ),
+    # docs/audit.md. Kota Medan: not accepted Tue 4 Feb 2025 + 3 calendar days = Fri 7 Feb 2025
+    # (PKPU 18/2024 Pasal 57(1)(b)); declared Wed 5 Feb 2025 (docs/legal-basis.md, "Pilkada
+    # 2024 as it happened").
+    "penetapan deadline dismissed 2025-02-04 --declared 2025-02-05 --as-of 2025-06-01": Shown(
+        0,
+        "Declared on: Wednesday, 5 February 2025 — declared on time (within the period; deadline "
+        "Friday, 7 February 2025); PKPU 18/2024 Pasal 57 ayat (1) huruf b",
+    ),
+    # Read out Tue 4 Feb 2025 -> Fri 7 Feb 2025; declared Sat 8 Feb 2025: 1 calendar day late.
+    "penetapan deadline dismissed 2025-02-05 --decided 2025-02-04 --declared 2025-02-08 --as-of "
+    "2025-06-01": Shown(0, "declared late by 1 calendar day (deadline Friday, 7 February 2025)"),
+    # The season: examples/audit-2025.csv; huruf a counted from the assumed receipt on Mon 6 Jan
+    # 2025 -> Thu 9 Jan 2025, so declarations on 7 and 9 Jan 2025 are on time; Pasaman (PSU)
+    # is undetermined; a row without a declaration date is not counted.
+    "penetapan batch examples/audit-2025.csv --as-of 2025-06-01 --output-format jsonl "
+    "2>/dev/null | jq -c '[.Daerah, .deadline, .status, .compliance, .days_late]'": Shown(
+        0,
+        '"error": null, "compliance": "undetermined", "days_late": null}',
+        piped='["Kabupaten Pasaman",null,"pending","undetermined",null]',
+    ),
+    "penetapan batch examples/audit-2025.csv --as-of 2025-06-01 -o audit.csv 2>&1 | tail -1": Shown(
+        0,
+        "penetapan batch: rows=5 ok=4 pending=1 errors=0 on_time=3 late=0 premature=0 "
+        "undetermined=1",
+    ),
+    # Huruf a from Fri 3 Jan 2025 + 3 calendar days = Mon 6 Jan 2025; Thu 9 Jan is 3 days late.
+    "penetapan deadline no-petition 2025-01-03 --declared 2025-01-09 --format json --as-of "
+    "2025-06-01 | jq -c '[.deadline, .compliance, .days_late]'": Shown(
+        0, '"deadline": "2025-01-06"', piped='["2025-01-06","late",3]'
+    ),
+    "penetapan timeline --announced 2024-12-16 --notified 2025-01-06 --outcome no-petition "
+    "--declared 2025-01-09 --format json --as-of 2025-06-01 | jq -c '.steps[] | select(.kind == "
+    '"declaration") | [.id, .deadline, .declared_on, .compliance, .days_late]\'': Shown(
+        0,
+        '"compliance": "on-time"',
+        piped='["declaration","2025-01-09","2025-01-09","on-time",0]',
+    ),
 }
 
 
