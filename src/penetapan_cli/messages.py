@@ -206,9 +206,9 @@ _VERDICTS: dict[Compliance, Text] = {
         "en": "declared prematurely: before {event}, {trigger}",
     },
     Compliance.UNDETERMINED: {
-        "id": "belum dapat ditentukan: amar putusan memerintahkan siklus baru, dan batas akhir "
-        "penetapan baru berjalan setelah perintah itu dilaksanakan dan hasil baru diumumkan; "
-        "periksa amar putusan dan tanggal siklus baru",
+        "id": "ketepatan waktu penetapan belum dapat ditentukan: amar putusan MK memerintahkan "
+        "tindak lanjut, dan batas akhir penetapan baru dihitung setelah perintah itu dilaksanakan "
+        "dan hasil baru diumumkan; periksa amar putusan serta hasil dan tanggal siklus baru",
         "en": "cannot be determined: the MK's order starts a new cycle, and the deadline runs "
         "only once the order is carried out and the new result announced; check the new "
         "cycle's outcome and dates",
