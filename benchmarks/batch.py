@@ -2,6 +2,7 @@
 
     uv run python benchmarks/batch.py                      # 1,000,000 rows, 3 runs each
     uv run python benchmarks/batch.py --rows 10000 100000 1000000 --repeat 5
+    uv run python benchmarks/batch.py --declared           # with a declared_on column
 
 For each size N it writes N generated rows shaped like the 2024 disputes (545 regions, the
 outcomes and notification dates of docs/legal-basis.md, "Pilkada 2024 as it happened", some
@@ -11,6 +12,10 @@ fresh child process:
 
 - copy:  csv.reader -> csv.writer, row by row, of the same file (the floor for any CSV tool);
 - batch: python -m penetapan_cli batch IN -o OUT --as-of 2025-02-05.
+
+With ``--declared`` the rows also have a ``declared_on`` column (a season's audit: most on
+time, one in twenty late, one in ten empty) and the batch counts from ``--as-of 2025-06-01``,
+after every declaration.
 
 It prints the median wall time of each, rows per second, the ratio batch/copy, and the peak
 resident memory of each child (ru_maxrss from wait4). Targets (issue "Batch"): ratio <= 3 and
@@ -58,22 +63,33 @@ DATES = {
 }
 
 
-def generate(path: Path, rows: int, seed: int = 2024) -> None:
+# Declaration dates (--declared): within the period of each kind of trigger, and late ones.
+DECLARED = {"no-petition": "2025-01-08", "final": "2025-02-26", "dismissal": "2025-02-06"}
+LATE = {"no-petition": "2025-01-14", "final": "2025-03-04", "dismissal": "2025-02-12"}
+
+
+def generate(path: Path, rows: int, seed: int = 2024, *, declared: bool = False) -> None:
     rng = random.Random(seed)
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(["region", "case_number", "outcome", "notified_on", "basis", "note"])
+        header = ["region", "case_number", "outcome", "notified_on", "basis", "note"]
+        writer.writerow([*header, "declared_on"] if declared else header)
         for i in range(rows):
             outcome = rng.choice(OUTCOMES)
             if outcome == "no-petition":
-                dates, case = DATES["no-petition"], ""
+                trigger, case = "no-petition", ""
             else:
                 kind = "BUP" if i % 545 >= 37 else "GUB"
                 case = f"{rng.randint(1, 310)}/PHPU.{kind}-XXIII/2025"
                 if outcome in ("psu", "recapitulation", "rejected", "granted"):
-                    dates = DATES["final"]
+                    trigger = "final"
                 else:
-                    dates = DATES["dismissal"]
+                    trigger = "dismissal"
+            dates = DATES[trigger]
+            extra = []
+            if declared:
+                day = "" if i % 10 == 3 else (LATE if i % 20 == 7 else DECLARED)[trigger]
+                extra = [day]
             writer.writerow(
                 [
                     f"Kabupaten Contoh {i % 545 + 1}",
@@ -82,6 +98,7 @@ def generate(path: Path, rows: int, seed: int = 2024) -> None:
                     rng.choice(dates),
                     "working" if i % 50 == 0 else "",
                     "dibacakan, diberitahukan melalui KPU RI" if i % 7 == 0 else "",
+                    *extra,
                 ]
             )
 
@@ -100,14 +117,14 @@ def measure(argv: list[str]) -> tuple[float, float, int]:
     return elapsed, usage.ru_maxrss / 1024, proc.returncode  # ru_maxrss is in KiB on Linux
 
 
-def bench(rows: int, repeat: int, workdir: Path) -> dict[str, float]:
-    source = workdir / f"cases-{rows}.csv"
-    generate(source, rows)
+def bench(rows: int, repeat: int, workdir: Path, *, declared: bool = False) -> dict[str, float]:
+    source = workdir / f"cases-{rows}{'-declared' if declared else ''}.csv"
+    generate(source, rows, declared=declared)
     copy_out, batch_out = workdir / "copy.csv", workdir / "batch.csv"
     copy_argv = [sys.executable, "-c", COPY, str(source), str(copy_out)]
     batch_argv = [
         sys.executable, "-m", "penetapan_cli", "batch", str(source),
-        "-o", str(batch_out), "--as-of", "2025-02-05",
+        "-o", str(batch_out), "--as-of", "2025-06-01" if declared else "2025-02-05",
     ]  # fmt: skip
     copies, batches, copy_mem, batch_mem = [], [], [], []
     for _ in range(repeat):
@@ -143,6 +160,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000])
     parser.add_argument("--repeat", type=int, default=3, help="runs of each, medians reported")
     parser.add_argument("--workdir", type=Path, help="keep the generated files here")
+    parser.add_argument("--declared", action="store_true", help="add a declared_on column")
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {args.repeat} runs each")
     header = (
@@ -154,7 +172,7 @@ def main() -> None:
         workdir = args.workdir or Path(temp)
         workdir.mkdir(parents=True, exist_ok=True)
         for rows in args.rows:
-            r = bench(rows, args.repeat, workdir)
+            r = bench(rows, args.repeat, workdir, declared=args.declared)
             print(
                 f"{r['rows']:>10,} {r['size_mib']:>6.1f} {r['copy_s']:>8.2f} {r['batch_s']:>8.2f} "
                 f"{r['copy_rows_s']:>12,.0f} {r['batch_rows_s']:>12,.0f} {r['ratio']:>6.2f} "
