@@ -87,8 +87,10 @@ def test_every_verdict_is_worded_in_both_languages(compliance: Compliance, lang:
         compliance=compliance, days_late=days
     )
     sentence = verdict_sentence(verdict, lang, event="EVENT")
-    assert sentence and "{" not in sentence
-    assert verdict_short(verdict, lang) and "{" not in verdict_short(verdict, lang)
+    assert sentence
+    assert "{" not in sentence
+    assert verdict_short(verdict, lang)
+    assert "{" not in verdict_short(verdict, lang)
 
 
 # --- penetapan deadline --declared -----------------------------------------------------------
@@ -113,9 +115,9 @@ def test_late_days_are_calendar_days_whatever_the_unit() -> None:
     args = ("dismissed", "2025-02-04", "--basis", "working", "--declared", "2025-02-10")
     data = deadline_json(*args)
     assert (data["deadline"], data["compliance"], data["days_late"]) == ("2025-02-07", "late", 3)
-    code, out, _ = run("deadline", *args, "--lang", "id")
+    _, out, _ = run("deadline", *args, "--lang", "id")
     assert "penetapan terlambat 3 hari kalender (batas akhir Jumat, 7 Februari 2025)" in out
-    code, out, _ = run("deadline", *args, "--lang", "en")
+    _, out, _ = run("deadline", *args, "--lang", "en")
     assert "declared late by 3 calendar days (deadline Friday, 7 February 2025)" in out
 
 
@@ -189,14 +191,16 @@ def test_bad_or_future_declared_is_refused_in_one_line(declared: str, message: s
             "--declared", declared, "--format", fmt,
         )  # fmt: skip
         assert (code, out) == (2, "")
-        assert err.startswith(message) and err.count("\n") == 1
+        assert err.startswith(message)
+        assert err.count("\n") == 1
 
 
 def test_fast_path_gives_the_same_answer() -> None:
     from penetapan_cli.launch import parse_deadline
 
     kwargs = parse_deadline(["dismissed", "2025-02-04", "--declared", "2025-02-05"])
-    assert kwargs is not None and kwargs["declared"] == "2025-02-05"
+    assert kwargs is not None
+    assert kwargs["declared"] == "2025-02-05"
 
 
 def test_decided_gives_each_option_its_verdict() -> None:
@@ -215,7 +219,8 @@ def test_decided_gives_each_option_its_verdict() -> None:
     _, out, _ = run("deadline", *args, "--lang", "en")
     assert "declared late by 1 calendar day (deadline Friday, 7 February 2025)" in out
     table = out.split("Deadline by trigger date")[1].splitlines()
-    assert "│ late by 1" in table[4] and "│ calendar day" in table[5]  # rich folds the cell
+    assert "│ late by 1" in table[4]
+    assert "│ calendar day" in table[5]
     assert "│ on time" in table[6]
     # The same date a day earlier is on time under both: the card shows no verdict column.
     _, out, _ = run("deadline", *args[:-1], "2025-02-07", "--lang", "en")
@@ -418,7 +423,11 @@ def test_batch_jsonl_and_json_carry_the_verdict(tmp_path: Path) -> None:
 
 
 def test_batch_future_declaration_is_that_rows_error(tmp_path: Path) -> None:
-    text = "outcome,notified_on,declared_on\ndismissed,2025-02-04,2025-06-02\ndismissed,2025-02-04,2025-02-05\n"
+    text = (
+        "outcome,notified_on,declared_on\n"
+        "dismissed,2025-02-04,2025-06-02\n"
+        "dismissed,2025-02-04,2025-02-05\n"
+    )
     code, out, err = run_batch(tmp_path, text)
     assert code == 1
     lines = out.splitlines()
@@ -430,7 +439,8 @@ def test_batch_future_declaration_is_that_rows_error(tmp_path: Path) -> None:
 def test_batch_output_column_names_clash_only_with_the_declared_column(tmp_path: Path) -> None:
     # Without declared_on a "compliance" column is passed through as before...
     code, out, _ = run_batch(tmp_path, "outcome,notified_on,compliance\ndismissed,2025-02-04,x\n")
-    assert code == 0 and out.splitlines()[1].startswith("dismissed,2025-02-04,x,2025-02-07")
+    assert code == 0
+    assert out.splitlines()[1].startswith("dismissed,2025-02-04,x,2025-02-07")
     # ...with it, the output would hold two: refused like any other output name.
     code, _, err = run_batch(
         tmp_path, "outcome,notified_on,declared_on,days_late\ndismissed,2025-02-04,,x\n"
