@@ -563,6 +563,52 @@ def test_bad_outcome_in_a_row(fmt: str, value: str) -> None:
     row_case(fmt, {"outcome": value}, deadline_message(value, "2025-02-04"))
 
 
+DECLARED_VALUES = [v for v in DATE_VALUES if v.strip()] + ["2025-02-06"]  # after --as-of
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+@pytest.mark.parametrize("value", DECLARED_VALUES)
+def test_bad_declaration_date_in_a_row(fmt: str, value: str) -> None:
+    """A date ``deadline --declared`` refuses is that row's error, naming the column; the rows
+    around it are judged (r1: Tue 4 Feb 2025 -> Fri 7 Feb, declared Wed 5 Feb: on time; r3:
+    Mon 6 Jan 2025 -> Thu 9 Jan, declared Fri 10 Jan: 1 calendar day late)."""
+    single = runner.invoke(
+        app, ["deadline", "dismissed", "2025-02-04", *AS_OF, "--declared", value]
+    )
+    assert single.exit_code == 2
+    assert single.stderr.count("\n") == 1
+    error = "declared_on" + single.stderr.removeprefix("penetapan: --declared").rstrip("\n")
+    rows = [
+        {"id": "r1", "outcome": "dismissed", "notified_on": "2025-02-04"},
+        {"id": "r2", "outcome": "dismissed", "notified_on": "2025-02-04"},
+        {"id": "r3", "outcome": "no-petition", "notified_on": "2025-01-06"},
+    ]
+    for row, declared_on in zip(rows, ["2025-02-05", value, "10/01/2025"], strict=True):
+        row["declared_on"] = declared_on
+    if fmt == "jsonl":
+        data = "".join(json.dumps(r) + "\n" for r in rows).encode("utf-8")
+    else:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        data = out.getvalue().encode("utf-8")
+    result = batch(["-", "--input-format", fmt, "--output-format", "jsonl", *AS_OF], data)
+    no_traceback(result)
+    assert result.exit_code == 1, result.stderr
+    got = output_rows(result)
+    assert [(r["id"], r["status"], r["compliance"], r["days_late"]) for r in got] == [
+        ("r1", "ok", "on-time", 0),
+        ("r2", "error", None, None),
+        ("r3", "ok", "late", 1),
+    ]
+    assert got[1]["error"] == error
+    assert result.stderr.splitlines()[-1] == (
+        "penetapan batch: rows=3 ok=2 pending=0 errors=1 on_time=1 late=1 premature=0 "
+        "undetermined=0"
+    )
+
+
 BASIS = "expected calendar or working"
 CUTI = "expected true/false, yes/no, ya/tidak or 1/0"
 OVERRIDE_CASES: list[tuple[str, str, str]] = [

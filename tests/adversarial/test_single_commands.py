@@ -62,6 +62,21 @@ def test_bad_as_of_date(value: str, fragment: str) -> None:
     check(["deadline", *OK, "--as-of", value], 2, fragment)
 
 
+# --declared: every bad date, and a date after the date of the count (today or --as-of).
+DECLARED_CASES = [
+    *((["--declared", value], fragment) for value, fragment in DATE_CASES),
+    (["--as-of", "2025-02-05", "--declared", "2025-02-06"], "--declared 2025-02-06 is after"),
+    (["--declared", "2100-12-31"], "--declared 2100-12-31 is after"),
+]
+
+
+@pytest.mark.parametrize(("args", "fragment"), DECLARED_CASES)
+@pytest.mark.parametrize("command", ["deadline", "timeline"])
+def test_bad_declared_date(command: str, args: list[str], fragment: str) -> None:
+    head = ["deadline", *OK] if command == "deadline" else ["timeline", "--announced", "2024-12-16"]
+    assert check([*head, *args], 2, fragment).startswith("penetapan: --declared")
+
+
 OUTCOME_CASES = [
     ("", "empty outcome"),
     ("xyz", "unknown outcome 'xyz'"),
@@ -153,7 +168,8 @@ def test_env_language_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
     check(["deadline", *OK], 2, "invalid PENETAPAN_LANG 'jv'")
 
 
-def check(args: list[str], code: int, fragment: str) -> None:
+def check(args: list[str], code: int, fragment: str) -> str:
+    """Exit ``code``, nothing on stdout, one line on stderr holding ``fragment``; that line."""
     result = runner.invoke(app, args)
     err = result.stderr
     assert result.exit_code == code, (args, result.stdout, err)
@@ -162,6 +178,7 @@ def check(args: list[str], code: int, fragment: str) -> None:
     assert fragment in err, (fragment, err)
     assert err.count("\n") == 1, err
     assert result.stdout == ""
+    return err
 
 
 def test_internal_error_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
