@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 from penetapan_cli import boundary, launch
 from penetapan_cli.cli import app
 from penetapan_cli.core.errors import EXIT_INTERRUPTED, InputError
+from penetapan_cli.render import terminal
 
 runner = CliRunner()
 KEEP: Any = object()
@@ -187,13 +188,18 @@ def _closures(tmp_path: Path) -> Path:
     ],
     ids=["holidays", "holidays 2024", "deadline --explain", "--compare", "timeline --explain"],
 )
+@pytest.mark.parametrize("drawn", [False, True], ids=["piped", "drawn"])
 def test_names_with_markup_are_printed_as_written(
     command: list[str],
+    drawn: bool,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """Piped (tab-separated tables) and as on a terminal (tables drawn by rich, which reads
+    markup: every cell must be escaped)."""
     monkeypatch.setenv("COLUMNS", "300")
+    monkeypatch.setattr(terminal, "is_terminal", lambda stream: drawn)
     path = _closures(tmp_path)
     before = snapshot(tmp_path)
     extra = ["--as-of", "2025-02-04"] if command[0] == "deadline" else []
@@ -211,6 +217,8 @@ def test_names_with_markup_are_printed_as_written(
 def test_the_outcomes_title_keeps_its_rule_set_tag(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """On a terminal, where the table has its title (piped, a listing is its header and rows)."""
+    monkeypatch.setattr(terminal, "is_terminal", lambda stream: True)
     code, out, _ = entry(["outcomes"], monkeypatch, capsys)
     assert code == 0
     assert "[pkpu-18-2024]" in out.splitlines()[0]

@@ -1,14 +1,14 @@
-"""Text output for people: every command's report through rich, imported only here.
+"""Text output for people: every command's report as lines (render/terminal.py says where).
 
-Every text that comes from data or from the user (holiday and closure names, rule texts, a
-region) is escaped before rich sees it, so that a ``[`` in a name is printed, never read as
-markup.
+Lines are written as they are, styled only where the console allows it; tables go through
+``Console.table`` (rich on a terminal, tab-separated lines elsewhere), which escapes every cell,
+so that a ``[`` in a holiday, closure or region name is printed, never read as markup.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from penetapan_cli import reports
 from penetapan_cli.core.compare import Comparison, Option, TriggerKind
@@ -28,41 +28,16 @@ from penetapan_cli.messages import (
     verdict_sentence,
     verdict_short,
 )
+from penetapan_cli.render.terminal import BOLD, GREEN, RED, YELLOW, Console, make_console
 
 if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.table import Table
-
     from penetapan_cli.core.compliance import Verdict
 
-
-def make_console(out: IO[str]) -> Console:
-    from rich.console import Console
-
-    return Console(file=out, highlight=False, soft_wrap=True)
+__all__ = ["make_console"]
 
 
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
-
-
-def _table(title: str, headers: tuple[str, ...]) -> Table:
-    from rich.table import Table
-
-    table = Table(title=_escape(title))
-    for header in headers:
-        table.add_column(_escape(header), overflow="fold")
-    return table
-
-
-def _row(table: Table, *cells: str) -> None:
-    table.add_row(*(_escape(cell) for cell in cells))
-
-
-def _line(console: Console, indent: str, label: str, value: str, style: str = "bold") -> None:
-    console.print(f"{indent}[{style}]{_escape(label)}[/]: {_escape(value)}", soft_wrap=True)
+def _line(console: Console, indent: str, label: str, value: str, *style: str) -> None:
+    console.print(f"{indent}{console.style(label, *(style or (BOLD,)))}: {value}")
 
 
 def _citation_lines(console: Console, indent: str, citation: Citation, lang: str) -> None:
@@ -84,15 +59,17 @@ def render_trace(console: Console, trace: tuple[TraceDay, ...], lang: str) -> No
         DayStatus.ROLLED: LABELS["rolled"][lang],
     }
     estimated = f" ({LABELS['estimated'][lang]})"
-    table = _table(LABELS["trace"][lang], ("#", "date", "status", "why"))
+    rows = []
     for day in trace:
         why = "; ".join(
             f"{DAY_KINDS[r.kind][lang]}: {r.name[lang]}{estimated if r.estimated else ''}"
             for r in day.reasons
         )
         number = str(day.number) if day.number is not None else ""
-        _row(table, number, format_date(day.date, lang), status_label[day.status], why)
-    console.print(table)
+        rows.append((number, format_date(day.date, lang), status_label[day.status], why))
+    console.table(
+        ("#", "date", "status", "why"), rows, title=LABELS["trace"][lang], title_when_piped=True
+    )
 
 
 # --- penetapan deadline ----------------------------------------------------------------------
@@ -109,7 +86,7 @@ def render_deadline(console: Console, report: reports.DeadlineReport) -> None:
     def line(label: str, value: str) -> None:
         _line(console, "  ", LABELS[label][lang], value)
 
-    console.print(f"[bold]{_escape(LABELS['title'][lang])}[/]")
+    console.print(console.bold(LABELS["title"][lang]))
     line("outcome", f"{result.outcome.value} \u2014 {OUTCOME_NAMES[result.outcome][lang]}")
     if primary.trigger_kind is TriggerKind.DECIDED:
         trigger = (
@@ -135,8 +112,8 @@ def render_deadline(console: Console, report: reports.DeadlineReport) -> None:
             counting += f"; {LABELS['cuti_working'][lang]}"
         line("counting", counting)
         console.print(
-            f"  [bold]{_escape(LABELS['deadline'][lang])}[/]: "
-            f"[bold green]{_escape(format_date(result.deadline, lang))}[/]"
+            f"  {console.bold(LABELS['deadline'][lang])}: "
+            f"{console.style(format_date(result.deadline, lang), BOLD, GREEN)}"
         )
         if result.days_left is not None and result.as_of is not None and report.verdict is None:
             line(
@@ -150,10 +127,10 @@ def render_deadline(console: Console, report: reports.DeadlineReport) -> None:
             "  ",
             DECLARED_LABELS["declared"][lang],
             declared_text(report.verdict, primary, lang),
-            "bold red" if report.verdict.compliance.value in ("late", "premature") else "bold",
+            *((BOLD, RED) if report.verdict.compliance.value in ("late", "premature") else (BOLD,)),
         )
     for notice in result.notices:
-        _line(console, "  ", LABELS["notice"][lang], notice[lang], "bold yellow")
+        _line(console, "  ", LABELS["notice"][lang], notice[lang], BOLD, YELLOW)
     if report.explain and result.trace:
         render_trace(console, result.trace, lang)
     if report.compared and len(report.comparison.options) > 1:
@@ -195,10 +172,7 @@ def _render_comparison(
     differ), each option's verdict on the declaration."""
     headers = ("rule set", "rule") if all_rule_sets else ()
     declared = (DECLARED_LABELS["column"][lang],) if verdicts else ()
-    table = _table(
-        LABELS["comparison" if all_rule_sets else "by_trigger"][lang],
-        (*headers, "counted from", "days", "deadline", *declared, ""),
-    )
+    rows = []
     for index, option in enumerate(comparison.options):
         result = option.result
         rule = result.rule
@@ -217,17 +191,21 @@ def _render_comparison(
             *((verdict_short(verdicts[index], lang),) if verdicts else ()),
             LABELS["safe"][lang] if option.safe else "",
         ]
-        _row(table, *cells)
-    console.print(table)
+        rows.append(cells)
+    console.table(
+        (*headers, "counted from", "days", "deadline", *declared, ""),
+        rows,
+        title=LABELS["comparison" if all_rule_sets else "by_trigger"][lang],
+        title_when_piped=True,
+    )
     safe = comparison.safe
     if safe is not None and safe.result.deadline is not None:
         left = safe.result.days_left
         tail = f" \u2014 {countdown(left, lang)}" if left is not None and countdown_shown else ""
         where = f" ({safe.rule_set.qualified_id(safe.result.rule)}, {safe.trigger_kind.value})"
         console.print(
-            f"  [bold]{_escape(LABELS['safe_date'][lang])}[/]: "
-            f"[bold green]{_escape(format_date(safe.result.deadline, lang))}[/]"
-            f"{_escape(tail + where)}"
+            f"  {console.bold(LABELS['safe_date'][lang])}: "
+            f"{console.style(format_date(safe.result.deadline, lang), BOLD, GREEN)}{tail}{where}"
         )
 
 
@@ -240,10 +218,11 @@ def _default_mark(rule_set: RuleSet, lang: str) -> str:
 
 def render_rule_sets(console: Console, report: reports.RuleSetsReport) -> None:
     lang = report.lang
-    table = _table(LABELS["rule_sets"][lang], ("id", "status", "title", "note"))
-    for rs in report.rule_sets:
-        _row(table, rs.id + _default_mark(rs, lang), rs.status, rs.title, rs.note.get(lang, ""))
-    console.print(table)
+    rows = [
+        (rs.id + _default_mark(rs, lang), rs.status, rs.title, rs.note.get(lang, ""))
+        for rs in report.rule_sets
+    ]
+    console.table(("id", "status", "title", "note"), rows, title=LABELS["rule_sets"][lang])
 
 
 def render_rule_set(console: Console, report: reports.RuleSetReport) -> None:
@@ -254,7 +233,7 @@ def render_rule_set(console: Console, report: reports.RuleSetReport) -> None:
         _line(console, "  ", label, value)
 
     mark = _default_mark(rule_set, lang)
-    console.print(f"[bold]{_escape(rule_set.id + mark)}[/] \u2014 {_escape(rule_set.title)}")
+    console.print(f"{console.bold(rule_set.id + mark)} \u2014 {rule_set.title}")
     line(LABELS["regulation"][lang], rule_set.regulation)
     line(LABELS["status"][lang], rule_set.status)
     if rule_set.note.get(lang):
@@ -264,7 +243,7 @@ def render_rule_set(console: Console, report: reports.RuleSetReport) -> None:
     for rule in rule_set.rules:
         console.print()
         outcomes = ", ".join(o.value for o in rule.outcomes)
-        console.print(f"[bold]{_escape(rule_set.qualified_id(rule))}[/]: {_escape(outcomes)}")
+        console.print(f"{console.bold(rule_set.qualified_id(rule))}: {outcomes}")
         if rule.days is None:
             counting = LABELS["none_yet"][lang]
         else:
@@ -282,43 +261,44 @@ def render_rule_set(console: Console, report: reports.RuleSetReport) -> None:
 
 def render_outcomes(console: Console, report: reports.OutcomesReport) -> None:
     lang, rule_set = report.lang, report.rule_set
-    table = _table(
-        f"{rule_set.title} [{rule_set.id}]", ("outcome", "aliases", "meaning", "rule", "deadline")
-    )
+    rows = []
     for outcome, aliases, rule in report.rows:
         deadline = (
             f"{rule.days} {UNIT_NAMES[rule.unit][lang]}"
             if rule.days is not None
             else LABELS["none_yet"][lang]
         )
-        _row(
-            table,
-            outcome.value,
-            ", ".join(aliases),
-            report.names[outcome],
-            rule.citation.short(),
-            deadline,
+        rows.append(
+            (
+                outcome.value,
+                ", ".join(aliases),
+                report.names[outcome],
+                rule.citation.short(),
+                deadline,
+            )
         )
-    console.print(table)
+    console.table(
+        ("outcome", "aliases", "meaning", "rule", "deadline"),
+        rows,
+        title=f"{rule_set.title} [{rule_set.id}]",
+    )
 
 
 def render_holidays(console: Console, report: reports.HolidaysReport) -> None:
     lang = report.lang
-    table = _table(
-        f"{report.year} (holidays {report.holidays_version})", ("date", "kind", "name", "")
-    )
+    rows = []
     for d in report.days:
         flags = [LABELS["estimated"][lang]] if d.estimated else []
         if report.working(d):
             flags.append("--no-cuti-bersama")
-        _row(
-            table,
-            format_date(d.date, lang),
-            DAY_KINDS[d.kind][lang],
-            d.name[lang],
-            ", ".join(flags),
+        rows.append(
+            (format_date(d.date, lang), DAY_KINDS[d.kind][lang], d.name[lang], ", ".join(flags))
         )
-    console.print(table)
+    console.table(
+        ("date", "kind", "name", ""),
+        rows,
+        title=f"{report.year} (holidays {report.holidays_version})",
+    )
 
 
 # --- penetapan timeline ----------------------------------------------------------------------
@@ -327,8 +307,8 @@ def render_holidays(console: Console, report: reports.HolidaysReport) -> None:
 def render_timeline(console: Console, report: reports.TimelineReport) -> None:
     timeline, lang = report.timeline, report.lang
 
-    def line(label: str, value: str, style: str = "bold") -> None:
-        _line(console, "     ", label, value, style)
+    def line(label: str, value: str, *style: str) -> None:
+        _line(console, "     ", label, value, *style)
 
     def trigger_name(name: str | None) -> str:
         if name is None:
@@ -336,28 +316,27 @@ def render_timeline(console: Console, report: reports.TimelineReport) -> None:
         return TRIGGER_NAMES[name][lang] if name in TRIGGER_NAMES else name
 
     heading = LABELS["timeline"][lang] + (f" \u2014 {report.region}" if report.region else "")
-    console.print(f"[bold]{_escape(heading)}[/]")
+    console.print(console.bold(heading))
     console.print(
-        f"  {_escape(LABELS['rule_set'][lang])}: {_escape(timeline.rule_set.id)} "
-        f"({_escape(timeline.rule_set.title)})"
+        f"  {LABELS['rule_set'][lang]}: {timeline.rule_set.id} ({timeline.rule_set.title})"
     )
     for number, step in enumerate(timeline.steps, start=1):
         console.print()
         title = step.title[lang]
         if len(step.outcomes) == 1:
             title += f" \u2014 {OUTCOME_NAMES[step.outcomes[0]][lang]}"
-        head = f"  [bold]{number}. {_escape(title)}[/]: "
+        head = f"  {console.bold(f'{number}. {title}')}: "
         if step.status is StepStatus.OK and step.deadline is not None:
             left = timeline.days_left(step) if step.verdict is None else None
             tail = f" \u2014 {countdown(left, lang)}" if left is not None else ""
             console.print(
-                f"{head}[bold green]{_escape(format_date(step.deadline, lang))}[/]{_escape(tail)}"
+                f"{head}{console.style(format_date(step.deadline, lang), BOLD, GREEN)}{tail}"
             )
         elif step.status is StepStatus.PENDING:
-            console.print(f"{head}[bold yellow]{_escape(LABELS['none_yet'][lang])}[/]")
+            console.print(f"{head}{console.style(LABELS['none_yet'][lang], BOLD, YELLOW)}")
         else:
             waiting = ", ".join(report.option(f) for f in step.waiting_for)
-            console.print(f"{head}[yellow]{_escape(LABELS['waiting'][lang] + ' ' + waiting)}[/]")
+            console.print(f"{head}{console.style(LABELS['waiting'][lang] + ' ' + waiting, YELLOW)}")
         if len(step.outcomes) > 1:
             line(LABELS["applies_to"][lang], ", ".join(o.value for o in step.outcomes))
         basis = step.citation.short() + (f" [{step.rule_id}]" if step.rule_id else "")
@@ -396,6 +375,6 @@ def render_timeline(console: Console, report: reports.TimelineReport) -> None:
         if step.note is not None:
             line(LABELS["next"][lang], report.text(step.note))
         for notice in step.notices:
-            line(LABELS["notice"][lang], report.text(notice), "bold yellow")
+            line(LABELS["notice"][lang], report.text(notice), BOLD, YELLOW)
         if report.explain and step.trace:
             render_trace(console, step.trace, lang)
