@@ -345,6 +345,15 @@ def deadline(
     ics: IcsOpt = None,
     region: RegionOpt = None,
     declared: DeclaredOpt = None,
+    month_view: Annotated[
+        bool,
+        typer.Option(
+            "--calendar",
+            help="Also print the month grid(s) from the trigger to the deadline: the trigger, "
+            "each counted day, skipped days, holidays, cuti bersama, closures and the deadline "
+            "marked with symbols, and a legend (text format only).",
+        ),
+    ] = False,
 ) -> None:
     """Compute the latest date to declare the elected pair."""
     _run("deadline", "run_deadline", locals())

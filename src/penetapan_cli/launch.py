@@ -48,6 +48,7 @@ DEADLINE_OPTIONS: dict[str, tuple[str, str | tuple[str, ...]]] = {
     "--ics": ("ics", PATH),
     "--region": ("region", TEXT),
     "--declared": ("declared", TEXT),
+    "--calendar": ("month_view", FLAG),
 }
 DEADLINE_ARGUMENTS = ("outcome", "notified")
 

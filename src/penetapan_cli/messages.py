@@ -243,3 +243,43 @@ def verdict_short(verdict: Verdict, lang: str) -> str:
     """The verdict in a table cell: "tepat waktu", "terlambat 2 hari kalender", ..."""
     s = "" if verdict.days_late == 1 else "s"
     return _VERDICTS_SHORT[verdict.compliance][lang].format(days=verdict.days_late, s=s)
+
+
+# --- The month view (deadline --calendar) and the closures warning -------------------------------
+
+CLOSURES_CALENDAR_DAYS: Text = {
+    "id": "penutupan kantor (--closures) tidak menggeser tenggat yang dihitung dalam hari "
+    "kalender; penutupan kantor hanya diperhitungkan pada hitungan hari kerja (--basis working)",
+    "en": "office closures (--closures) do not move a deadline counted in calendar days; they "
+    "count only on a working-day count (--basis working)",
+}
+"""--closures given, and the deadline is counted in calendar days with no roll forward."""
+
+CALENDAR_TEXT_ONLY: Text = {
+    "id": "--calendar hanya dapat dipakai dengan --format text, bukan {fmt}",
+    "en": "--calendar can only be used with --format text, not {fmt}",
+}
+
+MONTH_VIEW: dict[str, Text] = {
+    "title": {"id": "Kalender hitungan", "en": "Calendar of the count"},
+    "calendar_days": {
+        "id": "Hitungan hari kalender: akhir pekan dan hari libur ikut dihitung.",
+        "en": "A calendar-day count: weekends and holidays are counted too.",
+    },
+    "working_days": {
+        "id": "Hitungan hari kerja: akhir pekan, hari libur, cuti bersama dan penutupan kantor "
+        "dilewati.",
+        "en": "A working-day count: weekends, holidays, cuti bersama and office closures are "
+        "skipped.",
+    },
+    "legend": {"id": "Keterangan", "en": "Legend"},
+    "trigger": {"id": "tanggal pemicu", "en": "trigger date"},
+    "counted": {"id": "hari ke-1, ke-2, ... yang dihitung", "en": "day 1, 2, ... of the count"},
+    "deadline": {"id": "tenggat (hari terakhir)", "en": "deadline (the last day)"},
+    "weekend": {"id": "akhir pekan, dilewati", "en": "weekend, skipped"},
+    "days_off": {
+        "id": "Hari libur pada bulan yang ditampilkan",
+        "en": "Days off in the months shown",
+    },
+}
+"""Words of the month view; its symbols are in render/monthview.py, the day kinds in DAY_KINDS."""

@@ -38,6 +38,7 @@ class DeadlineReport(NamedTuple):
     region: str | None
     calendar: WorkCalendar
     verdicts: tuple[Verdict, ...] | None = None  # --declared: one per option, in order
+    month_view: bool = False  # --calendar: the month grid(s) after the card
 
     @property
     def safe_deadline(self) -> dt.date | None:

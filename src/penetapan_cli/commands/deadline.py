@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from penetapan_cli.commands.common import note, resolve, rule_set_status
 from penetapan_cli.core.errors import EXIT_OK, EXIT_PENDING, InputError
 from penetapan_cli.core.rules import RuleSet
 from penetapan_cli.render.notes import warn
 from penetapan_cli.reports import DeadlineReport
+
+if TYPE_CHECKING:
+    from penetapan_cli.core.deadline import DeadlineResult
 
 FORMATS = ("text", "json", "date")
 BASES = ("calendar", "working")
@@ -39,6 +42,7 @@ def build_deadline_report(
     compare: bool = False,
     region: str | None = None,
     declared: str | None = None,
+    month_view: bool = False,
 ) -> DeadlineReport:
     """Parse each input once, compute under the rule set(s) and trigger date(s), report."""
     from penetapan_cli.commands.common import option_date
@@ -88,6 +92,7 @@ def build_deadline_report(
         region=region,
         calendar=calendar,
         verdicts=verdicts,
+        month_view=month_view,
     )
 
 
@@ -112,10 +117,20 @@ def run_deadline(
         check_outputs({"--ics": ics}, reads)
     if options.get("explain") and fmt == "date":
         raise InputError("--explain cannot be used with --format date: use text or json")
+    if options.get("month_view") and fmt != "text":
+        from penetapan_cli.messages import CALENDAR_TEXT_ONLY
+        from penetapan_cli.settings import resolve_lang
+
+        text = CALENDAR_TEXT_ONLY[resolve_lang(options.get("lang"))]
+        raise InputError(text.format(fmt=fmt))
     report = build_deadline_report(outcome, notified, **options)
     language = report.lang
     result = report.comparison.primary.result
     note(report.warnings, "warning_label", language)
+    if options.get("closures") is not None and _closures_ignored(result):
+        from penetapan_cli.messages import CLOSURES_CALENDAR_DAYS
+
+        note([CLOSURES_CALENDAR_DAYS[language]], "warning_label", language)
     if fmt == "date":
         if report.safe_deadline is not None:
             sys.stdout.write(report.safe_deadline.isoformat() + "\n")
@@ -136,6 +151,13 @@ def run_deadline(
             note([result.rule.follow_up[language]], "note_label", language)
         return EXIT_PENDING
     return EXIT_OK
+
+
+def _closures_ignored(result: DeadlineResult) -> bool:
+    """Whether no closure can move this deadline: calendar days, the last day never moved."""
+    from penetapan_cli.core.rules import Roll, Unit
+
+    return result.unit is Unit.CALENDAR and result.rule.roll is Roll.NONE
 
 
 def _other_rule_sets(active: RuleSet) -> list[RuleSet]:

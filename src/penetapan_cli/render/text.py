@@ -143,6 +143,10 @@ def render_deadline(console: Console, report: reports.DeadlineReport) -> None:
             verdicts=verdicts,
             countdown_shown=report.verdict is None,
         )
+    if report.month_view:
+        from penetapan_cli.render.monthview import render_month_view
+
+        render_month_view(console, report)
 
 
 def declared_text(verdict: Verdict, option: Option, lang: str) -> str:
