@@ -255,6 +255,28 @@ def test_a_calendar_day_check_imports_no_rich_pydantic_or_holidays(
     assert done.stderr.splitlines()[-1] == f"loaded: |typer={loads_typer}"
 
 
+CARD_IMPORTS = """
+import sys
+sys.argv = ["penetapan", "deadline", "dismissed", "2025-02-04", "--as-of", "2025-02-05"]
+from penetapan_cli.launch import main
+try:
+    main()
+finally:
+    heavy = [m for m in {heavy!r} if m in sys.modules]
+    sys.stderr.write("loaded: " + " ".join(heavy) + "|typer=" + str("typer" in sys.modules) + "\\n")
+"""
+
+
+def test_the_text_card_imports_no_rich() -> None:
+    """The card is plain lines, styled or not by the same code (rich is for tables on a
+    terminal and the progress bar); benchmarks/startup.py times it under a pseudo-terminal."""
+    done = _run(CARD_IMPORTS.format(heavy=HEAVY), env={"NO_COLOR": "", "TERM": "xterm"})
+    assert done.returncode == 0, done.stderr
+    # PKPU 18/2024 Pasal 57(1)(b): 3 calendar days after Tue 4 Feb 2025 -> Fri 7 Feb 2025.
+    assert "Friday, 7 February 2025" in done.stdout
+    assert done.stderr.splitlines()[-1] == "loaded: |typer=False"
+
+
 # 3 working days after Thu 27 Mar 2025 (--basis working): Fri 28 Mar (cuti bersama Nyepi),
 # Sat 29 (Nyepi), Sun 30, Mon 31 Mar and Tue 1 Apr (Idul Fitri), Wed 2-Fri 4 Apr (cuti bersama),
 # Sat 5, Sun 6, Mon 7 Apr (cuti bersama) are skipped -> Tue 8, Wed 9, Thu 10 Apr 2025
