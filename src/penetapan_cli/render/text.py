@@ -15,7 +15,6 @@ from penetapan_cli.core.compare import Comparison, Option, TriggerKind
 from penetapan_cli.core.counting import DayStatus, TraceDay
 from penetapan_cli.core.dates import format_date, month_name, weekday_name
 from penetapan_cli.core.rules import DEFAULT_RULE_SET, Citation, RuleSet
-from penetapan_cli.core.timeline import StepStatus
 from penetapan_cli.messages import (
     DAY_KINDS,
     DECLARED_LABELS,
@@ -309,6 +308,8 @@ def render_holidays(console: Console, report: reports.HolidaysReport) -> None:
 
 
 def render_timeline(console: Console, report: reports.TimelineReport) -> None:
+    from penetapan_cli.core.timeline import StepStatus  # not on the card's path: it loads more
+
     timeline, lang = report.timeline, report.lang
 
     def line(label: str, value: str, *style: str) -> None:
