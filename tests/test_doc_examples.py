@@ -169,6 +169,17 @@ SHOWN: dict[str, Shown] = {
         '"compliance": "on-time"',
         piped='["declaration","2025-01-09","2025-01-09","on-time",0]',
     ),
+    # Output (docs/output.md): piped tables; the month view (its whole text is checked against
+    # the document by tests/test_output.py); closures on a calendar-day count.
+    "penetapan outcomes | grep recapitulation": Shown(0, "\nrecapitulation\trekapitulasi-ulang\t"),
+    "penetapan holidays 2025 | cut -f1,3 | head -4": Shown(0, "date\tkind\tname\t\n"),
+    # Isra Mikraj Mon 27 Jan, cuti bersama Tue 28 Jan, Imlek Wed 29 Jan 2025 skipped: day 3 is
+    # Mon 3 Feb 2025 (PKPU 18/2024 Pasal 57(1)(b), --basis working).
+    "penetapan deadline ditolak 2025-01-24 --basis working --calendar --lang id --as-of "
+    "2025-01-24 | sed -n '/^Kalender/,$p'": Shown(0, "Tenggat: Senin, 3 Februari 2025"),
+    "penetapan deadline dismissed 2025-02-04 --closures closures.txt --format date": Shown(
+        0, "warning: office closures (--closures) do not move a deadline counted in calendar"
+    ),
 }
 
 
@@ -215,6 +226,7 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     )
     assert other != rules
     (tmp_path / "other.toml").write_text(other, encoding="utf-8")
+    (tmp_path / "closures.txt").write_text("2025-02-06 Rapat pleno\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("PENETAPAN_LANG", "en")
     return tmp_path

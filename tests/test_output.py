@@ -401,3 +401,16 @@ def test_month_view_spans_a_year_end() -> None:
     assert month_marks(out, 2026, 1)[1] == "3!*"
     assert out.index("December 2025") < out.index("January 2026")
     assert dt.date(2026, 1, 1).weekday() == 3  # a Thursday: the grid's fourth column
+
+
+def test_the_documented_month_view_is_what_the_tool_prints() -> None:
+    """docs/output.md shows the month view of a count across Isra Mikraj and Imlek 2025 from
+    "Kalender hitungan" on (the command pipes it through sed); it must be the tool's output."""
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "output.md").read_text("utf-8")
+    command = "$ penetapan deadline ditolak 2025-01-24 --basis working --calendar --lang id "
+    block = doc[doc.index(command) :]
+    shown = block[block.index("\n") + 1 : block.index("```")]
+    argv = [*command.split()[2:], "--as-of", "2025-01-24"]
+    code, out, _ = invoke(*argv)
+    assert code == 0
+    assert out[out.index("Kalender hitungan") :] == shown
