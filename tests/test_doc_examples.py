@@ -171,12 +171,16 @@ SHOWN: dict[str, Shown] = {
     ),
     # Output (docs/output.md): piped tables; the month view (its whole text is checked against
     # the document by tests/test_output.py); closures on a calendar-day count.
-    "penetapan outcomes | grep recapitulation": Shown(0, "\nrecapitulation\trekapitulasi-ulang\t"),
-    "penetapan holidays 2025 | cut -f1,3 | head -4": Shown(0, "date\tkind\tname\t\n"),
+    "penetapan outcomes | grep recapitulation": Shown(0, "recapitulation\trekapitulasi-ulang\t"),
+    "penetapan holidays 2025 | cut -f1,3 | head -4": Shown(
+        0, "date\tkind\tname\t\n", piped="date\tname\nWednesday, 1 January 2025\tNew Year's Day\n"
+    ),
     # Isra Mikraj Mon 27 Jan, cuti bersama Tue 28 Jan, Imlek Wed 29 Jan 2025 skipped: day 3 is
     # Mon 3 Feb 2025 (PKPU 18/2024 Pasal 57(1)(b), --basis working).
     "penetapan deadline ditolak 2025-01-24 --basis working --calendar --lang id --as-of "
-    "2025-01-24 | sed -n '/^Kalender/,$p'": Shown(0, "Tenggat: Senin, 3 Februari 2025"),
+    "2025-01-24 | sed -n '/^Kalender/,$p'": Shown(
+        0, "Tenggat: Senin, 3 Februari 2025", piped="Kalender hitungan\n"
+    ),
     "penetapan deadline dismissed 2025-02-04 --closures closures.txt --format date": Shown(
         0, "warning: office closures (--closures) do not move a deadline counted in calendar"
     ),
