@@ -414,3 +414,43 @@ def test_the_documented_month_view_is_what_the_tool_prints() -> None:
     code, out, _ = invoke(*argv)
     assert code == 0
     assert out[out.index("Kalender hitungan") :] == shown
+
+
+CONTROL_NAMES = ["Rapat \x1b[31mmerah\x1b[0m", "Judul \x1b]0;pwned\x07", "Kursor \x1b[2J\r"]
+
+
+@pytest.mark.parametrize("env", [{}, {"NO_COLOR": "1"}], ids=["piped", "NO_COLOR"])
+def test_control_characters_in_names_never_reach_the_output(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    """A closures file may name a day with escape sequences; piped (or with NO_COLOR) the
+    output has no ESC at all, and each control character is a ``?``."""
+    closures = tmp_path / "closures.txt"
+    lines = [f"2025-02-0{5 + i} {name}" for i, name in enumerate(CONTROL_NAMES)]
+    closures.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    argv = ["deadline", "dismissed", "2025-02-04", "--basis", "working", "--explain"]
+    done = piped(*argv, "--calendar", "--closures", str(closures), "--region", "A\x1bB", env=env)
+    assert done.returncode == 0, done.stderr
+    assert ESC not in done.stdout
+    assert "\r" not in done.stdout
+    assert "Rapat ?[31mmerah?[0m" in done.stdout
+    # Wed 5, Thu 6, Fri 7 Feb closed, the weekend skipped: Mon 10, Tue 11, Wed 12 Feb 2025 are
+    # days 1-3 (PKPU 18/2024 Pasal 57(1)(b), --basis working).
+    assert month_marks(done.stdout, 2025, 2) == {
+        4: ">", 5: "x", 6: "x", 7: "x", 8: "-", 9: "-", 10: "1", 11: "2", 12: "3!"
+    }  # fmt: skip
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_control_characters_in_names_on_a_styled_terminal(tmp_path: Path) -> None:
+    """On a terminal, only the tool's own styles are escape sequences: a name's OSC (retitle)
+    or screen-clearing sequence is printed as ``?`` text, in the card and in a drawn table."""
+    closures = tmp_path / "closures.txt"
+    lines = [f"2025-02-0{5 + i} {name}" for i, name in enumerate(CONTROL_NAMES)]
+    closures.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    argv = ["deadline", "dismissed", "2025-02-04", "--basis", "working", "--explain"]
+    seen = on_a_terminal([*argv, "--closures", str(closures)], {"TERM": "xterm-256color"})
+    assert b"\x1b[1m" in seen  # styled
+    assert b"\x1b]0;" not in seen
+    assert b"\x1b[2J" not in seen
+    assert b"\x07" not in seen

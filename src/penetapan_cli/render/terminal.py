@@ -5,16 +5,24 @@ are, never folded. Styles (bold, colour) are ANSI escapes, written only to a ter
 when ``NO_COLOR`` is set to a non-empty value (no-color.org) or ``TERM`` is ``dumb``. A table is
 drawn by rich on a terminal (rich is imported there only); anywhere else it is tab-separated
 lines, one header line first, whole lines that ``grep``, ``cut -f`` and a spreadsheet take.
+
+Text from data (a closure's or a region's name, a rule file's texts) may hold control
+characters; each becomes ``?``, so that no escape sequence but our own styles ever reaches the
+output (none at all where styles are not allowed), and a name cannot move the cursor or retitle
+the terminal.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from typing import IO
 
 _RESET = "\x1b[0m"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and line feed
+_SGR = re.compile(r"(\x1b\[[0-9;]*m)")  # a style: kept only where styles are allowed
 BOLD = "1"
 RED = "31"
 GREEN = "32"
@@ -54,6 +62,11 @@ class Console:
         self.styled = styled and terminal
 
     def print(self, text: str = "") -> None:
+        if self.styled:
+            parts = _SGR.split(text)
+            text = "".join(p if i % 2 else clean(p) for i, p in enumerate(parts))
+        else:
+            text = clean(text)
         self.stream.write(text + "\n")
 
     def style(self, text: str, *codes: str) -> str:
@@ -98,12 +111,17 @@ class Console:
             force_terminal=True,
             color_system="auto" if self.styled else None,
         )
-        table = Table(title=escape(title) if title else None)
+        table = Table(title=escape(clean(title)) if title else None)
         for header in headers:
-            table.add_column(escape(header), overflow="fold")
+            table.add_column(escape(clean(header)), overflow="fold")
         for cells in rows:
-            table.add_row(*(escape(cell) for cell in cells))
+            table.add_row(*(escape(clean(cell)) for cell in cells))
         console.print(table)
+
+
+def clean(text: str) -> str:
+    """``text`` with each control character (tab and line feed aside) as ``?``."""
+    return _CONTROL.sub("?", text)
 
 
 def make_console(stream: IO[str], environ: Mapping[str, str] = os.environ) -> Console:
