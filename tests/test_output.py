@@ -219,6 +219,25 @@ def test_closures_on_a_calendar_day_count_warn(tmp_path: Path, lang: str, words:
     assert "--closures" not in err
 
 
+def test_closures_on_calendar_day_rows_of_a_batch_warn_once(tmp_path: Path) -> None:
+    closures = tmp_path / "closures.txt"
+    closures.write_text("2025-02-06 Rapat pleno\n", encoding="utf-8")
+    rows = "region,outcome,notified_on,basis\nA,dismissed,2025-02-04,\nB,ditolak,2025-02-04,\n"
+    rows += "C,dismissed,2025-02-04,working\n"
+    argv = ["batch", "-", "--closures", str(closures), "--as-of", "2025-02-04", "--lang", "en"]
+    result = CliRunner().invoke(app, argv, input=rows)
+    assert result.exit_code == 0, result.stderr
+    # PKPU 18/2024 Pasal 57(1)(b): 3 calendar days after Tue 4 Feb 2025 -> Fri 7 Feb (A, B);
+    # C in working days: Wed 5 (1), Thu 6 closed, Fri 7 (2), Mon 10 Feb 2025 (3).
+    deadlines = [line.split(",")[4] for line in result.stdout.splitlines()[1:]]
+    assert deadlines == ["2025-02-07", "2025-02-07", "2025-02-10"]
+    warned = [line for line in result.stderr.splitlines() if "(--closures)" in line]
+    assert warned == [
+        "warning (2 rows from row 1): office closures (--closures) do not move a deadline "
+        "counted in calendar days; they count only on a working-day count (--basis working)"
+    ]
+
+
 def test_no_closures_no_warning() -> None:
     code, _, err = invoke("deadline", "dismissed", "2025-02-04", "--format", "date")
     assert code == 0

@@ -15,7 +15,7 @@ from penetapan_cli.core.errors import InputError, PenetapanError
 from penetapan_cli.core.facts import fact
 from penetapan_cli.core.outcomes import parse_outcome
 from penetapan_cli.core.rules import RuleSet, Text, Unit
-from penetapan_cli.messages import LABELS, rows_from
+from penetapan_cli.messages import CLOSURES_CALENDAR_DAYS, LABELS, rows_from
 from penetapan_cli.options import OPTION_NAMES
 from penetapan_cli.sources.holidays import holidays_package_year
 
@@ -61,6 +61,7 @@ class Computed:
         *,
         declared: bool = False,
         verdict: Verdict | None = None,
+        warnings: tuple[Text, ...] = (),
     ) -> Computed:
         """``declared``: the input has a declared_on column (``verdict`` None: an empty cell)."""
         deadline = result.deadline.isoformat() if result.deadline else None
@@ -88,7 +89,7 @@ class Computed:
             compliance = verdict.compliance.value if verdict is not None else None
             fields |= {"compliance": compliance, "days_late": days_late}
             cells += (compliance or "", "" if days_late is None else str(days_late))
-        notes = [("warning", t) for t in result.warnings]
+        notes = [("warning", t) for t in (*result.warnings, *warnings)]
         notes += [("notice", t) for t in result.notices]
         if result.deadline is None and result.rule.follow_up:
             notes.append(("follow_up", result.rule.follow_up))
@@ -207,7 +208,15 @@ class Calculator:
         verdict = None
         if declared_on is not None:
             verdict = judge(declared_on, result.deadline, notified_on)
-        return Computed.of(result, self.rule_set, calendar, declared=self.declared, verdict=verdict)
+        ignored = bool(self.closures) and result.ignores_closures
+        return Computed.of(
+            result,
+            self.rule_set,
+            calendar,
+            declared=self.declared,
+            verdict=verdict,
+            warnings=(CLOSURES_CALENDAR_DAYS,) * ignored,
+        )
 
     def _declared_on(self, text: str) -> dt.date | None:
         """The row's declaration date; None for an empty cell or without the column."""

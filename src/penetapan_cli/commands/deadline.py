@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from penetapan_cli.commands.common import note, resolve, rule_set_status
 from penetapan_cli.core.errors import EXIT_OK, EXIT_PENDING, InputError
 from penetapan_cli.core.rules import RuleSet
 from penetapan_cli.render.notes import warn
 from penetapan_cli.reports import DeadlineReport
-
-if TYPE_CHECKING:
-    from penetapan_cli.core.deadline import DeadlineResult
 
 FORMATS = ("text", "json", "date")
 BASES = ("calendar", "working")
@@ -127,7 +124,7 @@ def run_deadline(
     language = report.lang
     result = report.comparison.primary.result
     note(report.warnings, "warning_label", language)
-    if options.get("closures") is not None and _closures_ignored(result):
+    if options.get("closures") is not None and result.ignores_closures:
         from penetapan_cli.messages import CLOSURES_CALENDAR_DAYS
 
         note([CLOSURES_CALENDAR_DAYS[language]], "warning_label", language)
@@ -151,13 +148,6 @@ def run_deadline(
             note([result.rule.follow_up[language]], "note_label", language)
         return EXIT_PENDING
     return EXIT_OK
-
-
-def _closures_ignored(result: DeadlineResult) -> bool:
-    """Whether no closure can move this deadline: calendar days, the last day never moved."""
-    from penetapan_cli.core.rules import Roll, Unit
-
-    return result.unit is Unit.CALENDAR and result.rule.roll is Roll.NONE
 
 
 def _other_rule_sets(active: RuleSet) -> list[RuleSet]:

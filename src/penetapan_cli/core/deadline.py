@@ -10,7 +10,7 @@ from penetapan_cli.core.counting import Count, TraceDay, count_days
 from penetapan_cli.core.errors import CoverageError
 from penetapan_cli.core.facts import fact
 from penetapan_cli.core.outcomes import Outcome
-from penetapan_cli.core.rules import Rule, RuleSet, Text, Unit
+from penetapan_cli.core.rules import Roll, Rule, RuleSet, Text, Unit
 
 
 class DeadlineResult(NamedTuple):
@@ -30,6 +30,12 @@ class DeadlineResult(NamedTuple):
     @property
     def status(self) -> str:
         return "pending" if self.deadline is None else "ok"
+
+    @property
+    def ignores_closures(self) -> bool:
+        """Whether no office closure can move this deadline: it is counted in calendar days
+        and its last day is never moved (a closure then changes nothing)."""
+        return self.unit is Unit.CALENDAR and self.rule.roll is Roll.NONE
 
     @property
     def days_left(self) -> int | None:
