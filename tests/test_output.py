@@ -362,6 +362,32 @@ def test_month_view_marks_closures_and_a_rolled_deadline(tmp_path: Path) -> None
     assert "--closures" not in err  # the closure did move this deadline
 
 
+@pytest.mark.parametrize(
+    ("notified", "basis", "expected"),
+    [
+        # "terhitung sejak" on calendar days: the trigger Tue 4 Feb 2025 is day 1 -> Thu 6 Feb.
+        ("2025-02-04", [], {4: ">1", 5: "2", 6: "3!"}),
+        # On working days from Sat 1 Feb 2025: the trigger is skipped (a weekend), as is Sun 2;
+        # Mon 3, Tue 4 and Wed 5 Feb 2025 are days 1-3.
+        ("2025-02-01", ["--basis", "working"], {1: ">-", 2: "-", 3: "1", 4: "2", 5: "3!"}),
+    ],
+)
+def test_month_view_when_the_trigger_day_counts(
+    tmp_path: Path, notified: str, basis: list[str], expected: dict[int, str]
+) -> None:
+    """A rule file counting "terhitung sejak" (count_from = "on"): the trigger day is day 1
+    when it counts (docs/rules.md), and is marked as both."""
+    rules = (RULESETS_DIR / "pkpu-18-2024.toml").read_text(encoding="utf-8")
+    counted_on = rules.replace('count_from = "after"', 'count_from = "on"')
+    assert counted_on != rules
+    path = tmp_path / "on.toml"
+    path.write_text(counted_on, encoding="utf-8")
+    argv = ["deadline", "dismissed", notified, "--rules", str(path), "--calendar", *basis]
+    code, out, _ = invoke(*argv, "--lang", "en")
+    assert code == 0
+    assert month_marks(out, 2025, 2) == expected
+
+
 def test_month_view_piped_is_plain_ascii_marks() -> None:
     done = piped("deadline", "rejected", "2025-01-24", "--basis", "working", "--calendar")
     assert done.returncode == 0, done.stderr
