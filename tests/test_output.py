@@ -200,7 +200,7 @@ def test_escape_sequences_on_a_terminal(
     ("lang", "words"),
     [
         ("en", "office closures (--closures) do not move a deadline counted in calendar days"),
-        ("id", "penutupan kantor (--closures) tidak menggeser tenggat yang dihitung dalam hari"),
+        ("id", "hari yang diliburkan (--closures) tidak mengubah batas akhir yang dihitung dengan"),
     ],
 )
 def test_closures_on_a_calendar_day_count_warn(tmp_path: Path, lang: str, words: str) -> None:
@@ -450,7 +450,7 @@ def test_month_view_spans_a_year_end() -> None:
 
 def test_the_documented_month_view_is_what_the_tool_prints() -> None:
     """docs/output.md shows the month view of a count across Isra Mikraj and Imlek 2025 from
-    "Kalender hitungan" on (the command pipes it through sed); it must be the tool's output."""
+    its title on (the command pipes it through sed); it must be the tool's output."""
     doc = (Path(__file__).resolve().parent.parent / "docs" / "output.md").read_text("utf-8")
     command = "$ penetapan deadline ditolak 2025-01-24 --basis working --calendar --lang id "
     block = doc[doc.index(command) :]
@@ -458,7 +458,7 @@ def test_the_documented_month_view_is_what_the_tool_prints() -> None:
     argv = [*command.split()[2:], "--as-of", "2025-01-24"]
     code, out, _ = invoke(*argv)
     assert code == 0
-    assert out[out.index("Kalender hitungan") :] == shown
+    assert out[out.index("Kalender penghitungan hari") :] == shown
 
 
 CONTROL_NAMES = ["Rapat \x1b[31mmerah\x1b[0m", "Judul \x1b]0;pwned\x07", "Kursor \x1b[2J\r"]

@@ -248,8 +248,8 @@ def verdict_short(verdict: Verdict, lang: str) -> str:
 # --- The month view (deadline --calendar) and the closures warning -------------------------------
 
 CLOSURES_CALENDAR_DAYS: Text = {
-    "id": "penutupan kantor (--closures) tidak menggeser tenggat yang dihitung dalam hari "
-    "kalender; penutupan kantor hanya diperhitungkan pada hitungan hari kerja (--basis working)",
+    "id": "hari yang diliburkan (--closures) tidak mengubah batas akhir yang dihitung dengan hari "
+    "kalender; hari tersebut hanya diperhitungkan pada penghitungan hari kerja (--basis working)",
     "en": "office closures (--closures) do not move a deadline counted in calendar days; they "
     "count only on a working-day count (--basis working)",
 }
@@ -261,22 +261,25 @@ CALENDAR_TEXT_ONLY: Text = {
 }
 
 MONTH_VIEW: dict[str, Text] = {
-    "title": {"id": "Kalender hitungan", "en": "Calendar of the count"},
+    "title": {"id": "Kalender penghitungan hari", "en": "Calendar of the count"},
     "calendar_days": {
-        "id": "Hitungan hari kalender: akhir pekan dan hari libur ikut dihitung.",
+        "id": "Penghitungan hari kalender: hari Sabtu, hari Minggu, dan hari libur tetap dihitung.",
         "en": "A calendar-day count: weekends and holidays are counted too.",
     },
     "working_days": {
-        "id": "Hitungan hari kerja: akhir pekan, hari libur, cuti bersama dan penutupan kantor "
-        "dilewati.",
+        "id": "Penghitungan hari kerja: hari Sabtu, hari Minggu, hari libur nasional, cuti "
+        "bersama, dan hari yang diliburkan tidak dihitung.",
         "en": "A working-day count: weekends, holidays, cuti bersama and office closures are "
         "skipped.",
     },
     "legend": {"id": "Keterangan", "en": "Legend"},
-    "trigger": {"id": "tanggal pemicu", "en": "trigger date"},
+    "trigger": {
+        "id": "tanggal peristiwa yang menjadi dasar penghitungan",
+        "en": "trigger date",
+    },
     "counted": {"id": "hari ke-1, ke-2, ... yang dihitung", "en": "day 1, 2, ... of the count"},
-    "deadline": {"id": "tenggat (hari terakhir)", "en": "deadline (the last day)"},
-    "weekend": {"id": "akhir pekan, dilewati", "en": "weekend, skipped"},
+    "deadline": {"id": "batas akhir penetapan (hari terakhir)", "en": "deadline (the last day)"},
+    "weekend": {"id": "hari Sabtu atau Minggu, tidak dihitung", "en": "weekend, skipped"},
     "days_off": {
         "id": "Hari libur pada bulan yang ditampilkan",
         "en": "Days off in the months shown",
