@@ -349,9 +349,7 @@ def deadline(
         bool,
         typer.Option(
             "--calendar",
-            help="Also print the month grid(s) from the trigger to the deadline: the trigger, "
-            "each counted day, skipped days, holidays, cuti bersama, closures and the deadline "
-            "marked with symbols, and a legend (text format only).",
+            help="Also print the month grid(s) of the count, each day marked, and a legend.",
         ),
     ] = False,
 ) -> None:
