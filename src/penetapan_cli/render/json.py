@@ -11,7 +11,6 @@ from typing import IO, TYPE_CHECKING, Any
 
 from penetapan_cli.core.compare import TriggerKind
 from penetapan_cli.core.rules import DEFAULT_RULE_SET, Citation, Rule, RuleSet
-from penetapan_cli.core.timeline import StepKind
 
 if TYPE_CHECKING:  # annotations only: a one-off check imports no more than it computes with
     from penetapan_cli import reports
@@ -279,6 +278,8 @@ def _step_json(report: reports.TimelineReport, step: Step) -> dict[str, Any]:
         "notices": [report.text(n) for n in step.notices],
         "note": report.text(step.note) if step.note else None,
     }
+    from penetapan_cli.core.timeline import StepKind  # not on deadline's path: it loads more
+
     if step.kind is StepKind.DECLARATION:
         declared = report.timeline.declared
         data |= {"declared_on": _iso(declared), **_verdict_json(step.verdict)}
