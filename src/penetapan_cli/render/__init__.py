@@ -1,1 +1,2 @@
-"""One module per output format: text (rich), JSON, bare date, iCalendar."""
+"""One module per output format: text (plain lines, tables drawn by rich on a terminal only),
+JSON, bare date, iCalendar."""
