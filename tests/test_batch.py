@@ -460,12 +460,15 @@ def test_wrong_format_exits_2(
     assert result.stderr == f"penetapan: input {str(path)!r}: {message}\n"
 
 
-def test_json_array_and_spreadsheet_files_are_refused(tmp_path: Path) -> None:
-    for name, hint in (("a.json", "a JSON array is not read"), ("a.xlsx", "spreadsheet files")):
+def test_json_array_files_are_refused_and_a_text_file_named_xlsx_too(tmp_path: Path) -> None:
+    for name, hint in (
+        ("a.json", ": a JSON array is not read"),
+        ("a.xlsx", " cannot be read as an xlsx workbook: it is not one"),
+    ):
         path = write(tmp_path, name, "[]")
         result = run([str(path)])
         assert result.exit_code == 2
-        assert result.stderr.startswith(f"penetapan: input {str(path)!r}: {hint}")
+        assert result.stderr.startswith(f"penetapan: input {str(path)!r}{hint}")
 
 
 def test_json_output_refuses_duplicate_column_names() -> None:

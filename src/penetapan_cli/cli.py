@@ -162,12 +162,16 @@ class Basis(enum.Enum):
 class InputFormat(enum.Enum):
     CSV = "csv"
     JSONL = "jsonl"
+    XLSX = "xlsx"
+    XLS = "xls"
+    ODS = "ods"
 
 
 class OutputFormat(enum.Enum):
     CSV = "csv"
     JSONL = "jsonl"
     JSON = "json"
+    XLSX = "xlsx"
 
 
 LangOpt = Annotated[
@@ -508,8 +512,8 @@ def batch(
         str,
         typer.Argument(
             metavar="INPUT",
-            help="CSV or JSON Lines file with the columns outcome and notified_on (Indonesian "
-            "names accepted), or - for stdin.",
+            help="Spreadsheet (.xlsx, .xlsm, .xls, .ods), CSV or JSON Lines file with the "
+            "columns outcome and notified_on (Indonesian names accepted), or - for stdin.",
             show_default=False,
         ),
     ],
@@ -526,7 +530,8 @@ def batch(
         InputFormat | None,
         typer.Option(
             "--input-format",
-            help="csv or jsonl. Default: from the file extension (.jsonl, .ndjson), else csv.",
+            help="csv, jsonl, xlsx (also .xlsm), xls or ods. Default: from the file extension "
+            "(.jsonl, .ndjson, .xlsx, .xlsm, .xls, .ods), else csv.",
             show_default=False,
         ),
     ] = None,
@@ -534,7 +539,17 @@ def batch(
         OutputFormat | None,
         typer.Option(
             "--output-format",
-            help="csv, jsonl or json (one array). Default: the input's format.",
+            help="csv, jsonl, json (one array) or xlsx (a workbook; needs -o FILE). Default: "
+            "xlsx for -o FILE.xlsx, else the input's format (csv for a spreadsheet).",
+            show_default=False,
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet",
+            help="The sheet of a spreadsheet input: its name, or its number (1 = the first). "
+            "Default: the first sheet.",
             show_default=False,
         ),
     ] = None,

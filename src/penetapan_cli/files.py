@@ -329,10 +329,15 @@ def atomic_write(
         _sync_folder(target.parent)
 
 
-def atomic_output(path: Path) -> contextlib.AbstractContextManager[IO[str]]:
-    """The ``-o`` file of ``batch``: UTF-8 text, written by ``atomic_write``."""
+def atomic_output(
+    path: Path, *, binary: bool = False
+) -> contextlib.AbstractContextManager[IO[Any]]:
+    """The ``-o`` file of ``batch``: UTF-8 text (or bytes: an .xlsx workbook), written by
+    ``atomic_write``."""
     from penetapan_cli.batch.columns import OUTPUT_ERRORS
 
+    if binary:
+        return atomic_write(path, binary=True)
     return atomic_write(path, errors=OUTPUT_ERRORS)
 
 

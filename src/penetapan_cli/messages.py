@@ -133,6 +133,52 @@ LABELS: dict[str, Text] = {
     },
 }
 
+DATE_FORMAT: Text = {"id": "[$-421]d mmmm yyyy", "en": "[$-809]d mmmm yyyy"}
+"""How an .xlsx output shows a date: day first, the month by name (Indonesian: 421)."""
+
+STATUS_NAMES: dict[str, Text] = {
+    "ok": {"id": "batas akhir diketahui (ok)", "en": "deadline known (ok)"},
+    "pending": {
+        "id": "belum dapat ditentukan (pending)",
+        "en": "no deadline yet (pending)",
+    },
+    "error": {"id": "kesalahan (error)", "en": "errors (error)"},
+}
+"""A batch row's status (the ``status`` column keeps its English word), as the report names it."""
+
+WORKBOOK_LABELS: dict[str, Text] = {
+    "rows_sheet": {"id": "Hasil", "en": "Results"},
+    "report_sheet": {"id": "Laporan", "en": "Report"},
+    "report_title": {
+        "id": "Laporan penghitungan batas akhir penetapan (penetapan batch)",
+        "en": "Report of the deadline run (penetapan batch)",
+    },
+    "run_date": {"id": "Tanggal penghitungan", "en": "Date of the run"},
+    "as_of": {"id": "Sisa waktu dihitung per", "en": "Days left counted as of"},
+    "input": {"id": "Berkas masukan", "en": "Input file"},
+    "sheet": {"id": "Lembar kerja", "en": "Sheet"},
+    "holidays_version": {
+        "id": "Versi data hari libur (paket holidays)",
+        "en": "Holiday data version (holidays package)",
+    },
+    "counts": {"id": "Jumlah baris menurut status", "en": "Rows by status"},
+    "rows": {"id": "Baris", "en": "Rows"},
+    "rules_used": {"id": "Aturan yang dipakai", "en": "Rules used"},
+    "citation": {"id": "Dasar hukum", "en": "Citation"},
+    "messages": {
+        "id": "Peringatan, catatan hukum dan tahapan selanjutnya",
+        "en": "Warnings, notices and next steps",
+    },
+    "where": {"id": "Baris yang terkena", "en": "Rows concerned"},
+    "text": {"id": "Isi", "en": "Text"},
+    "none": {"id": "tidak ada", "en": "none"},
+    "cut": {
+        "id": "Teks yang dipotong (lebih dari 32.767 karakter, batas isi satu sel)",
+        "en": "Texts cut short (over 32,767 characters, the limit of one cell)",
+    },
+}
+"""The .xlsx output of ``penetapan batch``: its sheet names and its report sheet."""
+
 TRIGGER_NAMES: dict[str, Text] = {
     "announced": {"id": "pengumuman hasil (--announced)", "en": "announcement (--announced)"},
     "registered": {

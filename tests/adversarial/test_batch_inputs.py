@@ -192,7 +192,12 @@ WHOLE_FILE_CASES: list[tuple[str, str, bytes | None, list[str], str]] = [
         "missing required",
     ),
     ("json-array-file", "cases.json", b"[]", [], "a JSON array is not read"),
-    ("spreadsheet-file", "cases.xlsx", b"PK\x03\x04", [], "spreadsheet files are not read"),
+    ("broken-xlsx", "cases.xlsx", b"PK\x03\x04", [], "cannot be read as an xlsx workbook"),
+    ("empty-xlsx", "cases.xlsx", b"", [], "is empty: expected an xlsx workbook"),
+    ("text-as-xlsx", "cases.xlsx", CSV_HEADER.encode(), [], "it is not one"),
+    ("zip-as-xls", "cases.xls", b"PK\x03\x04", [], "is not an xls workbook"),
+    ("broken-xls", "cases.xls", b"\xd0\xcf\x11\xe0" * 64, [], "cannot be read as an xls"),
+    ("broken-ods", "cases.ods", b"PK\x03\x04", [], "cannot be read as an ods workbook"),
 ]
 
 
@@ -710,7 +715,10 @@ OPTION_CASES: list[tuple[str, list[str], str]] = [
     ("ics-is-the-output", ["{input}", "-o", "{out}", "--ics", "{out}"], "are the same file"),
     ("output-format-bad", ["{input}", "--output-format", "xml"], "'xml' is not one of"),
     ("output-format-empty", ["{input}", "--output-format", ""], "'' is not one of"),
-    ("input-format-bad", ["{input}", "--input-format", "xlsx"], "'xlsx' is not one of"),
+    ("input-format-bad", ["{input}", "--input-format", "xlsb"], "'xlsb' is not one of"),
+    ("csv-read-as-xlsx", ["{input}", "--input-format", "xlsx"], "it is not one"),
+    ("sheet-of-a-csv", ["{input}", "--sheet", "1"], "names a sheet of a spreadsheet"),
+    ("xlsx-to-stdout", ["{input}", "--output-format", "xlsx"], "give -o FILE.xlsx"),
     ("basis-bad", ["{input}", "--basis", "weekly"], "'weekly' is not one of"),
     ("as-of-impossible", ["{input}", "--as-of", "2025-02-30"], "invalid date '2025-02-30'"),
     ("as-of-timestamp", ["{input}", "--as-of", "1738627200"], "invalid date '1738627200'"),

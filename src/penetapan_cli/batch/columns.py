@@ -45,6 +45,8 @@ _BOOLEANS = {
 }  # fmt: skip
 # A CSV cell starting with one of these is run as a formula by spreadsheet programs.
 _FORMULA_START = frozenset("=+-@\t\r")
+SHEET_SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods"}
+"""The spreadsheet inputs (batch/sheets.py), by file extension; .xlsx is also an output."""
 CACHE_SIZE = 4096
 """Distinct (outcome, date, basis, cuti) texts remembered; batches repeat a few dates."""
 PROGRESS_EVERY = 4096  # rows between two progress updates

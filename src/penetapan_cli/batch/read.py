@@ -44,6 +44,7 @@ from penetapan_cli.batch.columns import (
     KEY_FIELDS,
     REQUIRED_COLUMNS,
     RESULT_COLUMNS,
+    SHEET_SUFFIXES,
     _kind,
     _non_utf8,
     _repaired,
@@ -96,6 +97,7 @@ class Source:
     rows: Iterator[InRow]
     text_values: bool  # every value is a str (CSV input)
     close: Callable[[], None] = lambda: None
+    sheet: str | None = None  # a spreadsheet's sheet, as named in the workbook
 
 
 def make_table(names: Sequence[str], *, label: str, delimiter: str, unique_names: bool) -> Table:
@@ -413,7 +415,8 @@ def _aligned(obj: Mapping[str, Any], table: Table) -> list[Any]:
 
 
 def format_for(path: str | None) -> str:
-    """The input format from a file name: JSON Lines for .jsonl/.ndjson, else CSV (and stdin)."""
+    """The input format from a file name: JSON Lines for .jsonl/.ndjson, a spreadsheet for
+    .xlsx/.xlsm, .xls and .ods, else CSV (and stdin)."""
     if path is None:
         return "csv"
     suffix = Path(path).suffix.lower()
@@ -424,8 +427,4 @@ def format_for(path: str | None) -> str:
             f"input {path!r}: a JSON array is not read; give JSON Lines (one object per line) "
             "with --input-format jsonl"
         )
-    if suffix in (".xlsx", ".xls", ".ods"):
-        raise InputError(
-            f"input {path!r}: spreadsheet files are not read; save the sheet as CSV UTF-8"
-        )
-    return "csv"
+    return SHEET_SUFFIXES.get(suffix, "csv")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 from collections.abc import Callable, Iterator
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+    from penetapan_cli.batch.workbook import RunFacts
     from penetapan_cli.render.ics import CalendarEvent
 from penetapan_cli.batch.columns import (
     _CANONICAL,
@@ -29,24 +30,48 @@ from penetapan_cli.core.compliance import Compliance
 # A run
 
 
-def open_source(binary: IO[bytes], input_format: str, output_format: str, label: str) -> Source:
+def open_source(
+    binary: IO[bytes],
+    input_format: str,
+    output_format: str,
+    label: str,
+    *,
+    path: str | None = None,
+    sheet: str | None = None,
+) -> Source:
+    """The input's header read and checked; ``path`` and ``sheet`` serve spreadsheets."""
+    unique_names = output_format not in ("csv", "xlsx")
     if input_format == "jsonl":
-        return read_jsonl(binary, label=label, fixed_columns=output_format == "csv")
-    return read_csv(binary, label=label, unique_names=output_format != "csv")
+        return read_jsonl(binary, label=label, fixed_columns=output_format in ("csv", "xlsx"))
+    if input_format in ("xlsx", "xls", "ods"):
+        from penetapan_cli.batch.sheets import read_sheet
+
+        return read_sheet(
+            binary,
+            path=path,
+            input_format=input_format,
+            sheet=sheet,
+            label=label,
+            native=output_format == "xlsx",
+            unique_names=unique_names,
+        )
+    return read_csv(binary, label=label, unique_names=unique_names)
 
 
 def run(
     source: Source,
-    out: IO[str],
+    out: IO[Any],
     output_format: str,
     calculator: Calculator,
     *,
     progress: Callable[[int], None] | None = None,
     on_ok: Callable[[InRow, Computed], None] | None = None,
+    facts: RunFacts | None = None,
 ) -> Summary:
     """Stream every row of ``source`` to ``out``; the summary counts rows by status.
 
-    ``on_ok`` is called with each ``ok`` row as it goes by (``--ics`` adds its event)."""
+    ``on_ok`` is called with each ``ok`` row as it goes by (``--ics`` adds its event).
+    ``xlsx`` output: ``out`` is binary, and ``facts`` fill the workbook's report sheet."""
     counts = dict.fromkeys(STATUSES, 0)
     declared = calculator.declared = has_declared(source.table.positions)
     if declared:
@@ -56,20 +81,30 @@ def run(
         pairs = _reporting(pairs, progress)
     if on_ok is not None:
         pairs = _each_ok(pairs, on_ok)
+
+    def summary() -> Summary:
+        return Summary(
+            rows=sum(counts[status] for status in STATUSES),
+            ok=counts["ok"],
+            pending=counts["pending"],
+            errors=counts["error"],
+            messages=calculator.messages(),
+            compliance={c.value: counts[c.value] for c in Compliance} if declared else None,
+        )
+
     if output_format == "csv":
         write_csv(out, source.table, pairs, text_values=source.text_values)
     elif output_format == "jsonl":
         write_jsonl(out, source.table, pairs)
+    elif output_format == "xlsx":
+        from penetapan_cli.batch.workbook import write_xlsx
+
+        assert facts is not None
+        native = source.sheet is not None
+        write_xlsx(out, source.table, pairs, native=native, facts=facts, summary=summary)
     else:
         write_json(out, source.table, pairs)
-    return Summary(
-        rows=sum(counts[status] for status in STATUSES),
-        ok=counts["ok"],
-        pending=counts["pending"],
-        errors=counts["error"],
-        messages=calculator.messages(),
-        compliance={c.value: counts[c.value] for c in Compliance} if declared else None,
-    )
+    return summary()
 
 
 def _reporting(

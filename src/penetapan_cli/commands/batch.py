@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from penetapan_cli.core.errors import EXIT_ROW_ERRORS, InputError
 from penetapan_cli.render.notes import warn
@@ -17,6 +17,7 @@ def run_batch(
     output: Path | None,
     input_format: str | None,
     output_format: str | None,
+    sheet: str | None,
     basis: str | None,
     no_cuti_bersama: bool,
     closures: Path | None,
@@ -62,7 +63,21 @@ def run_batch(
     closure_days = read_closures(closures) if closures is not None else ()
     rule_set = resolve_rule_set(rules)  # once per run; every row's rule and citation follow it
     in_format = input_format or format_for(None if from_stdin else input_path)
-    out_format = output_format or in_format
+    out_format = output_format or (
+        "xlsx" if output_path is not None and output_path.suffix.lower() == ".xlsx" else None
+    )
+    spreadsheet_in = in_format in ("xlsx", "xls", "ods")
+    out_format = out_format or ("csv" if spreadsheet_in else in_format)
+    if sheet is not None and not spreadsheet_in:
+        raise InputError(
+            f"--sheet {sheet!r} names a sheet of a spreadsheet, but the input is read as "
+            f"{in_format}; give an .xlsx, .xls or .ods file (or --input-format)"
+        )
+    if out_format == "xlsx" and output_path is None:
+        raise InputError(
+            "xlsx output is a file, not a stream: give -o FILE.xlsx (standard output takes "
+            "csv, jsonl or json)"
+        )
     calculator = Calculator(
         rule_set=rule_set,
         today=setting.today,
@@ -83,7 +98,14 @@ def run_batch(
         else:
             binary = stack.enter_context(open_input(input_path))
             label = f"input {input_path!r}"
-        source = open_source(binary, in_format, out_format, label)
+        source = open_source(
+            binary,
+            in_format,
+            out_format,
+            label,
+            path=None if from_stdin else input_path,
+            sheet=sheet,
+        )
         stack.callback(source.close)
         events = None
         if ics is not None:  # entered before the output, so completed after it (and only then)
@@ -91,15 +113,34 @@ def run_batch(
 
             calendar_file = stack.enter_context(ics_file(ics))
             events = RowEvents(source.table, lang=language, add=calendar_file.add)
-        out = stack.enter_context(
-            atomic_output(output_path) if output_path is not None else stdout_text()
-        )
+        facts = None
+        if out_format == "xlsx":
+            assert output_path is not None
+            from penetapan_cli.batch.workbook import RunFacts
+            from penetapan_cli.sources.holidays import holidays_package_version
+
+            facts = RunFacts(
+                lang=language,
+                today=setting.today,
+                as_of=setting.as_of,
+                input_name="-" if from_stdin else Path(input_path).name,
+                sheet=source.sheet,
+                rule_set=rule_set,
+                holidays_version=holidays_package_version(),
+            )
+            out: IO[Any] = stack.enter_context(atomic_output(output_path, binary=True))
+        else:
+            out = stack.enter_context(
+                atomic_output(output_path) if output_path is not None else stdout_text()
+            )
         progress = None
-        if not from_stdin and sys.stderr.isatty():
+        if not from_stdin and not spreadsheet_in and sys.stderr.isatty():
             info = os.fstat(binary.fileno())
             if stat.S_ISREG(info.st_mode):
                 progress = stack.enter_context(progress_bar(info.st_size, binary.tell))
-        summary = run(source, out, out_format, calculator, progress=progress, on_ok=events)
+        summary = run(
+            source, out, out_format, calculator, progress=progress, on_ok=events, facts=facts
+        )
     if ics is not None:
         count = calendar_file.count
         warn(
