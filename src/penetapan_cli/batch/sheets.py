@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Iterator
@@ -146,6 +147,8 @@ def read_sheet(
                 "notified_on"
             )
         first_row, first_column = start
+        # iter_rows starts at the sheet's first row, and at the range's first column.
+        rows = itertools.islice(rows, first_row, None)
         header: list[Any] = next(rows, [])
         cells = [_header_text(c) for c in header]
         while cells and not cells[-1].strip():
