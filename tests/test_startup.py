@@ -32,7 +32,7 @@ from penetapan_cli.launch import (
 )
 from penetapan_cli.sources.rulesets import load_rule_set, shipped_rule_sets
 
-HEAVY = ("rich", "pydantic", "holidays")
+HEAVY = ("rich", "pydantic", "holidays", "python_calamine", "xlsxwriter")
 
 
 def _typer_deadline_params() -> list[Any]:
@@ -243,7 +243,7 @@ finally:
     ("module", "loads_typer"),
     [("penetapan_cli.launch", False), ("penetapan_cli.cli", True)],
 )
-def test_a_calendar_day_check_imports_no_rich_pydantic_or_holidays(
+def test_a_calendar_day_check_imports_no_heavy_library(
     module: str, loads_typer: bool
 ) -> None:
     """Through the entry point (fast path) and through the Typer app alike; the second one
@@ -275,6 +275,33 @@ def test_the_text_card_imports_no_rich() -> None:
     # PKPU 18/2024 Pasal 57(1)(b): 3 calendar days after Tue 4 Feb 2025 -> Fri 7 Feb 2025.
     assert "Friday, 7 February 2025" in done.stdout
     assert done.stderr.splitlines()[-1] == "loaded: |typer=False"
+
+
+SPREADSHEET_LIBRARIES = ("python_calamine", "xlsxwriter")
+BATCH_IMPORTS = """
+import sys
+sys.argv = ["penetapan", "batch", "-", "--as-of", "2025-02-05"]
+from penetapan_cli.launch import main
+try:
+    main()
+finally:
+    sys.stderr.write("loaded: " + " ".join(m for m in {names!r} if m in sys.modules) + "\\n")
+"""
+
+
+def test_a_csv_batch_imports_no_spreadsheet_library() -> None:
+    """The spreadsheet libraries are for spreadsheets: a CSV batch does not load them."""
+    done = subprocess.run(
+        [sys.executable, "-c", BATCH_IMPORTS.format(names=SPREADSHEET_LIBRARIES)],
+        input="outcome,notified_on\nrejected,2025-02-04\n",
+        capture_output=True,
+        text=True,
+        env=os.environ | {"PENETAPAN_LANG": "en"},
+        check=False,
+    )
+    # PKPU 18/2024 Pasal 57(1)(b): 3 calendar days after Tue 4 Feb 2025 -> Fri 7 Feb 2025.
+    assert done.stdout.splitlines()[1].startswith("rejected,2025-02-04,2025-02-07,ok,2,")
+    assert done.stderr.splitlines()[-1] == "loaded: "
 
 
 # 3 working days after Thu 27 Mar 2025 (--basis working): Fri 28 Mar (cuti bersama Nyepi),
