@@ -108,6 +108,24 @@ SHOWN: dict[str, Shown] = {
     'uv run penetapan batch bad.csv -o bad.csv; echo "exit $?"': Shown(
         2, "refusing to write the output over the input file 'bad.csv'"
     ),
+    # docs/batch.md: the spreadsheet path. Kota Medan, notified Tue 4 Feb 2025 of a dismissal:
+    # PKPU 18/2024 Pasal 57(1)(b), 3 calendar days after -> Fri 7 Feb 2025, 2 days left on
+    # 5 Feb (docs/legal-basis.md, "Pilkada 2024 as it happened"). Workbooks are read back as
+    # their cells, tab-separated (see sheet_text).
+    "uv run penetapan batch examples/pilkada-2024.xlsx -o hasil.xlsx --lang id --as-of "
+    "2025-02-05 2>&1 | tail -1": Shown(
+        0,
+        "Kota Medan\t220/PHPU.WAKO-XXIII/2025\ttidak-dapat-diterima\t2025-02-04\tPutusan "
+        "dismissal dibacakan Selasa, 4 Februari 2025; ditetapkan 5 Februari 2025\t2025-02-07\tok"
+        "\t2\t",
+    ),
+    "uv run penetapan batch examples/pilkada-2024.xlsx --sheet Rekap -o deadlines.xlsx --as-of "
+    "2025-02-05 --lang en 2>&1 | tail -1": Shown(
+        0, "notice\t11 rows from row 5\tTrigger unsettled"
+    ),
+    "uv run penetapan batch examples/pilkada-2024.xlsx --as-of 2025-02-05 2>/dev/null | head -2": (
+        Shown(0, "Kota Medan,220/PHPU.WAKO-XXIII/2025,tidak-dapat-diterima,2025-02-04,")
+    ),
     # Rule sets, --compare, --decided, timeline, calendar export.
     "penetapan deadline dismissed 2025-02-04 --rules ./mine.toml": Shown(
         2,
@@ -216,6 +234,24 @@ def test_every_shown_command_is_run() -> None:
     assert sorted(shown) == sorted(SHOWN)
 
 
+def sheet_text(path: Path) -> str:
+    """Every sheet of a workbook as text: a line per row, cells separated by tabs, dates in
+    ISO 8601 and whole numbers without a decimal point."""
+    import python_calamine
+
+    def text(value: object) -> str:
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+    with python_calamine.CalamineWorkbook.from_path(path) as book:
+        return "".join(
+            "\t".join(map(text, row)) + "\n"
+            for name in book.sheet_names
+            for row in book.get_sheet_by_name(name).iter_rows()
+        )
+
+
 @pytest.fixture
 def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder with the files the documents' commands name, as the reader would have them."""
@@ -249,7 +285,10 @@ def test_shown_command(command: str, workdir: Path) -> None:
     output = result.stdout + result.stderr
     for target in re.findall(r"(?:-o|--ics) (\S+)", command):
         if expected.code == 0 and not target.startswith("bad"):
-            output += (workdir / target).read_text(encoding="utf-8")
+            if target.endswith(".xlsx"):
+                output += sheet_text(workdir / target)
+            else:
+                output += (workdir / target).read_text(encoding="utf-8")
     assert expected.contains in output
 
 
@@ -295,6 +334,9 @@ def test_shown_command_in_a_shell(command: str, workdir: Path) -> None:
     output = stdout + stderr
     for target in re.findall(r"(?:^|\s)(?:-o |--ics |>\s*)(\S+)", command):
         if expected.code == 0 and not target.startswith(("bad", "/dev/", "&")):
-            output += (workdir / target).read_text(encoding="utf-8")
+            if target.endswith(".xlsx"):
+                output += sheet_text(workdir / target)
+            else:
+                output += (workdir / target).read_text(encoding="utf-8")
     wanted = expected.contains if expected.piped is None else expected.piped
     assert wanted in output, (line, stdout, stderr)

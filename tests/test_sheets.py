@@ -481,3 +481,37 @@ def test_the_same_rows_through_csv_and_through_xlsx(tmp_path: Path) -> None:
     from_csv = table(batch(["-", *AS_OF], lines.encode()))
     from_xlsx = table(batch([str(path), *AS_OF]))
     assert from_xlsx == from_csv
+
+
+# ---------------------------------------------------------------------------------------------
+# The example workbook
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def test_the_example_workbook_is_what_its_script_makes(tmp_path: Path) -> None:
+    """examples/pilkada-2024.xlsx is made by examples/make_xlsx.py from the CSV example; when
+    this fails, run `uv run python examples/make_xlsx.py` and commit the file."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_xlsx", EXAMPLES / "make_xlsx.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    made = tmp_path / "pilkada-2024.xlsx"
+    module.make(made)
+    assert made.read_bytes() == (EXAMPLES / "pilkada-2024.xlsx").read_bytes()
+
+
+def test_the_example_workbook_gives_the_results_of_the_csv_example() -> None:
+    """Its ISO dates are date cells, the other spellings text: the results are the CSV's
+    (tests/test_batch_examples.py checks those against docs/legal-basis.md)."""
+    from_csv = table(batch([str(EXAMPLES / "pilkada-2024.csv"), *AS_OF]))
+    from_xlsx = table(batch([str(EXAMPLES / "pilkada-2024.xlsx"), *AS_OF]))
+    assert len(from_xlsx) == 20
+    assert from_xlsx == from_csv
+    book = python_calamine.CalamineWorkbook.from_path(EXAMPLES / "pilkada-2024.xlsx")
+    dates = [row[3] for row in book.get_sheet_by_name("Rekap").iter_rows()][1:]
+    assert dt.date(2025, 2, 4) in dates
+    assert "6 Januari 2025" in dates

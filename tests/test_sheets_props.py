@@ -129,9 +129,7 @@ def test_sheet_rows_match_output_rows(
 
 # Any text a CSV cell can hold, but a lone CR: XML turns CR LF and CR into LF on reading, and
 # the CSV reader already reads a bare CR inside quotes as part of the cell.
-TEXT = st.text(
-    st.characters(exclude_categories=("Cs",), exclude_characters="\r"), max_size=40
-)
+TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\r"), max_size=40)
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

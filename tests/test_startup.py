@@ -243,9 +243,7 @@ finally:
     ("module", "loads_typer"),
     [("penetapan_cli.launch", False), ("penetapan_cli.cli", True)],
 )
-def test_a_calendar_day_check_imports_no_heavy_library(
-    module: str, loads_typer: bool
-) -> None:
+def test_a_calendar_day_check_imports_no_heavy_library(module: str, loads_typer: bool) -> None:
     """Through the entry point (fast path) and through the Typer app alike; the second one
     also guards the choice of Typer version (0.29 imports pydantic on every call)."""
     done = _run(IMPORTS_OF.format(module=module, heavy=HEAVY))
