@@ -515,3 +515,45 @@ def test_the_example_workbook_gives_the_results_of_the_csv_example() -> None:
     dates = [row[3] for row in book.get_sheet_by_name("Rekap").iter_rows()][1:]
     assert dt.date(2025, 2, 4) in dates
     assert "6 Januari 2025" in dates
+
+
+def test_calendar_events_from_a_sheet_written_as_xlsx(tmp_path: Path) -> None:
+    import icalendar
+
+    path = tmp_path / "rekap.xlsx"
+    xlsx(
+        path,
+        [
+            ["daerah", "nomor_perkara", "putusan", "tanggal"],
+            ["Kota Medan", 220, "ditolak", FEB_4],  # a number cell as the case number
+            [FEB_4, None, "ditolak", FEB_4],  # a date cell as the region
+        ],
+    )
+    calendar = tmp_path / "tenggat.ics"
+    target = tmp_path / "hasil.xlsx"
+    result = batch([str(path), "-o", str(target), "--ics", str(calendar), *AS_OF])
+    assert result.exit_code == 0, result.stderr
+    events = icalendar.Calendar.from_ical(calendar.read_bytes()).walk("VEVENT")
+    assert [e.decoded("dtstart") for e in events] == [dt.date(2025, 2, 7)] * 2
+    assert str(events[0]["summary"]).endswith("— Kota Medan (rejected)")
+    assert str(events[0]["description"]).startswith("Case number: 220\n")
+    assert str(events[1]["summary"]).endswith("— 2025-02-04 (rejected)")
+    assert read_back(target)[1][:3] == ["Kota Medan", 220.0, "ditolak"]
+
+
+def test_json_lines_written_as_xlsx(tmp_path: Path) -> None:
+    lines = (
+        '{"region": "A", "outcome": "rejected", "notified_on": "2025-02-04", "n": 3, '
+        '"tags": ["x"], "odd": "\\ud800", "f": "=1+1"}\n'
+        '{"region": "B", "outcome": "rejected", "notified_on": "2025-02-30", "n": 2.5, '
+        '"tags": null, "odd": true, "f": "@x"}\n'
+    )
+    target = tmp_path / "hasil.xlsx"
+    result = batch(["-", "--input-format", "jsonl", "-o", str(target), *AS_OF], lines.encode())
+    assert result.exit_code == 1, result.stderr
+    rows = read_back(target)
+    assert rows[0][:7] == ["region", "outcome", "notified_on", "n", "tags", "odd", "f"]
+    assert rows[1][3:7] == [3.0, '["x"]', "\\ud800", "=1+1"]
+    assert rows[1][7:9] == [dt.date(2025, 2, 7), "ok"]
+    assert rows[2][3:7] == [2.5, "", True, "@x"]
+    assert rows[2][8] == "error"

@@ -177,6 +177,10 @@ class RowEvents:
         else:
             position = self.table.positions.get(column)
             value = None if position is None else row.values[position]
+            if value is not None and value.__class__ is not str:  # a spreadsheet's cell
+                from penetapan_cli.batch.sheets import plain_text
+
+                value = plain_text(value)
         text = " ".join(_text(value).split())
         # A lone surrogate (from a JSON escape) cannot be written as UTF-8: keep it as the escape.
         return text.encode("utf-8", OUTPUT_ERRORS).decode("utf-8")

@@ -173,10 +173,10 @@ def sheet_index(workbook: Any, name: str) -> int:
 def _header_text(value: Any) -> str:
     if isinstance(value, str):
         return value
-    return _plain_text(value)
+    return plain_text(value)
 
 
-def _plain_text(value: Any) -> str:
+def plain_text(value: Any) -> str:
     """A cell as text: what a CSV export of it would hold, dates in ISO 8601."""
     if isinstance(value, str):
         return value
@@ -197,11 +197,11 @@ def _plain(value: Any) -> Any:
         return value
     if isinstance(value, float):
         return int(value) if value.is_integer() and abs(value) < 2**53 else value
-    return _plain_text(value)
+    return plain_text(value)
 
 
 def _serial_problem(value: float, column: str) -> str:
-    shown = _plain_text(value)
+    shown = plain_text(value)
     guess = ""
     if 1 <= value < 2958466:  # 1900-01-01 .. 9999-12-31 in Excel's count
         day = dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
@@ -226,7 +226,7 @@ def _key_text(field: str, value: Any) -> tuple[str, str | None]:
             return "", _serial_problem(float(value), field)
         if isinstance(value, dt.time | dt.timedelta):
             return "", f"the {field} cell holds a time ({value}), not a date"
-    return _plain_text(value), None
+    return plain_text(value), None
 
 
 def _rows(
