@@ -337,9 +337,11 @@ def test_an_ods_sheet_reads_like_an_xlsx_sheet(tmp_path: Path) -> None:
 
 def test_a_spreadsheet_on_standard_input(tmp_path: Path) -> None:
     path = tmp_path / "rekap.xlsx"
-    xlsx(path, [["outcome", "notified_on"], ["rejected", FEB_4]])
+    xlsx(path, [["outcome", "notified_on", "n"], ["rejected", FEB_4, 1], ["rejected", FEB_4, "=1"]])
     result = batch(["-", "--input-format", "xlsx", *AS_OF], path.read_bytes())
-    assert table(result)[1] == ["rejected", "2025-02-04", *FEB_7]
+    rows = table(result)
+    assert rows[1] == ["rejected", "2025-02-04", "1", *FEB_7]
+    assert "cell C3 holds a formula saved without its value" in rows[2][8]
 
 
 def test_the_uncached_formula_scan_reads_cells_split_across_chunks() -> None:
@@ -557,3 +559,31 @@ def test_json_lines_written_as_xlsx(tmp_path: Path) -> None:
     assert rows[1][7:9] == [dt.date(2025, 2, 7), "ok"]
     assert rows[2][3:7] == [2.5, "", True, "@x"]
     assert rows[2][8] == "error"
+
+
+class _Pipe(io.RawIOBase):
+    """A stream that cannot seek, as standard input from a pipe."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = io.BytesIO(data)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self._data.read(len(buffer))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+
+def test_a_workbook_from_a_pipe_is_read_whole_first(tmp_path: Path) -> None:
+    from penetapan_cli.batch import run as running
+
+    path = tmp_path / "rekap.xlsx"
+    xlsx(path, [["outcome", "notified_on", "n"], ["rejected", FEB_4, "=1"]])
+    pipe = io.BufferedReader(_Pipe(path.read_bytes()))
+    assert not pipe.seekable()
+    source = running.open_source(pipe, "xlsx", "csv", "standard input")
+    (row,) = list(source.rows)
+    assert row.problem is not None
+    assert "cell C2 holds a formula saved without its value" in row.problem

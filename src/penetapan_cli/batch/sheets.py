@@ -51,8 +51,11 @@ def _named(label: str, sheet: str) -> str:
     return f"{label}, sheet {sheet!r}"
 
 
-def _open_workbook(binary: IO[bytes], path: str | None, fmt: str, label: str) -> Any:
-    """The calamine workbook of ``binary`` (the opened input), or a one-line InputError."""
+def _open_workbook(
+    binary: IO[bytes], path: str | None, fmt: str, label: str
+) -> tuple[Any, IO[bytes]]:
+    """The calamine workbook of ``binary`` (the opened input), and the input as a seekable
+    file (a pipe is read into memory); or a one-line InputError."""
     import python_calamine as calamine
 
     seekable = False
@@ -82,8 +85,8 @@ def _open_workbook(binary: IO[bytes], path: str | None, fmt: str, label: str) ->
         raise InputError(f"{label} cannot be read as an {fmt} workbook: it is not one")
     try:
         if path is not None and SHEET_SUFFIXES.get(Path(path).suffix.lower()) == fmt:
-            return calamine.CalamineWorkbook.from_path(path)
-        return calamine.CalamineWorkbook.from_filelike(data)
+            return calamine.CalamineWorkbook.from_path(path), data
+        return calamine.CalamineWorkbook.from_filelike(data), data
     except calamine.PasswordError:
         raise InputError(
             f"{label} is protected by a password; save a copy without a password and give that"
@@ -127,20 +130,21 @@ def read_sheet(
     ``native`` (xlsx output): cells keep their spreadsheet types (dates as dates); otherwise
     they are given as JSON values (dates as ISO 8601 text) for CSV and JSON output.
     """
-    workbook = _open_workbook(binary, path, input_format, label)
+    workbook, data = _open_workbook(binary, path, input_format, label)
     try:
         name = _pick_sheet(workbook, sheet, label)
         where = _named(label, name)
         import python_calamine as calamine
 
         try:
-            data = workbook.get_sheet_by_name(name)
-            start = data.start
-            rows = data.iter_rows()
+            found = workbook.get_sheet_by_name(name)
+            start = found.start
+            rows = found.iter_rows()
         except (calamine.CalamineError, OSError, ValueError) as exc:
             reason = " ".join(str(exc).split())[:200] or type(exc).__name__
             raise InputError(f"{where} cannot be read: {reason}") from None
-        uncached = _uncached_formulas(binary, path, input_format, sheet_index(workbook, name))
+        index = list(workbook.sheet_names).index(name)
+        uncached = _uncached_formulas(data, input_format, index)
         if start is None:
             raise InputError(
                 f"{where} is empty: expected a header row naming the columns outcome and "
@@ -164,10 +168,6 @@ def read_sheet(
     source = Source(table, key_fields, sheet_rows, False, close=workbook.close)
     source.sheet = name
     return source
-
-
-def sheet_index(workbook: Any, name: str) -> int:
-    return list(workbook.sheet_names).index(name)
 
 
 def _header_text(value: Any) -> str:
@@ -326,9 +326,7 @@ def _sheet_part(archive: zipfile.ZipFile, index: int) -> str | None:
     return None
 
 
-def _uncached_formulas(
-    binary: IO[bytes], path: str | None, fmt: str, index: int
-) -> dict[int, list[str]]:
+def _uncached_formulas(binary: IO[bytes], fmt: str, index: int) -> dict[int, list[str]]:
     """Sheet row -> the cells (``E5``) of an .xlsx sheet whose formula has no saved value."""
     if fmt != "xlsx":
         return {}
