@@ -124,7 +124,14 @@ SHOWN: dict[str, Shown] = {
         0, "notice\t11 rows from row 5\tTrigger unsettled"
     ),
     "uv run penetapan batch examples/pilkada-2024.xlsx --as-of 2025-02-05 2>/dev/null | head -2": (
-        Shown(0, "Kota Medan,220/PHPU.WAKO-XXIII/2025,tidak-dapat-diterima,2025-02-04,")
+        Shown(
+            0,
+            "Kota Medan,220/PHPU.WAKO-XXIII/2025,tidak-dapat-diterima,2025-02-04,",
+            # head -2: the header and Sumatera Barat, a date cell read as that date; the BRPK
+            # letter of Mon 6 Jan 2025 + 3 days (huruf a) -> Thu 9 Jan 2025.
+            piped="Provinsi Sumatera Barat,,tanpa-permohonan,2025-01-06,Surat MK tentang "
+            "registrasi BRPK (3 Januari 2025) diterima melalui KPU RI,2025-01-09,ok,-27,",
+        )
     ),
     # Rule sets, --compare, --decided, timeline, calendar export.
     "penetapan deadline dismissed 2025-02-04 --rules ./mine.toml": Shown(
