@@ -587,3 +587,36 @@ def test_a_workbook_from_a_pipe_is_read_whole_first(tmp_path: Path) -> None:
     (row,) = list(source.rows)
     assert row.problem is not None
     assert "cell C2 holds a formula saved without its value" in row.problem
+
+
+def test_a_text_longer_than_a_cell_is_cut_and_the_report_says_where(tmp_path: Path) -> None:
+    long = "x" * 40_000
+    source = tmp_path / "long.csv"
+    source.write_text(
+        f"outcome,notified_on,note,after\nrejected,2025-02-04,{long},kept\n", encoding="utf-8"
+    )
+    target = tmp_path / "hasil.xlsx"
+    result = batch([str(source), "-o", str(target), *AS_OF])
+    assert result.exit_code == 0, result.stderr
+    rows = read_back(target)
+    assert rows[1][2] == "x" * 32_766 + "…"
+    assert rows[1][3:6] == ["kept", dt.date(2025, 2, 7), "ok"]  # the rest of the row is there
+    assert ["'note' row 1"] in [[c for c in r if c] for r in read_back(target, 1)]
+
+
+def test_more_rows_than_a_sheet_holds_is_refused_and_nothing_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from penetapan_cli.batch import workbook
+
+    monkeypatch.setattr(workbook, "MAX_ROWS", 3)  # an .xlsx sheet holds 1,048,576 rows
+    source = tmp_path / "rekap.csv"
+    source.write_text("outcome,notified_on\n" + "rejected,2025-02-04\n" * 3, encoding="utf-8")
+    target = tmp_path / "hasil.xlsx"
+    result = batch([str(source), "-o", str(target), *AS_OF])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "penetapan: the input has more than 2 rows, more than an xlsx sheet holds: write CSV "
+        "or JSON Lines, or split the input\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rekap.csv"]
