@@ -78,6 +78,26 @@ def write_xlsx(
     summary: Callable[[], Summary],
 ) -> Written:
     """Write every pair as a row of sheet 1, then the report as sheet 2, then the file."""
+    import tempfile
+
+    # XlsxWriter keeps rows (constant memory) and the parts of the zip in temporary files: in
+    # a folder of our own, removed on every way out (an error, Ctrl-C, SIGTERM, SIGHUP).
+    with tempfile.TemporaryDirectory(prefix="penetapan-", ignore_cleanup_errors=True) as scratch:
+        return _write_xlsx(
+            out, table, pairs, native=native, facts=facts, summary=summary, scratch=scratch
+        )
+
+
+def _write_xlsx(
+    out: IO[bytes],
+    table: Table,
+    pairs: Iterable[tuple[InRow, Computed]],
+    *,
+    native: bool,
+    facts: RunFacts,
+    summary: Callable[[], Summary],
+    scratch: str,
+) -> Written:
     import xlsxwriter
 
     lang = facts.lang
@@ -96,6 +116,7 @@ def write_xlsx(
             "strings_to_urls": False,
             "default_date_format": DATE_FORMAT[lang],
             "remove_timezone": True,
+            "tmpdir": scratch,
         },
     )
     date_format = book.add_format({"num_format": DATE_FORMAT[lang]})
