@@ -49,6 +49,7 @@ def make(target: Path = TARGET, source: Path = SOURCE) -> None:
     for column, width in enumerate(widths):
         sheet.set_column(column, column, min(width, 60) + 2)
     book.close()
+    print(f"wrote {target} ({len(rows)} rows)")
 
 
 if __name__ == "__main__":

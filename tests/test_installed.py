@@ -71,11 +71,14 @@ SCRIPT_ARGS = {"batch-job.sh": ["3", str(EXAMPLES / "pilkada-2024.csv"), "2025-0
 AS_OF = {"audit-2025.csv": "2025-06-01"}
 
 
-def run_example(path: Path) -> subprocess.CompletedProcess[str]:
+def run_example(path: Path, scratch: Path | None = None) -> subprocess.CompletedProcess[str]:
     if path.suffix == ".sh":
         args = ["bash", str(path), *SCRIPT_ARGS.get(path.name, [])]
-    elif path.suffix in (".csv", ".jsonl"):
+    elif path.suffix in (".csv", ".jsonl", ".xlsx"):
         args = [str(PENETAPAN), "batch", str(path), "--as-of", AS_OF.get(path.name, "2025-02-05")]
+    elif path.name == "make_xlsx.py":  # writes a copy of examples/pilkada-2024.xlsx
+        assert scratch is not None
+        args = [sys.executable, str(path), str(scratch / "pilkada-2024.xlsx")]
     elif path.name.startswith("closures"):
         args = [str(PENETAPAN), "holidays", "2025", "--closures", str(path), "--format", "json"]
     else:
@@ -86,8 +89,8 @@ def run_example(path: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.iterdir()), ids=lambda p: p.name)
-def test_every_example_runs(path: Path) -> None:
-    done = run_example(path)
+def test_every_example_runs(path: Path, tmp_path: Path) -> None:
+    done = run_example(path, tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout
 
