@@ -12,6 +12,7 @@ the date of the run.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
@@ -83,9 +84,25 @@ def write_xlsx(
     # XlsxWriter keeps rows (constant memory) and the parts of the zip in temporary files: in
     # a folder of our own, removed on every way out (an error, Ctrl-C, SIGTERM, SIGHUP).
     with tempfile.TemporaryDirectory(prefix="penetapan-", ignore_cleanup_errors=True) as scratch:
-        return _write_xlsx(
-            out, table, pairs, native=native, facts=facts, summary=summary, scratch=scratch
-        )
+        books: list[Any] = []
+        try:
+            return _write_xlsx(
+                out,
+                table,
+                pairs,
+                native=native,
+                facts=facts,
+                summary=summary,
+                scratch=scratch,
+                books=books,
+            )
+        except BaseException:
+            for sheet in books[0].worksheets() if books else ():
+                # The row file of an unfinished sheet (constant memory), closed now rather than
+                # by the garbage collector: Windows cannot remove an open file.
+                with contextlib.suppress(Exception):
+                    sheet.row_data_fh.close()
+            raise
 
 
 def _write_xlsx(
@@ -97,6 +114,7 @@ def _write_xlsx(
     facts: RunFacts,
     summary: Callable[[], Summary],
     scratch: str,
+    books: list[Any],
 ) -> Written:
     import xlsxwriter
 
@@ -119,6 +137,7 @@ def _write_xlsx(
             "tmpdir": scratch,
         },
     )
+    books.append(book)
     date_format = book.add_format({"num_format": DATE_FORMAT[lang]})
     bold = book.add_format({"bold": True})
     sheet = book.add_worksheet(WORKBOOK_LABELS["rows_sheet"][lang])
