@@ -620,3 +620,36 @@ def test_more_rows_than_a_sheet_holds_is_refused_and_nothing_written(
         "or JSON Lines, or split the input\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rekap.csv"]
+
+
+def test_declared_on_dates_from_a_sheet_and_the_verdicts_in_the_workbook(tmp_path: Path) -> None:
+    """Kota Medan, notified Tue 4 Feb 2025, deadline Fri 7 Feb 2025 (PKPU 18/2024 Pasal 57(1)
+    huruf b): declared Wed 5 Feb 2025 (docs/audit.md) is on time; declared Mon 10 Feb 2025
+    would be 3 calendar days late. A number in declared_on is a serial number, an error."""
+    path = tmp_path / "audit.xlsx"
+    xlsx(
+        path,
+        [
+            ["Daerah", "Putusan", "Tanggal Pemberitahuan", "Tanggal Penetapan Paslon"],
+            ["Kota Medan", "tidak-dapat-diterima", FEB_4, dt.date(2025, 2, 5)],
+            ["Kota Medan (lambat)", "tidak-dapat-diterima", FEB_4, dt.date(2025, 2, 10)],
+            ["Kota Medan (angka)", "tidak-dapat-diterima", FEB_4, 45693],
+        ],
+    )
+    target = tmp_path / "hasil.xlsx"
+    result = batch([str(path), "-o", str(target), "--as-of", "2025-06-01"])
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "penetapan batch: rows=3 ok=2 pending=0 errors=1 on_time=1 late=1 premature=0 "
+        "undetermined=0"
+    )
+    rows = read_back(target)
+    assert rows[0][4:] == [*RESULT, "compliance", "days_late"]
+    assert rows[1][4:6] == [dt.date(2025, 2, 7), "ok"]
+    assert rows[1][10:] == ["on-time", 0.0]
+    assert rows[2][10:] == ["late", 3.0]
+    assert "declared_on cell holds the number 45693" in rows[3][9]
+    report = [[c for c in r if c != ""] for r in read_back(target, 1)]
+    assert ["Declarations checked (the declared_on column)"] in report
+    assert ["declared on time (on-time)", 1.0] in report
+    assert ["declared late (late)", 1.0] in report

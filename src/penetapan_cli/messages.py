@@ -146,6 +146,20 @@ STATUS_NAMES: dict[str, Text] = {
 }
 """A batch row's status (the ``status`` column keeps its English word), as the report names it."""
 
+COMPLIANCE_NAMES: dict[str, Text] = {
+    "on-time": {"id": "penetapan tepat waktu (on-time)", "en": "declared on time (on-time)"},
+    "late": {"id": "penetapan terlambat (late)", "en": "declared late (late)"},
+    "premature": {
+        "id": "penetapan dilakukan sebelum waktunya (premature)",
+        "en": "declared prematurely (premature)",
+    },
+    "undetermined": {
+        "id": "belum dapat ditentukan (undetermined)",
+        "en": "cannot be determined yet (undetermined)",
+    },
+}
+"""A batch row's ``compliance`` (the column keeps its English word), as the report names it."""
+
 WORKBOOK_LABELS: dict[str, Text] = {
     "rows_sheet": {"id": "Hasil", "en": "Results"},
     "report_sheet": {"id": "Laporan", "en": "Report"},
@@ -162,6 +176,10 @@ WORKBOOK_LABELS: dict[str, Text] = {
         "en": "Holiday data version (holidays package)",
     },
     "counts": {"id": "Jumlah baris menurut status", "en": "Rows by status"},
+    "compliance": {
+        "id": "Ketepatan waktu penetapan (kolom declared_on)",
+        "en": "Declarations checked (the declared_on column)",
+    },
     "rows": {"id": "Baris", "en": "Rows"},
     "rules_used": {"id": "Aturan yang dipakai", "en": "Rules used"},
     "citation": {"id": "Dasar hukum", "en": "Citation"},

@@ -5,8 +5,9 @@ sheet's used range is the table: its first row is the header, matched like a CSV
 (batch/columns.py), and every later row of the range is one input row, in order:
 
 - a cell typed as a date is that date (no day/month guessing); a text cell is parsed by the
-  same strict grammar as a CSV cell; a number in the ``notified_on`` column is that row's error
-  (it looks like a spreadsheet serial number: the column is not formatted as a date);
+  same strict grammar as a CSV cell; a number in the ``notified_on`` or ``declared_on`` column
+  is that row's error (it looks like a spreadsheet serial number: the column is not formatted
+  as a date);
 - a formula cell is read as the value the spreadsheet saved with it; an .xlsx formula saved
   without a value (files written by programs that do not calculate) is that row's error;
 - an empty row inside the range is kept in place, as CSV keeps an empty row; nothing beyond
@@ -32,6 +33,7 @@ from penetapan_cli.batch.read import InRow, Source, Table, make_table
 from penetapan_cli.core.errors import InputError
 
 SHEET_FORMATS = ("xlsx", "xls", "ods")
+_DATE_FIELDS = ("notified_on", "declared_on")  # a number there is a serial number, an error
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls and of encrypted .xlsx
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _ZIP = b"PK\x03\x04"
@@ -217,7 +219,7 @@ def _key_text(field: str, value: Any) -> tuple[str, str | None]:
     """The text of key ``field`` from ``value``, or a problem for the row."""
     if isinstance(value, str):
         return value, None
-    if field == "notified_on":
+    if field in _DATE_FIELDS:
         if isinstance(value, dt.datetime):
             return value.date().isoformat(), None
         if isinstance(value, dt.date):

@@ -18,12 +18,19 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
-from penetapan_cli.batch.columns import CACHE_SIZE, OUTPUT_ERRORS, RESULT_COLUMNS, _text
+from penetapan_cli.batch.columns import (
+    CACHE_SIZE,
+    OUTPUT_ERRORS,
+    _text,
+    has_declared,
+    result_columns,
+)
 from penetapan_cli.batch.compute import Computed, Summary
 from penetapan_cli.batch.read import InRow, Table
 from penetapan_cli.core.errors import InputError
 from penetapan_cli.core.rules import RuleSet
 from penetapan_cli.messages import (
+    COMPLIANCE_NAMES,
     DATE_FORMAT,
     LABELS,
     STATUS_NAMES,
@@ -119,11 +126,13 @@ def _write_xlsx(
     import xlsxwriter
 
     lang = facts.lang
-    width = len(table.names) + len(RESULT_COLUMNS)
+    declared = has_declared(table.positions)
+    results = result_columns(declared)
+    width = len(table.names) + len(results)
     if width > MAX_COLUMNS:
         raise InputError(
             f"the input has {len(table.names)} columns; an xlsx sheet holds at most "
-            f"{MAX_COLUMNS - len(RESULT_COLUMNS)} besides the result columns: write CSV"
+            f"{MAX_COLUMNS - len(results)} besides the result columns: write CSV"
         )
     book = xlsxwriter.Workbook(
         out,
@@ -141,12 +150,12 @@ def _write_xlsx(
     date_format = book.add_format({"num_format": DATE_FORMAT[lang]})
     bold = book.add_format({"bold": True})
     sheet = book.add_worksheet(WORKBOOK_LABELS["rows_sheet"][lang])
-    header = [*table.names, *RESULT_COLUMNS]
+    header = [*table.names, *results]
     sheet.write_row(0, 0, [_cell_text(n, False) for n in header], bold)
     sheet.freeze_panes(1, 0)
     widths = [len(n) for n in header]
     written = Written()
-    results: dict[tuple[str, ...], list[Any]] = {}
+    cached: dict[tuple[str, ...], list[Any]] = {}
     number = 0
     for number, (row, computed) in enumerate(pairs, start=1):
         if number >= MAX_ROWS:
@@ -154,11 +163,11 @@ def _write_xlsx(
                 f"the input has more than {MAX_ROWS - 1:,} rows, more than an xlsx sheet holds: "
                 "write CSV or JSON Lines, or split the input"
             )
-        result = results.get(computed.cells)
+        result = cached.get(computed.cells)
         if result is None:
-            if len(results) >= CACHE_SIZE:
-                results.clear()
-            result = results[computed.cells] = _result_cells(computed)
+            if len(cached) >= CACHE_SIZE:
+                cached.clear()
+            result = cached[computed.cells] = _result_cells(computed, declared)
         fields = computed.fields
         if fields["rule"] is not None:
             key = (fields["rule"], fields["citation"])
@@ -184,10 +193,11 @@ def _write_xlsx(
     return written
 
 
-def _result_cells(computed: Computed) -> list[Any]:
+def _result_cells(computed: Computed, declared: bool) -> list[Any]:
+    """The result columns: the deadline a date, days_left and days_late numbers."""
     fields = computed.fields
     deadline = fields["deadline"]
-    return [
+    cells = [
         dt.date.fromisoformat(deadline) if deadline else None,
         fields["status"],
         fields["days_left"],
@@ -195,6 +205,9 @@ def _result_cells(computed: Computed) -> list[Any]:
         fields["citation"],
         fields["error"],
     ]
+    if declared:
+        cells += [fields["compliance"], fields["days_late"]]
+    return cells
 
 
 def _shown_width(cell: Any) -> int:
@@ -256,6 +269,10 @@ def _write_report(
     lines.append((labels["rows"][lang], summary.rows))
     lines += [(STATUS_NAMES[s][lang], n) for s, n in _counts(summary)]
     lines.append(())
+    if summary.compliance is not None:
+        head(labels["compliance"][lang])
+        lines += [(COMPLIANCE_NAMES[c][lang], n) for c, n in summary.compliance.items()]
+        lines.append(())
     head(LABELS["rule_set"][lang], f"{facts.rule_set.title} ({facts.rule_set.id})")
     lines += [
         (LABELS["regulation"][lang], facts.rule_set.regulation),
