@@ -174,6 +174,8 @@ class OutputFormat(enum.Enum):
     XLSX = "xlsx"
 
 
+SHEET = "A spreadsheet input's sheet: its name or number (default: 1, the first)."
+OUTPUT_DEFAULT = "xlsx for -o *.xlsx, else the input's format (csv for a spreadsheet)."
 LangOpt = Annotated[
     str | None,
     typer.Option(
@@ -530,8 +532,7 @@ def batch(
         InputFormat | None,
         typer.Option(
             "--input-format",
-            help="csv, jsonl, xlsx (also .xlsm), xls or ods. Default: from the file extension "
-            "(.jsonl, .ndjson, .xlsx, .xlsm, .xls, .ods), else csv.",
+            help="csv, jsonl, xlsx, xls or ods. Default: from the file extension, else csv.",
             show_default=False,
         ),
     ] = None,
@@ -539,20 +540,11 @@ def batch(
         OutputFormat | None,
         typer.Option(
             "--output-format",
-            help="csv, jsonl, json (one array) or xlsx (a workbook; needs -o FILE). Default: "
-            "xlsx for -o FILE.xlsx, else the input's format (csv for a spreadsheet).",
+            help="csv, jsonl, json (an array) or xlsx (needs -o). Default: " + OUTPUT_DEFAULT,
             show_default=False,
         ),
     ] = None,
-    sheet: Annotated[
-        str | None,
-        typer.Option(
-            "--sheet",
-            help="The sheet of a spreadsheet input: its name, or its number (1 = the first). "
-            "Default: the first sheet.",
-            show_default=False,
-        ),
-    ] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help=SHEET, show_default=False)] = None,
     basis: Annotated[
         Basis | None,
         typer.Option(
