@@ -24,6 +24,7 @@ from typer.core import TyperCommand, TyperGroup
 from penetapan_cli import __version__
 from penetapan_cli.boundary import Escaped, Outcome, choose_stdout, run
 from penetapan_cli.core.errors import EXIT_INTERRUPTED
+from penetapan_cli.options import InputFormat, OutputFormat
 
 # Each command is a one-command Typer of its own, turned into a click command only when it is
 # run: building every command's parameters took about 2 ms a command on each start, and
@@ -157,21 +158,6 @@ class ListFormat(enum.Enum):
 class Basis(enum.Enum):
     CALENDAR = "calendar"
     WORKING = "working"
-
-
-class InputFormat(enum.Enum):
-    CSV = "csv"
-    JSONL = "jsonl"
-    XLSX = "xlsx"
-    XLS = "xls"
-    ODS = "ods"
-
-
-class OutputFormat(enum.Enum):
-    CSV = "csv"
-    JSONL = "jsonl"
-    JSON = "json"
-    XLSX = "xlsx"
 
 
 SHEET = "A spreadsheet input's sheet: its name or number (default: 1, the first)."

@@ -1,6 +1,9 @@
-"""The command line's names for the facts the core speaks of (core/facts.py)."""
+"""The command line's names for the facts the core speaks of (core/facts.py), and the
+formats `batch` reads and writes."""
 
 from __future__ import annotations
+
+import enum
 
 OPTION_NAMES = {
     "announced": "--announced",
@@ -13,3 +16,22 @@ OPTION_NAMES = {
     "declared": "--declared",
     "as_of": "--as-of",
 }
+
+
+class InputFormat(enum.Enum):
+    """``batch --input-format``: CSV, JSON Lines, or a spreadsheet (batch/sheets.py)."""
+
+    CSV = "csv"
+    JSONL = "jsonl"
+    XLSX = "xlsx"
+    XLS = "xls"
+    ODS = "ods"
+
+
+class OutputFormat(enum.Enum):
+    """``batch --output-format``: CSV, JSON Lines, one JSON array, or an .xlsx workbook."""
+
+    CSV = "csv"
+    JSONL = "jsonl"
+    JSON = "json"
+    XLSX = "xlsx"
