@@ -362,7 +362,7 @@ def outcomes(
 @_command("holidays").command("holidays")
 def holidays(
     year: Annotated[
-        int, typer.Argument(metavar="YEAR", help="The year, e.g. 2025.", show_default=False)
+        str, typer.Argument(metavar="YEAR", help="The year, e.g. 2025.", show_default=False)
     ],
     no_cuti_bersama: NoCutiOpt = False,
     closures: ClosuresOpt = None,

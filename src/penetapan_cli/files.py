@@ -5,11 +5,14 @@
 - ``atomic_write``: the one writer. The file appears only when complete (written beside the
   target, synced, renamed over it); the temporary file is removed on every way out, including
   Ctrl-C, SIGTERM and SIGHUP (``stop_on_signals``).
-- ``read_small`` (rule and closures files, the holiday cache) and ``open_input`` (the batch
-  input): only what can be read as a file, and small files within a size limit.
+- ``read_small`` (rule and closures files) and ``open_input`` (the batch input): only what can
+  be read as a file, and small files within a size limit.
+- ``private_status`` and ``read_private`` (the holiday cache): only a directory and a regular
+  file of the current user that no one else can write.
 
-The low-level operations (``stat``, ``_open``, ``_create``, ``_replace``, ``_fsync``) are module
-attributes: tests inject faults and file kinds here, in one place.
+The low-level operations (``stat``, ``fstat``, ``_open``, ``_create``, ``_replace``, ``_fsync``,
+``current_user``) are module attributes: tests inject faults, file kinds and owners here, in one
+place.
 """
 
 from __future__ import annotations
@@ -32,6 +35,12 @@ fstat = os.fstat
 _open = open
 _replace = os.replace
 _fsync = os.fsync
+
+
+def current_user() -> int | None:
+    """The effective user id; None where the system has none (Windows)."""
+    geteuid = getattr(os, "geteuid", None)
+    return geteuid() if geteuid is not None else None
 
 
 def _create(path: str) -> int:
@@ -273,11 +282,13 @@ def atomic_write(
     errors: str = "strict",
     keep: Callable[[], bool] | None = None,
     sync: bool = True,
+    mode: int | None = None,
 ) -> Iterator[IO[Any]]:
     """A file that appears at ``path`` only when complete: written beside it, synced to disk,
     then renamed over it, keeping the mode of the file it replaces (else the default under the
-    umask). When ``keep`` says no at the end, nothing is written. On any error, interruption or
-    signal, the temporary file is removed and whatever was at ``path`` is left as it was.
+    umask; ``mode`` when given). When ``keep`` says no at the end, nothing is written. On any
+    error, interruption or signal, the temporary file is removed and whatever was at ``path``
+    is left as it was.
 
     ``path`` must be a regular file or a new name (``check_target``). Errors are one-line
     InputErrors naming ``path`` as ``write_error`` does with ``what``.
@@ -316,7 +327,7 @@ def atomic_write(
                         _fsync(fh.fileno())
             if kept:
                 with contextlib.suppress(OSError):  # e.g. a file system without modes
-                    os.chmod(temp, _mode_for(target))
+                    os.chmod(temp, _mode_for(target) if mode is None else mode)
                 _replace(temp, target)
                 committed = True
         except OSError as exc:  # reading errors arrive as InputError: this is writing
@@ -415,6 +426,82 @@ def _input_status(
     if kind is not None and not (fifo and kinds.S_ISFIFO(info.st_mode)):
         raise error(f"{named} is {kind}, not a file")
     return info
+
+
+# ---------------------------------------------------------------------------------------------
+# Private files: what only the current user can have written (the holiday cache)
+
+UNSAFE_REASONS = ("owned by another user", "writable by others", "unchecked")
+"""Why a directory or file that decides dates is not trusted ("unchecked": the system has no
+owners or modes to check, and the location is not known to be private)."""
+
+
+def _unsafe(info: os.stat_result, *, private_location: bool) -> str | None:
+    user = current_user()
+    if user is None:  # Windows: no owner or mode to check; only a private location is trusted
+        return None if private_location else "unchecked"
+    if info.st_uid != user:
+        return "owned by another user"
+    if info.st_mode & 0o022:
+        return "writable by others"
+    return None
+
+
+def private_status(directory: Path, *, private_location: bool = False) -> str | None:
+    """None when ``directory`` is the current user's and no one else can write it; otherwise
+    "missing", "not a directory" (or another error) or one of ``UNSAFE_REASONS``."""
+    try:
+        info = stat(directory)
+    except FileNotFoundError:
+        return "missing"
+    except OSError:
+        return "not a directory"
+    if not kinds.S_ISDIR(info.st_mode):
+        return "not a directory"
+    return _unsafe(info, private_location=private_location)
+
+
+_PRIVATE_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_NOFOLLOW", 0)  # a link is not followed: opening it fails
+    | getattr(os, "O_NONBLOCK", 0)  # a pipe that took the file's place does not block
+)
+
+
+def read_private(path: Path, *, limit: int, private_location: bool = False) -> bytes | str:
+    """The bytes of the regular file ``path`` of the current user, which no one else can
+    write, read up to ``limit``; otherwise why not: "missing", "not a file" (a pipe, a
+    device, a link, a directory), "corrupt" (unreadable or too large), or one of
+    ``UNSAFE_REASONS``. Never blocks, never reads more than ``limit`` + 1 bytes."""
+    try:
+        info = stat(path)  # follows links: what a link points to, as a reader would see it
+    except FileNotFoundError:
+        return "missing"
+    except OSError:
+        return "corrupt"
+    if not kinds.S_ISREG(info.st_mode):
+        return "not a file"
+
+    def opener(name: str, flags: int) -> int:
+        return os.open(name, _PRIVATE_FLAGS)
+
+    try:
+        with _open(path, "rb", opener=opener) as fh:
+            opened = fstat(fh.fileno())  # what was opened, whatever the name pointed to before
+            if not kinds.S_ISREG(opened.st_mode):
+                return "not a file"
+            reason = _unsafe(opened, private_location=private_location)
+            if reason is not None:
+                return reason
+            if opened.st_size > limit:
+                return "corrupt"
+            data: bytes = fh.read(limit + 1)
+    except OSError as exc:
+        if getattr(exc, "errno", None) in (getattr(os, "ELOOP", -1), getattr(os, "EMLINK", -1)):
+            return "not a file"  # a link (O_NOFOLLOW)
+        return "corrupt"
+    return "corrupt" if len(data) > limit else data
 
 
 @contextlib.contextmanager

@@ -350,3 +350,32 @@ MONTH_VIEW: dict[str, Text] = {
     },
 }
 """Words of the month view; its symbols are in render/monthview.py, the day kinds in DAY_KINDS."""
+
+
+CACHE_REASONS: dict[str, Text] = {
+    "owned by another user": {"id": "milik pengguna lain", "en": "owned by another user"},
+    "writable by others": {
+        "id": "dapat diubah oleh pengguna lain",
+        "en": "writable by other users",
+    },
+    "unchecked": {
+        "id": "pemiliknya tidak dapat diperiksa di sistem ini",
+        "en": "its owner cannot be checked on this system",
+    },
+}
+
+
+def cache_not_used(path: str, reason: str, lang: str) -> str:
+    """The holiday cache ignores a directory or file that someone else could have changed."""
+    why = CACHE_REASONS.get(reason, {"id": reason, "en": reason})[lang]
+    if lang == "id":
+        return (
+            f"cache hari libur {path!r} tidak dipakai karena {why}; data hari libur dibaca "
+            "langsung dari paket holidays (pakai folder milik Anda sendiri yang hanya dapat "
+            "Anda ubah, atau PENETAPAN_NO_CACHE=1)"
+        )
+    return (
+        f"holiday cache {path!r} not used: {why}; the holiday data is read from the holidays "
+        "package instead (use a folder that is yours and only you can write, or "
+        "PENETAPAN_NO_CACHE=1)"
+    )

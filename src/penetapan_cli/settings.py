@@ -5,10 +5,11 @@ The core never does any of this; the CLI resolves these values and passes them i
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -97,24 +98,58 @@ def resolve_cache_dir(
     return Path(base, "penetapan") if os.path.isabs(base) else None
 
 
+_TOLD: set[str] = set()
+
+
+def _say_unsafe(lang: str) -> Callable[[Path, str], None]:
+    """How the holiday cache says, once per path and process, that it does not use a file."""
+
+    def say(path: Path, reason: str) -> None:
+        if str(path) in _TOLD:
+            return
+        _TOLD.add(str(path))
+        from penetapan_cli.messages import LABELS, cache_not_used
+
+        text = cache_not_used(str(path), reason, lang)
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            sys.stderr.write(f"{LABELS['warning_label'][lang]}: {text}\n")
+
+    return say
+
+
+def holiday_source(
+    lang: str = "en", environ: Mapping[str, str] = os.environ, platform: str = sys.platform
+) -> YearSource:
+    """Where every command takes Indonesia's holiday tables from: the package, through the
+    cache ``resolve_cache_dir`` names when it is the user's own (sources/holiday_cache.py).
+
+    Where there are no user ids or file modes to check (Windows), only the default per-user
+    directory under %LOCALAPPDATA% is trusted; a PENETAPAN_CACHE_DIR there is not used."""
+    cache_dir = resolve_cache_dir(environ, platform)
+    if cache_dir is None:
+        from penetapan_cli.sources.holidays import holidays_package_year
+
+        return holidays_package_year
+    from penetapan_cli.sources.holiday_cache import CachedYearSource
+
+    return CachedYearSource(
+        cache_dir,
+        on_unsafe=_say_unsafe(lang),
+        private_location=platform == "win32" and not environ.get("PENETAPAN_CACHE_DIR"),
+    )
+
+
 def make_calendar(
     *,
     no_cuti_bersama: bool,
     closures: Path | None,
     environ: Mapping[str, str] = os.environ,
+    lang: str = "en",
 ) -> WorkCalendar:
-    """The working-day calendar, its holiday tables cached as ``resolve_cache_dir`` says."""
+    """The working-day calendar, its holiday tables from ``holiday_source``."""
     from penetapan_cli.core.calendar import WorkCalendar
 
-    cache_dir = resolve_cache_dir(environ)
-    if cache_dir is None:
-        from penetapan_cli.sources.holidays import holidays_package_year
-
-        source: YearSource = holidays_package_year
-    else:
-        from penetapan_cli.sources.holiday_cache import CachedYearSource
-
-        source = CachedYearSource(cache_dir)
+    source = holiday_source(lang, environ)
     days: tuple[NonWorkingDay, ...] = ()
     if closures is not None:
         from penetapan_cli.sources.closures import read_closures

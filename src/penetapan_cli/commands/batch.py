@@ -45,6 +45,7 @@ def run_batch(
         stdout_text,
         stop_on_signals,
     )
+    from penetapan_cli.settings import holiday_source
     from penetapan_cli.sources.closures import read_closures
     from penetapan_cli.sources.rulesets import resolve_rule_set
 
@@ -86,6 +87,7 @@ def run_batch(
         no_cuti_bersama=no_cuti_bersama,
         closures=closure_days,
         strict=strict,
+        year_source=holiday_source(language),  # the holiday tables `deadline` counts with
     )
     rule_set_status(rule_set, language)
     with contextlib.ExitStack() as stack:

@@ -61,7 +61,7 @@ def build_deadline_report(
         check_declared(declared_on, setting.as_of)
     rule_set = resolve_rule_set(rules)
     rule_set_status(rule_set, setting.lang)
-    calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures)
+    calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures, lang=setting.lang)
     comparison = compare_deadlines(
         parsed_outcome,
         notified_on,

@@ -8,27 +8,42 @@ from pathlib import Path
 from penetapan_cli.core.errors import InputError
 
 
+def parse_year(text: str) -> int:
+    """YEAR as dates take it: ASCII digits only (no other script's digits, no sign, no
+    underscore, no space), within the range of dates."""
+    from penetapan_cli.core.dates import MAX_DATE, MIN_DATE
+
+    shown = text if len(text) <= 16 else text[:16] + "..."
+    if not (text.isascii() and text.isdigit()) or len(text) > 4:
+        raise InputError(
+            f"invalid year {shown!r}: expected a year written in the digits 0-9, from "
+            f"{MIN_DATE.year} to {MAX_DATE.year}"
+        )
+    year = int(text)
+    if not MIN_DATE.year <= year <= MAX_DATE.year:
+        raise InputError(
+            f"year {year} is out of range: expected {MIN_DATE.year} to {MAX_DATE.year}"
+        )
+    return year
+
+
 def run_holidays(
-    year: int, *, no_cuti_bersama: bool, closures: Path | None, fmt: str, lang: str | None
+    year: str, *, no_cuti_bersama: bool, closures: Path | None, fmt: str, lang: str | None
 ) -> int:
     from penetapan_cli.commands.common import note
-    from penetapan_cli.core.dates import MAX_DATE, MIN_DATE
     from penetapan_cli.messages import LABELS
     from penetapan_cli.reports import HolidaysReport
     from penetapan_cli.settings import make_calendar, resolve_lang
     from penetapan_cli.sources.holidays import holidays_package_version
 
     language = resolve_lang(lang)
-    if not MIN_DATE.year <= year <= MAX_DATE.year:
-        raise InputError(
-            f"year {year} is out of range: expected {MIN_DATE.year} to {MAX_DATE.year}"
-        )
-    calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures)
+    number = parse_year(year)
+    calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures, lang=language)
     report = HolidaysReport(
         lang=language,
-        year=year,
-        days=tuple(calendar.year_days(year)),
-        coverage=calendar.coverage(year),
+        year=number,
+        days=tuple(calendar.year_days(number)),
+        coverage=calendar.coverage(number),
         cuti_working=no_cuti_bersama,
         holidays_version=holidays_package_version(),
     )
@@ -41,5 +56,5 @@ def run_holidays(
 
     render_holidays(make_console(sys.stdout), report)
     if not report.coverage.has_cuti_bersama:
-        note([LABELS["no_cuti_year"][language].format(year=year)], "warning_label", language)
+        note([LABELS["no_cuti_year"][language].format(year=number)], "warning_label", language)
     return 0

@@ -51,7 +51,7 @@ def run_timeline(
     parsed_outcome = parse_outcome(outcome) if outcome is not None else None
     rule_set = resolve_rule_set(rules)
     rule_set_status(rule_set, language)
-    calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures)
+    calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures, lang=language)
     given = {
         "registered": registered,
         "decided": decided,

@@ -7,9 +7,21 @@ it is kept in the user's cache directory and read back with the standard library
 - The key is the ``holidays`` version, the categories, the country and this file's ``FORMAT``
   (raise it whenever ``holidays_package_year`` changes what it returns). A file with another key
   is stale: it is rebuilt and overwritten.
+- Only the user can change a table that decides a date. The CRC-32 catches accidents, not
+  intent, so a table is read only from a directory that belongs to the current user and that
+  no one else can write (as ssh treats its keys), and only from a regular file of that user that
+  no one else can write, opened without following a link and without waiting on a pipe, at most
+  ``LIMIT`` bytes. The directory is created 0700 and the files 0600.
+- A directory that another user owns or others can write is not used at all (the tables are
+  built from the package each time) and ``on_unsafe`` says so, once. A file in a good directory
+  that is not the user's own, or that others can write, is said the same way and replaced.
 - A file that cannot be read, does not parse, fails its checksum or holds anything unexpected is
-  ignored and rebuilt; a directory that cannot be written is not an error (the table is simply
-  built each time). Files are written atomically (a temporary file, then a rename).
+  ignored and silently rebuilt; a pipe, device or link where a file should be is neither read
+  nor replaced; a directory that cannot be written is not an error (the table is simply built
+  each time). Files are written atomically (a temporary file, then a rename).
+- Where the system has no user ids or file modes (Windows), nothing can be checked: the caller
+  says whether the directory is a private one by its location (settings.py: the user's own
+  %LOCALAPPDATA% is, a PENETAPAN_CACHE_DIR is not).
 - The caller chooses the directory (settings.py reads the environment); this module reads none.
 
 A cached table equals the one ``holidays`` gives, so no date can change: tests run the suite with
@@ -18,12 +30,15 @@ the cache cold, warm and disabled.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from penetapan_cli.core.calendar import NonWorkingDay, YearSource
+from penetapan_cli.files import UNSAFE_REASONS
 from penetapan_cli.sources.holidays import (
     HOLIDAY_CATEGORIES,
     holidays_package_version,
@@ -32,7 +47,15 @@ from penetapan_cli.sources.holidays import (
 
 FORMAT = 1
 COUNTRY = "ID"
+LIMIT = 1 << 16  # a year's table is about 3 KB; anything far larger is not one
 _KINDS = {kind.value: kind for _, kind in HOLIDAY_CATEGORIES}
+
+Unsafe = Callable[[Path, str], None]
+"""Told once that a directory or file is not used: its path and why (files.UNSAFE_REASONS)."""
+
+
+def _ignore(path: Path, reason: str) -> None:
+    return None
 
 
 class CachedYearSource:
@@ -48,10 +71,21 @@ class CachedYearSource:
         *,
         source: YearSource = holidays_package_year,
         version: str | None = None,
+        on_unsafe: Unsafe = _ignore,
+        private_location: bool = False,
     ) -> None:
         self.directory = directory
         self._source = source
         self._version = version
+        self._on_unsafe = on_unsafe
+        self._private_location = private_location
+        self._usable: bool | None = None  # the directory, checked on first use
+        self._told = False
+
+    def _unsafe(self, path: Path, reason: str) -> None:
+        if not self._told:
+            self._told = True
+            self._on_unsafe(path, reason)
 
     def key(self, year: int) -> dict[str, object]:
         if self._version is None:
@@ -67,12 +101,30 @@ class CachedYearSource:
     def path(self, year: int) -> Path:
         return self.directory / f"holidays-{COUNTRY}-{year}.json"
 
+    def usable(self) -> bool:
+        """Whether the directory may be read and written: the user's own, no one else can
+        write it (or it does not exist yet: it is created 0700 when a table is written)."""
+        if self._usable is None:
+            from penetapan_cli.files import private_status
+
+            reason = private_status(self.directory, private_location=self._private_location)
+            if reason is not None and reason in UNSAFE_REASONS:
+                self._unsafe(self.directory, reason)
+            self._usable = reason is None or reason == "missing"
+        return self._usable
+
     def __call__(self, year: int) -> tuple[NonWorkingDay, ...]:
+        if not self.usable():
+            return tuple(self._source(year))
         key = self.key(year)
         path = self.path(year)
-        days = read_table(path, key)
-        if days is None:
-            days = tuple(self._source(year))
+        found = read_private_table(path, key, private_location=self._private_location)
+        if isinstance(found, tuple):
+            return found
+        days = tuple(self._source(year))
+        if found in UNSAFE_REASONS:
+            self._unsafe(path, found)
+        if found != "not a file":  # a pipe, device or link is neither read nor replaced
             write_table(path, key, days)
         return days
 
@@ -103,27 +155,35 @@ def _decode(payload: bytes, year: int) -> tuple[NonWorkingDay, ...]:
 
 
 def read_table(path: Path, key: dict[str, object]) -> tuple[NonWorkingDay, ...] | None:
-    """The table stored at ``path`` under ``key``; None when absent, stale or corrupt.
+    """The table stored at ``path`` under ``key``; None when absent, stale, corrupt, or in a
+    file that someone else could have written."""
+    found = read_private_table(path, key)
+    return found if isinstance(found, tuple) else None
+
+
+def read_private_table(
+    path: Path, key: dict[str, object], *, private_location: bool = False
+) -> tuple[NonWorkingDay, ...] | str:
+    """The table stored at ``path`` under ``key``, or why there is none: "missing", "not a
+    file", "corrupt" (also stale), or a reason of ``files.UNSAFE_REASONS``.
 
     The file is a header line (the key and a CRC-32 of the rest) and one line of rows.
     """
-    from penetapan_cli.core.errors import InputError
-    from penetapan_cli.files import read_small
+    from penetapan_cli.files import read_private
 
-    try:
-        data = read_small(path, what="cache file", fifo=False)  # never a pipe or a device
-    except InputError:
-        return None
+    data = read_private(path, limit=LIMIT, private_location=private_location)
+    if isinstance(data, str):
+        return data
     try:
         header_line, _, payload = data.partition(b"\n")
         header = json.loads(header_line)
         if not isinstance(header, dict) or header.pop("crc32", None) != zlib.crc32(payload):
-            return None
+            return "corrupt"
         if header != key:
-            return None  # stale: another holidays version, format or category set
+            return "corrupt"  # stale: another holidays version, format or category set
         return _decode(payload, int(str(key["year"])))
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return None  # missing or corrupt: rebuilt by the caller
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return "corrupt"  # rebuilt by the caller
 
 
 def write_table(path: Path, key: dict[str, object], days: tuple[NonWorkingDay, ...]) -> bool:
@@ -135,9 +195,11 @@ def write_table(path: Path, key: dict[str, object], days: tuple[NonWorkingDay, .
     payload = _encode(days)
     header = json.dumps({**key, "crc32": zlib.crc32(payload)}, separators=(",", ":"))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileExistsError):
+            path.parent.mkdir(mode=0o700)  # the cache's own directory: only its user's
         with atomic_write(
-            path, binary=True, what="cache file", option="the cache", sync=False
+            path, binary=True, what="cache file", option="the cache", sync=False, mode=0o600
         ) as fh:
             fh.write(header.encode("ascii") + b"\n" + payload)
     except (OSError, InputError):
