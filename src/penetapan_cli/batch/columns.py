@@ -4,7 +4,7 @@ shares."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 # Input columns: canonical name -> the other header names accepted for it (Indonesian aliases).
@@ -55,6 +55,26 @@ OUTPUT_ERRORS = "backslashreplace"
 escape such as "\\ud800" produced; it is written back as that same escape."""
 
 
+class RawNumber:
+    """A JSON number as it was written in the input (``1e400``, ``12345678901234567890.5``,
+    ``-0``), passed through to the output unchanged: converting it to a float or an int would
+    round it, overflow it to Infinity or, past 4,300 digits, fail."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RawNumber) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __repr__(self) -> str:
+        return self.text
+
+
 def column_key(name: str) -> str:
     """A header name as compared: case, spaces, hyphens and underscores do not matter."""
     return "_".join(name.replace("-", " ").replace("_", " ").lower().split())
@@ -88,10 +108,56 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, RawNumber):
+        return value.text
+    return dumps_json(value)
 
 
 def _kind(value: Any) -> str:
     return {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}.get(
-        type(value), "a number" if isinstance(value, int | float) else "null"
+        type(value), "a number" if isinstance(value, int | float | RawNumber) else "null"
     )
+
+
+class _HasRaw(Exception):
+    pass
+
+
+def _refuse(value: Any) -> Any:
+    raise _HasRaw
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, default=_refuse).encode
+_STRING = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def dumps_json(value: Any) -> str:
+    """``value`` as strict JSON (RFC 8259), numbers read from the input as they were written.
+
+    Values hold str, int, bool, None, lists, dicts and RawNumber (never a float: the reader
+    keeps every fraction and exponent as written). The standard encoder writes what it can; a
+    value holding a RawNumber is written here, with the same separators."""
+    try:
+        return _ENCODE(value)
+    except _HasRaw:
+        return "".join(_pieces(value))
+
+
+def _pieces(value: Any) -> Iterator[str]:
+    if isinstance(value, RawNumber):
+        yield value.text
+    elif isinstance(value, dict):
+        yield "{"
+        for i, (key, item) in enumerate(value.items()):
+            yield (", " if i else "") + _STRING(key) + ": "
+            yield from _pieces(item)
+        yield "}"
+    elif isinstance(value, list):
+        yield "["
+        for i, item in enumerate(value):
+            if i:
+                yield ", "
+            yield from _pieces(item)
+        yield "]"
+    else:
+        yield _ENCODE(value)

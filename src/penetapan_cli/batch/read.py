@@ -45,6 +45,7 @@ from penetapan_cli.batch.columns import (
     REQUIRED_COLUMNS,
     RESULT_COLUMNS,
     SHEET_SUFFIXES,
+    RawNumber,
     _kind,
     _non_utf8,
     _repaired,
@@ -303,6 +304,81 @@ def _csv_odd_row(
     return InRow(number, first, last, values, (), None, problem)
 
 
+MAX_DEPTH = 100
+"""JSON Lines: how deeply a line's arrays and objects may nest (a row is a flat object; a
+deeper line is that row's error, never a crash while reading or writing it)."""
+
+
+class StrictJSONError(ValueError):
+    """A line that is JSON to a lenient parser but not to RFC 8259, or beyond what is kept."""
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise StrictJSONError(f"duplicate key {key!r}")
+            seen.add(key)
+    return obj
+
+
+def _constant(name: str) -> Any:
+    raise StrictJSONError(f"{name} is not a JSON number (JSON has no NaN or Infinity)")
+
+
+def _int(token: str) -> int | RawNumber:
+    # Short integers are read as int: written back, they are the same digits (JSON integers
+    # have no leading zeros or plus sign), except -0. The rest keep their text.
+    if len(token) < 19 and token != "-0":
+        return int(token)
+    return RawNumber(token)
+
+
+_decoder = json.JSONDecoder(
+    object_pairs_hook=_pairs, parse_float=RawNumber, parse_int=_int, parse_constant=_constant
+)
+
+
+def _too_deep(text: str) -> bool:
+    """Whether ``text`` nests arrays and objects more than MAX_DEPTH deep (brackets inside
+    strings are skipped); cheap for the usual flat row."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return False
+    depth = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
+
+
+def loads_strict(text: str) -> Any:
+    """One JSON value by RFC 8259: no duplicate key, no NaN or Infinity, numbers kept as
+    written (RawNumber), at most MAX_DEPTH levels deep. Raises ``json.JSONDecodeError`` or
+    ``StrictJSONError``."""
+    if _too_deep(text):
+        raise StrictJSONError(f"nested more than {MAX_DEPTH} levels deep")
+    try:
+        return _decoder.decode(text)
+    except RecursionError:
+        raise StrictJSONError(f"nested more than {MAX_DEPTH} levels deep") from None
+
+
 def read_jsonl(binary: IO[bytes], *, label: str, fixed_columns: bool) -> Source:
     """JSON Lines: one object per line. Line 1 must be an object with the required keys.
 
@@ -326,14 +402,14 @@ def read_jsonl(binary: IO[bytes], *, label: str, fixed_columns: bool) -> Source:
         ) from None
     text = text.rstrip("\r\n")
     try:
-        first = json.loads(text) if text.strip() else None
+        first = loads_strict(text) if text.strip() else None
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{label}: line 1 is not JSON ({exc.msg} at column {exc.colno}); JSON Lines input "
             "needs one JSON object per line"
         ) from None
-    except RecursionError:
-        raise InputError(f"{label}: line 1 is nested too deeply") from None
+    except StrictJSONError as exc:
+        raise InputError(f"{label}: line 1: {exc}") from None
     if not isinstance(first, dict):
         got = "a blank line" if first is None and not text.strip() else _kind(first)
         raise InputError(
@@ -368,11 +444,13 @@ def _jsonl_row(number: int, raw: bytes, table: Table, fixed_columns: bool) -> In
     if not text.strip():
         return failed(f"{where}: blank line")
     try:
-        obj = json.loads(text)
+        obj = loads_strict(text)
     except json.JSONDecodeError as exc:
         return failed(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})")
-    except RecursionError:
-        return failed(f"{where}: nested too deeply")
+    except StrictJSONError as exc:
+        return failed(f"{where}: {exc}")
+    except (ValueError, RecursionError, MemoryError) as exc:  # anything else the parser meets
+        return failed(f"{where}: cannot be read as JSON ({type(exc).__name__})")
     if not isinstance(obj, dict):
         return failed(f"{where}: {_kind(obj)}, not a JSON object")
     by_key: dict[str, str] = {}  # column key -> key as written

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any
 
@@ -15,6 +14,7 @@ from penetapan_cli.batch.columns import (
     CACHE_SIZE,
     _repaired,
     _text,
+    dumps_json,
     has_declared,
     neutralise,
     result_columns,
@@ -98,7 +98,8 @@ def _json_object(table: Table, row: InRow, computed: Computed) -> dict[str, Any]
 
 
 def write_jsonl(out: IO[str], table: Table, pairs: Iterable[tuple[InRow, Computed]]) -> None:
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    """One strict JSON object per line (RFC 8259), input numbers as they were written."""
+    dumps = dumps_json
     for row, computed in pairs:
         out.write(dumps(_json_object(table, row, computed)))
         out.write("\n")
@@ -106,7 +107,7 @@ def write_jsonl(out: IO[str], table: Table, pairs: Iterable[tuple[InRow, Compute
 
 def write_json(out: IO[str], table: Table, pairs: Iterable[tuple[InRow, Computed]]) -> None:
     """One JSON array, streamed: '[', the objects one per line separated by commas, ']'."""
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    dumps = dumps_json
     out.write("[")
     separator = "\n"
     for row, computed in pairs:
