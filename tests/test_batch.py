@@ -76,7 +76,7 @@ def test_medan_row_gives_every_result_column() -> None:
         ["region", "case_number", "outcome", "notified_on", *RESULT],
         ["Kota Medan", "220/PHPU.WAKO-XXIII/2025", "dismissed", "2025-02-04", *MEDAN],
     ]
-    assert summary(result) == "penetapan batch: rows=1 ok=1 pending=0 errors=0"
+    assert summary(result) == "penetapan batch: rows=1 ok=1 pending=0 errors=0 blank=0"
 
 
 def test_pending_row_has_no_deadline_and_exit_0() -> None:
@@ -84,7 +84,7 @@ def test_pending_row_has_no_deadline_and_exit_0() -> None:
     result = run(["-", *AS_OF], "outcome,notified_on\npsu,2025-02-24\n")
     assert result.exit_code == 0
     assert table(result)[1] == ["psu", "2025-02-24", "", "pending", "", RULE_NEXT, CITE_NEXT, ""]
-    assert summary(result) == "penetapan batch: rows=1 ok=0 pending=1 errors=0"
+    assert summary(result) == "penetapan batch: rows=1 ok=0 pending=1 errors=0 blank=0"
     assert any(
         line.startswith("next step (1 row from row 1): ") for line in result.stderr.splitlines()
     )
@@ -126,14 +126,14 @@ def test_bad_rows_in_the_middle_keep_every_row_in_order() -> None:
     rows = table(result)[1:]
     assert [r[0] for r in rows] == ["1", "2", "", "4", "5", "", "7", "8", "9"]
     assert [r[4] for r in rows] == [
-        "ok", "error", "error", "pending", "error", "error", "ok", "error", "ok"
+        "ok", "error", "blank", "pending", "error", "blank", "ok", "error", "ok"
     ]  # fmt: skip
     # 57(1)(a): Mon 6 Jan 2025 + 3 = Thu 9 Jan; 57(1)(b): Mon 24 Feb 2025 + 3 = Thu 27 Feb.
     assert [r[3] for r in rows if r[4] == "ok"] == ["2025-02-07", "2025-01-09", "2025-02-27"]
-    assert [r[8] for r in rows][2] == "row 3 (line 4): blank line"
-    assert [r[8] for r in rows][5] == "row 6 (line 7): empty row"
+    assert [r[8] for r in rows][2] == ""  # a blank row is no error
+    assert [r[8] for r in rows][5] == ""
     assert [r[8] for r in rows][7] == "row 8 (line 9): 2 fields, but the header has 3"
-    assert summary(result) == "penetapan batch: rows=9 ok=3 pending=1 errors=5"
+    assert summary(result) == "penetapan batch: rows=9 ok=3 pending=1 errors=3 blank=2"
 
 
 @pytest.mark.parametrize(
@@ -295,7 +295,7 @@ def test_header_only_gives_header_only() -> None:
     result = run(["-", *AS_OF], "outcome,notified_on\n")
     assert result.exit_code == 0
     assert result.stdout == "outcome,notified_on," + ",".join(RESULT) + "\n"
-    assert summary(result) == "penetapan batch: rows=0 ok=0 pending=0 errors=0"
+    assert summary(result) == "penetapan batch: rows=0 ok=0 pending=0 errors=0 blank=0"
 
 
 # --- per-row overrides -----------------------------------------------------------------------
@@ -539,7 +539,7 @@ def test_jsonl_bad_lines_are_error_rows() -> None:
     errors = [json.loads(line)["error"] for line in result.stdout.splitlines()]
     assert errors == [
         None,
-        "row 2 (line 2): blank line",
+        None,  # a blank line: status blank, no error
         "row 3 (line 3): not valid JSON (Expecting value at column 41)",
         "row 4 (line 4): an array, not a JSON object",
         "invalid date '20250204': a bare number is not a date (no timestamps or YYYYMMDD); "
@@ -831,10 +831,13 @@ def test_a_tiny_cache_gives_the_same_output_and_counts() -> None:
         ("  NOMOR-perkara ", "nomor_perkara"),
         ("notified__on", "notified_on"),
         ("No Cuti Bersama", "no_cuti_bersama"),
+        ("NotifiedOn", "notified_on"),
+        ("Out-come", "outcome"),
     ],
 )
 def test_column_key(name: str, key: str) -> None:
-    assert columns.column_key(name) == key
+    assert columns.column_key(name) == columns.column_key(key)
+    assert columns.column_key(name) != columns.column_key(key + "x")
 
 
 @pytest.mark.parametrize(
@@ -879,7 +882,9 @@ def test_messages_in_indonesian() -> None:
     assert result.stderr.splitlines()[0].startswith(
         "langkah berikut (1 baris, mulai baris 1): Belum ada tenggat penetapan."
     )
-    assert result.stderr.splitlines()[-1] == "penetapan batch: rows=1 ok=0 pending=1 errors=0"
+    assert (
+        result.stderr.splitlines()[-1] == "penetapan batch: rows=1 ok=0 pending=1 errors=0 blank=0"
+    )
 
 
 def test_holiday_data_warnings_are_surfaced_once() -> None:
@@ -996,7 +1001,7 @@ def test_strict_turns_an_undecreed_year_into_an_error_row() -> None:
     # (Mon 10, Tue 11, Wed 12; 2025 is decreed) = Wed 12 Feb; 2028 in calendar days never
     # consults the holiday data: Wed 1 Mar 2028 + 3 = Sat 4 Mar 2028.
     assert [r["deadline"] for r in rows] == ["2025-02-07", None, "2025-02-12", "2028-03-04"]
-    assert summary(result) == "penetapan batch: rows=4 ok=3 pending=0 errors=1"
+    assert summary(result) == "penetapan batch: rows=4 ok=3 pending=0 errors=1 blank=0"
     # Without --strict the same row is computed, with the warnings on stderr.
     lenient = run(["-", *AS_OF, "--output-format", "jsonl"], data)
     assert lenient.exit_code == 0

@@ -32,7 +32,10 @@ def _env() -> dict[str, str]:
 def test_pilkada_2024_example() -> None:
     result = CliRunner().invoke(app, ["batch", str(EXAMPLES / "pilkada-2024.csv"), *AS_OF])
     assert result.exit_code == 0
-    assert result.stderr.splitlines()[-1] == "penetapan batch: rows=19 ok=15 pending=4 errors=0"
+    assert (
+        result.stderr.splitlines()[-1]
+        == "penetapan batch: rows=19 ok=15 pending=4 errors=0 blank=0"
+    )
     rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8"), newline="")))
     by_region = {r["Daerah"]: r for r in rows}
     assert len(rows) == 19
@@ -210,7 +213,7 @@ def test_progress_bar_only_on_a_terminal_for_a_file(tmp_path: Path, from_stdin: 
         assert proc.wait(timeout=60) == 0
     os.close(master)
     seen = b"".join(chunks)
-    assert b"penetapan batch: rows=19 ok=15 pending=4 errors=0" in seen
+    assert b"penetapan batch: rows=19 ok=15 pending=4 errors=0 blank=0" in seen
     assert ("\u2501".encode() in seen) is not from_stdin  # the bar's line drawing
 
 

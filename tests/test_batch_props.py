@@ -1,8 +1,9 @@
 """Property: whatever mix of rows a batch gets, it gives one output row per input row, in order.
 
 Rows are drawn from kinds that each end in a known status: good and pending rows, rows the
-rules reject (bad outcome or date), and rows that cannot even be read (blank lines, empty
-rows, bytes that are not UTF-8, missing fields, broken JSON). Each readable row carries an id.
+rules reject (bad outcome or date), rows that cannot even be read (bytes that are not UTF-8,
+missing fields, broken JSON), and blank rows (blank lines, empty rows), kept in place with status
+blank. Each readable row carries an id.
 """
 
 from __future__ import annotations
@@ -68,10 +69,10 @@ def _csv_input(
             expected.append((row_id, kind))
         elif kind == "blank":
             text.write(newline)
-            expected.append(("", "error"))
+            expected.append(("", "blank"))
         elif kind == "empty":
             writer.writerow(["", "", "", ""])
-            expected.append(("", "error"))
+            expected.append(("", "blank"))
         elif kind == "short":
             writer.writerow([row_id, "dismissed"])
             expected.append((row_id, "error"))
@@ -116,11 +117,12 @@ def test_csv_output_rows_match_input_rows(
         got = [(r["id"], r["status"]) for r in json.loads(out.getvalue())]
     assert got == expected
     statuses = [status for _, status in expected]
-    assert (summary.rows, summary.ok, summary.pending, summary.errors) == (
+    assert (summary.rows, summary.ok, summary.pending, summary.errors, summary.blank) == (
         len(expected),
         statuses.count("ok"),
         statuses.count("pending"),
         statuses.count("error"),
+        statuses.count("blank"),
     )
 
 
@@ -162,6 +164,7 @@ def test_jsonl_output_rows_match_input_rows(
         # Only an "extra" line is an object whose id can be read back. JSON output keeps an
         # object's extra keys; CSV has no column for them, so there the row is an error.
         status = "ok" if kind == "extra" and output_format != "csv" else "error"
+        status = "blank" if kind == "blank" else status
         expected.append((row_id if kind == "extra" else "", status))
     out = io.StringIO(newline="")
     source = running.open_source(io.BytesIO(b"".join(lines)), "jsonl", output_format, "test")

@@ -81,7 +81,7 @@ SHOWN: dict[str, Shown] = {
     "uv run penetapan holidays 2025": Shown(0, "31 March 2025"),
     # Batch.
     "uv run penetapan batch examples/pilkada-2024.csv -o deadlines.csv": Shown(
-        0, "penetapan batch: rows=19 ok=15 pending=4 errors=0"
+        0, "penetapan batch: rows=19 ok=15 pending=4 errors=0 blank=0"
     ),
     "cat cases.jsonl | uv run penetapan batch - --input-format jsonl --output-format jsonl": Shown(
         0, '"deadline": "2025-02-07"'
@@ -103,7 +103,7 @@ SHOWN: dict[str, Shown] = {
     "cat examples/cases.jsonl | uv run penetapan batch - --input-format jsonl --output-format "
     "jsonl --as-of 2025-02-05 2>/dev/null | head -2": Shown(0, '"region": "Kabupaten Karo"'),
     'uv run penetapan batch bad.csv --as-of 2025-02-05 2>/dev/null; echo "exit $?"': Shown(
-        1, ";;;;error;;;;row 2 (line 3): blank line"
+        1, ";;;;blank;;;;\n"
     ),
     'uv run penetapan batch bad.csv -o bad.csv; echo "exit $?"': Shown(
         2, "refusing to write the output over the input file 'bad.csv'"

@@ -127,6 +127,10 @@ LABELS: dict[str, Text] = {
         "id": "tidak ada cuti bersama {year} dalam data hari libur",
         "en": "the holiday data lists no cuti bersama for {year}",
     },
+    "no_data_rows": {
+        "id": "masukan hanya berisi baris judul kolom, tanpa baris data",
+        "en": "the input has a header but no data row",
+    },
     "cuti_working": {
         "id": "cuti bersama dihitung sebagai hari kerja (--no-cuti-bersama)",
         "en": "cuti bersama counted as working days (--no-cuti-bersama)",

@@ -157,10 +157,10 @@ def test_a_deeply_nested_json_lines_row(
     assert "Traceback" not in err
     if line == 1:  # the header line: nothing can be processed
         assert (code, out) == (2, "")
-        one_line(err, "line 1 is nested too deeply")
+        one_line(err, "line 1: nested more than 100 levels deep")
     else:  # a row: an error row, the others computed
         assert code == 1
-        assert "row 2 (line 2): nested too deeply" in out
+        assert "row 2 (line 2): nested more than 100 levels deep" in out
         assert "2025-02-07" in out
 
 

@@ -36,9 +36,15 @@ def result_columns(declared: bool) -> tuple[str, ...]:
     return RESULT_COLUMNS + DECLARED_COLUMNS if declared else RESULT_COLUMNS
 
 
-STATUSES = ("ok", "pending", "error")
+STATUSES = ("ok", "pending", "error", "blank")
 
-_CANONICAL = {alias: name for name, aliases in COLUMN_ALIASES.items() for alias in (name, *aliases)}
+
+class Blank(str):
+    """The ``problem`` of an input row that holds nothing (a blank line, a row of empty
+    cells): kept in its place with status ``blank``, counted, never a failure."""
+
+
+_CANONICAL: dict[str, str] = {}  # column key -> canonical name (filled below column_key)
 _BOOLEANS = {
     "true": True, "false": False, "yes": True, "no": False,
     "ya": True, "tidak": False, "1": True, "0": False,
@@ -76,8 +82,23 @@ class RawNumber:
 
 
 def column_key(name: str) -> str:
-    """A header name as compared: case, spaces, hyphens and underscores do not matter."""
-    return "_".join(name.replace("-", " ").replace("_", " ").lower().split())
+    """A header name as compared: case, spaces, hyphens, underscores and camelCase do not
+    matter (``Notified On`` = ``notified-on`` = ``NotifiedOn`` = ``notified_on``)."""
+    return "".join(name.replace("-", " ").replace("_", " ").casefold().split())
+
+
+_CANONICAL.update(
+    (column_key(alias), name)
+    for name, aliases in COLUMN_ALIASES.items()
+    for alias in (name, *aliases)
+)
+_RESULT_KEYS = frozenset(column_key(c) for c in RESULT_COLUMNS)
+_DECLARED_KEYS = frozenset(column_key(c) for c in DECLARED_COLUMNS)
+"""Result columns as column keys: an input column matching one would be replaced."""
+
+
+def result_keys(declared: bool) -> frozenset[str]:
+    return _RESULT_KEYS | _DECLARED_KEYS if declared else _RESULT_KEYS
 
 
 def neutralise(cell: str) -> str:

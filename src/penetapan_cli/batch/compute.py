@@ -21,7 +21,7 @@ from penetapan_cli.sources.holidays import holidays_package_year
 
 if TYPE_CHECKING:
     from penetapan_cli.core.compliance import Verdict
-from penetapan_cli.batch.columns import _BOOLEANS, CACHE_SIZE, neutralise, result_columns
+from penetapan_cli.batch.columns import _BOOLEANS, CACHE_SIZE, Blank, neutralise, result_columns
 from penetapan_cli.batch.read import InRow, Source
 
 # ---------------------------------------------------------------------------------------------
@@ -51,6 +51,14 @@ class Computed:
         fields.update(status="error", error=message)
         cells = ("", "error", "", "", "", neutralise(message))
         return cls("error", (*cells, "", "") if declared else cells, fields)
+
+    @classmethod
+    def blank(cls, *, declared: bool = False) -> Computed:
+        """A row that holds nothing: no result, no error."""
+        fields = dict.fromkeys(result_columns(declared))
+        fields.update(status="blank")
+        cells = ("", "blank", "", "", "", "")
+        return cls("blank", (*cells, "", "") if declared else cells, fields)
 
     @classmethod
     def of(
@@ -263,9 +271,13 @@ class Summary:
     errors: int = 0
     messages: list[Message] = dataclasses.field(default_factory=list)
     compliance: Mapping[str, int] | None = None  # with a declared_on column: rows by verdict
+    blank: int = 0
 
     def line(self) -> str:
-        line = f"rows={self.rows} ok={self.ok} pending={self.pending} errors={self.errors}"
+        line = (
+            f"rows={self.rows} ok={self.ok} pending={self.pending} errors={self.errors} "
+            f"blank={self.blank}"
+        )
         if self.compliance is not None:
             line += "".join(f" {k.replace('-', '_')}={n}" for k, n in self.compliance.items())
         return line
@@ -293,6 +305,7 @@ def compute_rows(
     key_fields = source.key_fields
     cache = calculator.cache
     add = calculator.add
+    blank = Computed.blank(declared=calculator.declared)
     for row in source.rows:
         if row.problem is None:
             entry = cache.get(row.key)
@@ -300,6 +313,8 @@ def compute_rows(
                 entry = add(key_fields, row.key, row.number)
             entry.uses += 1
             computed = entry.computed
+        elif type(row.problem) is Blank:
+            computed = blank
         else:
             computed = calculator.failed(row.problem)
         counts[computed.status] += 1

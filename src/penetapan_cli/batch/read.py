@@ -40,11 +40,10 @@ if TYPE_CHECKING:
 from penetapan_cli.batch.columns import (
     _CANONICAL,
     COLUMN_ALIASES,
-    DECLARED_COLUMNS,
     KEY_FIELDS,
     REQUIRED_COLUMNS,
-    RESULT_COLUMNS,
     SHEET_SUFFIXES,
+    Blank,
     RawNumber,
     _kind,
     _non_utf8,
@@ -53,6 +52,7 @@ from penetapan_cli.batch.columns import (
     column_key,
     has_declared,
     result_columns,
+    result_keys,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -115,7 +115,7 @@ def make_table(names: Sequence[str], *, label: str, delimiter: str, unique_names
     outputs = result_columns(declared)
     for i, name in enumerate(names):
         key = column_key(name)
-        if key in outputs:
+        if key in result_keys(declared):
             raise InputError(
                 f"{label}: column {name!r} has the name of an output column; rename or remove "
                 f"it (the output adds {', '.join(outputs)})"
@@ -147,6 +147,30 @@ def make_table(names: Sequence[str], *, label: str, delimiter: str, unique_names
                 )
             seen.add(name)
     return Table(tuple(names), positions, delimiter)
+
+
+CELL_LIMIT = 131_072
+"""Characters a CSV cell may hold (the csv module's default field limit, as documented): a
+longer cell makes its row an error row, the cell cut to its first CUT_TO characters."""
+CUT_TO = 1_000
+READ_LIMIT = 16 << 20
+"""Characters a cell is read up to, so that an over-long cell costs only its own row; past
+this the row cannot be read at all (an error row with no cells), as a quote left open at the
+top of a large file would make it."""
+
+
+def _cut(cells: list[str], names: Sequence[str]) -> str | None:
+    """Cut each over-long cell of ``cells`` to CUT_TO characters, in place; what was cut."""
+    cut: list[str] = []
+    for i, cell in enumerate(cells):
+        if len(cell) > CELL_LIMIT:
+            column = names[i] if i < len(names) else f"#{i + 1}"
+            cut.append(
+                f"column {_repaired(column[:64])!r} holds {len(cell):,} characters, more than "
+                f"{CELL_LIMIT:,}; cut to its first {CUT_TO:,} here"
+            )
+            cells[i] = cell[:CUT_TO]
+    return "; ".join(cut) if cut else None
 
 
 def _sniff_delimiter(line: str) -> str:
@@ -182,6 +206,8 @@ def read_csv(binary: IO[bytes], *, label: str, unique_names: bool = False) -> So
     they are in can be reported with its number instead of stopping the run.
     """
     text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    if csv.field_size_limit() < READ_LIMIT:
+        csv.field_size_limit(READ_LIMIT)
 
     def close() -> None:
         with contextlib.suppress(ValueError, OSError):
@@ -207,6 +233,12 @@ def read_csv(binary: IO[bytes], *, label: str, unique_names: bool = False) -> So
                 header = next(reader)
         except csv.Error as exc:
             raise InputError(f"{label}: the header cannot be read as CSV: {exc}") from None
+        for i, name in enumerate(header):
+            if len(name) > CELL_LIMIT:
+                raise InputError(
+                    f"{label}: the header cannot be read as CSV: column {i + 1} holds "
+                    f"{len(name):,} characters, more than {CELL_LIMIT:,}"
+                )
         table = make_table(header, label=label, delimiter=delimiter, unique_names=unique_names)
     except BaseException:
         close()
@@ -233,6 +265,7 @@ def _csv_rows(
                     if (
                         first == last
                         and len(cells) == width
+                        and len(joined) <= CELL_LIMIT
                         and joined.isascii()
                         and joined
                         and not joined.isspace()
@@ -267,6 +300,7 @@ def _csv_odd_row(
     where = _where(number, first, last)
     width = len(table.names)
     problem: str | None = None
+    cut = _cut(cells, table.names) if len("".join(cells)) > CELL_LIMIT else None
     for i, cell in enumerate(cells):
         bad = _non_utf8(cell)
         if bad is not None:
@@ -282,7 +316,7 @@ def _csv_odd_row(
         # input (elsewhere the reader would have gone on to the next line).
         problem = f"{where}: a quote opened on line {first} is never closed"
     elif not "".join(cells).strip():
-        problem = f"{where}: blank line" if len(cells) <= 1 else f"{where}: empty row"
+        problem = Blank(f"{where}: blank line" if len(cells) <= 1 else f"{where}: empty row")
     elif problem is None and len(cells) != width:
         if len(cells) > width and not "".join(cells[width:]).strip():
             cells = cells[:width]  # empty trailing cells, as spreadsheets sometimes add
@@ -299,6 +333,13 @@ def _csv_odd_row(
                     f"on line {first} and never closed"
                 )
                 break
+    if cut is not None:  # the row is an error, every other cell kept
+        if problem is None:
+            problem = f"{where}: {cut}"
+            if first != last:
+                problem += f"; check for a quote opened on line {first} and never closed"
+        else:
+            problem = f"{problem} ({cut})"
     if problem is None:
         return InRow(number, first, last, values, get_key(values), None, None)
     return InRow(number, first, last, values, (), None, problem)
@@ -380,24 +421,32 @@ def loads_strict(text: str) -> Any:
 
 
 def read_jsonl(binary: IO[bytes], *, label: str, fixed_columns: bool) -> Source:
-    """JSON Lines: one object per line. Line 1 must be an object with the required keys.
+    """JSON Lines: one object per line. The first line that is not blank must be an object
+    with the required keys; blank lines anywhere are blank rows.
 
-    Keys are matched like CSV headers (case, spaces, hyphens and underscores do not matter).
+    Keys are matched like CSV headers (case, spaces, hyphens, underscores and camelCase do not
+    matter).
     ``fixed_columns`` (CSV output): the first object's keys are the columns, and a later object
     with a key outside them is an error row, since CSV has no place for it.
     """
     lines = iter(binary)
+    blanks: list[bytes] = []  # blank lines before the first object: blank rows, kept in place
     with _ReadGuard(label):
         raw = next(lines, b"")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+        if raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        while raw and not raw.strip():
+            blanks.append(raw)
+            raw = next(lines, b"")
     if not raw:
-        raise InputError(f"{label} is empty: expected JSON Lines, one object per line")
+        shown = "holds only blank lines" if blanks else "is empty"
+        raise InputError(f"{label} {shown}: expected JSON Lines, one object per line")
+    at = len(blanks) + 1  # the line of the first object, which gives the columns
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{label}: line 1 is not UTF-8 text (byte 0x{raw[exc.start]:02X} at column "
+            f"{label}: line {at} is not UTF-8 text (byte 0x{raw[exc.start]:02X} at column "
             f"{exc.start + 1})"
         ) from None
     text = text.rstrip("\r\n")
@@ -405,23 +454,25 @@ def read_jsonl(binary: IO[bytes], *, label: str, fixed_columns: bool) -> Source:
         first = loads_strict(text) if text.strip() else None
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"{label}: line 1 is not JSON ({exc.msg} at column {exc.colno}); JSON Lines input "
-            "needs one JSON object per line"
+            f"{label}: line {at} is not JSON ({exc.msg} at column {exc.colno}); JSON Lines "
+            "input needs one JSON object per line"
         ) from None
     except StrictJSONError as exc:
-        raise InputError(f"{label}: line 1: {exc}") from None
+        raise InputError(f"{label}: line {at}: {exc}") from None
     if not isinstance(first, dict):
         got = "a blank line" if first is None and not text.strip() else _kind(first)
         raise InputError(
-            f"{label}: line 1 is {got}, not a JSON object; JSON Lines input needs one JSON "
+            f"{label}: line {at} is {got}, not a JSON object; JSON Lines input needs one JSON "
             "object per line"
         )
     table = make_table(list(first), label=label, delimiter="", unique_names=False)
 
     def rows() -> Iterator[InRow]:
-        yield _jsonl_row(1, raw, table, fixed_columns)
+        for number, blank in enumerate(blanks, start=1):
+            yield _jsonl_row(number, blank, table, fixed_columns)
+        yield _jsonl_row(at, raw, table, fixed_columns)
         with _ReadGuard(label):
-            for number, line in enumerate(lines, start=2):
+            for number, line in enumerate(lines, start=at + 1):
                 yield _jsonl_row(number, line, table, fixed_columns)
 
     return Source(table, KEY_FIELDS, rows(), False)
@@ -442,7 +493,7 @@ def _jsonl_row(number: int, raw: bytes, table: Table, fixed_columns: bool) -> In
             f"{where}: not UTF-8 text (byte 0x{raw[exc.start]:02X} at column {exc.start + 1})"
         )
     if not text.strip():
-        return failed(f"{where}: blank line")
+        return failed(Blank(f"{where}: blank line"))
     try:
         obj = loads_strict(text)
     except json.JSONDecodeError as exc:
@@ -460,7 +511,7 @@ def _jsonl_row(number: int, raw: bytes, table: Table, fixed_columns: bool) -> In
         if key in by_key:
             return failed(f"{where}: keys {by_key[key]!r} and {name!r} are the same column", obj)
         by_key[key] = name
-        if key in RESULT_COLUMNS or (key in DECLARED_COLUMNS and has_declared(table.positions)):
+        if key in result_keys(has_declared(table.positions)):
             return failed(
                 f"{where}: key {name!r} has the name of an output column (its value is "
                 "replaced in the output)",

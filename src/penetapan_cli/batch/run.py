@@ -90,6 +90,7 @@ def run(
             errors=counts["error"],
             messages=calculator.messages(),
             compliance={c.value: counts[c.value] for c in Compliance} if declared else None,
+            blank=counts["blank"],
         )
 
     if output_format == "csv":

@@ -153,6 +153,10 @@ def run_batch(
             ],
             "note",
         )
+    if not summary.rows:
+        from penetapan_cli.messages import LABELS
+
+        warn([LABELS["no_data_rows"][language]], LABELS["warning_label"][language])
     sys.stderr.writelines(line + "\n" for line in summary.report(language))
     if summary.errors:
         return EXIT_ROW_ERRORS
