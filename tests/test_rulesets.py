@@ -243,8 +243,8 @@ BROKEN = [
     (
         "two problems",
         DEFAULT_TEXT.replace("days = 3", "days = -3"),
-        "rules[0].days (rule '57-1-a'): expected a whole number of days from 1 to 3660, got -3 "
-        "(and 1 more problem)",
+        "2 problems: rules[0].days (rule '57-1-a'): expected a whole number of days from 1 to "
+        "3660, got -3",
     ),
 ]
 

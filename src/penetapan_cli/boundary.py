@@ -4,7 +4,8 @@
 on stderr (docs/exit-codes.md): a domain error is its message and code, Ctrl-C is
 ``interrupted`` (130), a reader of stdout that went away is a silent 141, a full disk or a
 closed stdout is ``cannot write standard output: ...`` (2), and anything else is a bug (70),
-whose traceback ``--debug`` shows.
+whose traceback ``--debug`` shows. The one exception to "one line": a domain error that carries
+``details`` (every further problem of a rule file) prints them after its line, one per line.
 
 While a command runs, stdout is a guarded text stream over the real one: its write errors are
 named as stdout's (so they are told apart from a bug), it is flushed inside the boundary (so a
@@ -255,6 +256,9 @@ def run(
         message, code = (translate(exc) if translate else None) or outcome_of(exc)
         if message is not None:
             say(message)
+            if isinstance(exc, PenetapanError):
+                for detail in exc.details:
+                    say(" ".join(detail.split()))  # each a line of its own
         return code
     finally:
         stdio.restore()

@@ -26,6 +26,9 @@ class PenetapanError(Exception):
     """
 
     exit_code = EXIT_USAGE
+    details: tuple[str, ...] = ()
+    """Further lines after the message, when one line cannot hold what the user must fix (every
+    problem of a rule file); the boundary prints each on its own line."""
 
     def __str__(self) -> str:
         return name_facts(super().__str__())

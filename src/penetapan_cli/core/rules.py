@@ -75,6 +75,19 @@ class RuleSet(NamedTuple):
     note: Text
     rules: tuple[Rule, ...]
     path: Path | None = None
+    digest: str | None = None
+    """A user's rule file: a hash of its parsed content (None for a shipped rule set)."""
+
+    @property
+    def from_file(self) -> bool:
+        """A user's rule set (``--rules PATH``), never to pass for a shipped one."""
+        return self.digest is not None
+
+    @property
+    def key(self) -> str:
+        """What identifies the rule set in calendar UIDs: the shipped id, or for a user's file
+        the hash of its content (the same file anywhere, a new key when a rule changes)."""
+        return self.id if self.digest is None else f"file:{self.digest}"
 
     def rule_for(self, outcome: Outcome) -> Rule:
         for rule in self.rules:

@@ -143,7 +143,7 @@ def deadline_event(
         lines.extend(_option_line(o, lang) for o in comparison.options)
     lines.extend(f"{LABELS['notice'][lang]}: {n[lang]}" for n in result.notices)
     return CalendarEvent(
-        key=declaration_key(primary.rule_set.id, result.outcome.value, region, notified, case),
+        key=declaration_key(primary.rule_set.key, result.outcome.value, region, notified, case),
         date=deadline,
         summary=_title(DECLARATION_TITLE[lang], region, result.outcome, lang),
         description="\n".join(lines),
@@ -202,7 +202,7 @@ def _step_event(report: TimelineReport, step: Step) -> CalendarEvent:
     if step.kind is StepKind.DECLARATION:
         which = outcome.value if timeline.outcome is not None and outcome else f"{step.rule_id}"
         key = declaration_key(
-            timeline.rule_set.id, which, region, timeline.notified or step.trigger_date
+            timeline.rule_set.key, which, region, timeline.notified or step.trigger_date
         )
         title = _title(step.title[lang], region, outcome, lang)
         if timeline.outcome is None and step.outcomes:

@@ -180,7 +180,7 @@ def _rule_set_summary_json(rule_set: RuleSet, lang: str) -> dict[str, Any]:
         "regulation": rule_set.regulation,
         "status": rule_set.status,
         "note": rule_set.note.get(lang),
-        "default": rule_set.id == DEFAULT_RULE_SET,
+        "default": rule_set.id == DEFAULT_RULE_SET and not rule_set.from_file,
     }
 
 

@@ -185,7 +185,8 @@ def _render_comparison(
             else LABELS["none_yet"][lang]
         )
         active = f"\n({LABELS['active'][lang]})" if option.active else ""
-        name = f"{option.rule_set.id}\n{option.rule_set.status}{active}"
+        origin = _origin_mark(option.rule_set, lang) if option.rule_set.from_file else ""
+        name = f"{option.rule_set.id}{origin}\n{option.rule_set.status}{active}"
         cells = [name, rule.id] if all_rule_sets else []
         cells += [
             f"{option.trigger_kind.value}\n{short_date(option.trigger_date, lang)}",
@@ -215,14 +216,18 @@ def _render_comparison(
 # --- penetapan rules, outcomes, holidays -----------------------------------------------------
 
 
-def _default_mark(rule_set: RuleSet, lang: str) -> str:
+def _origin_mark(rule_set: RuleSet, lang: str) -> str:
+    """ " (default)" for the shipped default; a user's rule set, whatever its id, is shown as
+    coming from its file (never as the default)."""
+    if rule_set.from_file:  # a user's file, whatever its id
+        return f" ({rule_set.path})" if rule_set.path is not None else ""
     return f" ({LABELS['default'][lang]})" if rule_set.id == DEFAULT_RULE_SET else ""
 
 
 def render_rule_sets(console: Console, report: reports.RuleSetsReport) -> None:
     lang = report.lang
     rows = [
-        (rs.id + _default_mark(rs, lang), rs.status, rs.title, rs.note.get(lang, ""))
+        (rs.id + _origin_mark(rs, lang), rs.status, rs.title, rs.note.get(lang, ""))
         for rs in report.rule_sets
     ]
     console.table(("id", "status", "title", "note"), rows, title=LABELS["rule_sets"][lang])
@@ -235,7 +240,7 @@ def render_rule_set(console: Console, report: reports.RuleSetReport) -> None:
     def line(label: str, value: str) -> None:
         _line(console, "  ", label, value)
 
-    mark = _default_mark(rule_set, lang)
+    mark = _origin_mark(rule_set, lang)
     console.print(f"{console.bold(rule_set.id + mark)} \u2014 {rule_set.title}")
     line(LABELS["regulation"][lang], rule_set.regulation)
     line(LABELS["status"][lang], rule_set.status)
@@ -323,7 +328,9 @@ def render_timeline(console: Console, report: reports.TimelineReport) -> None:
     heading = LABELS["timeline"][lang] + (f" \u2014 {report.region}" if report.region else "")
     console.print(console.bold(heading))
     console.print(
-        f"  {LABELS['rule_set'][lang]}: {timeline.rule_set.id} ({timeline.rule_set.title})"
+        f"  {LABELS['rule_set'][lang]}: "
+        f"{timeline.rule_set.id + _origin_mark(timeline.rule_set, lang)} "
+        f"({timeline.rule_set.title})"
     )
     for number, step in enumerate(timeline.steps, start=1):
         console.print()

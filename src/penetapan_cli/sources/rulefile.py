@@ -230,34 +230,66 @@ def _describe(error: Mapping[str, Any]) -> str:
     return message
 
 
-def format_validation_error(
+MAX_MORE_PROBLEMS = 20
+"""Problems listed after the first one, one line each."""
+
+
+def validation_error(
     exc: ValidationError, path: Path, data: Mapping[str, Any], what: str = "rule file"
-) -> str:
-    """One line: the file, the first failing field, what was expected, and how many more."""
-    errors = exc.errors()
-    first = errors[0]
-    where = _location(tuple(first["loc"]), data)
-    line = f"{what} {str(path)!r}: " + (f"{where}: " if where else "") + _describe(first)
-    if len(errors) > 1:
-        more = len(errors) - 1
-        line += f" (and {more} more problem{'s' if more > 1 else ''})"
-    return line
+) -> RulesError:
+    """Every problem of a file, so that it can be fixed in one go: the usual one-line error
+    (``FILE: N problems: the first``), then one line per further problem (``FILE: field:
+    problem``), at most MAX_MORE_PROBLEMS, as the error's details."""
+    named = f"{what} {str(path)!r}: "
+    lines = []
+    for error in exc.errors():
+        where = _location(tuple(error["loc"]), data)
+        lines.append((f"{where}: " if where else "") + _describe(error))
+    if len(lines) == 1:
+        return RulesError(named + lines[0])
+    failure = RulesError(f"{named}{len(lines)} problems: {lines[0]}")
+    failure.details = tuple(named + line for line in lines[1 : 1 + MAX_MORE_PROBLEMS])
+    return failure
 
 
 def validate_rule_set_data(data: Mapping[str, Any], path: Path) -> RuleSetModel:
     try:
         return RuleSetModel.model_validate(data)
     except ValidationError as exc:
-        raise RulesError(format_validation_error(exc, path, data)) from None
+        raise validation_error(exc, path, data) from None
     except RecursionError:
         raise RulesError(f"rule file {str(path)!r} is nested too deeply") from None
 
 
+def content_digest(model: RuleSetModel) -> str:
+    """A hash of a rule set's parsed content: the same for the same rules wherever the file
+    is and however it is laid out, another one when anything in it changes."""
+    import hashlib
+    import json
+
+    canonical = json.dumps(
+        model.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:20]
+
+
 def load_rule_file(path: Path) -> RuleSet:
-    """A user's rule file: read, validated, then built into the same frozen records."""
+    """A user's rule file: read, validated, then built into the same frozen records, marked as
+    the user's (``digest``). Its id may be a shipped rule set's only when its rules are that
+    rule set's: a user's file never passes for a shipped one with other rules."""
+    from penetapan_cli.sources.rulesets import load_rule_set, shipped_rule_sets
+
     data = read_toml(path)
-    validate_rule_set_data(data, path)
-    return build_rule_set(data, path)
+    model = validate_rule_set_data(data, path)
+    rule_set = build_rule_set(data, path)
+    if rule_set.id in shipped_rule_sets():
+        shipped = load_rule_set(rule_set.id)
+        if rule_set._replace(path=None) != shipped._replace(path=None):
+            raise RulesError(
+                f"rule file {str(path)!r}: id {rule_set.id!r} is the id of a shipped rule set, "
+                "but the rules differ from it; give the rule set an id of its own"
+            )
+    return rule_set._replace(digest=content_digest(model))
 
 
 def validate_limits_file(path: Path) -> LimitsModel:
@@ -265,6 +297,6 @@ def validate_limits_file(path: Path) -> LimitsModel:
     try:
         model = LimitsModel.model_validate(data)
     except ValidationError as exc:
-        raise RulesError(format_validation_error(exc, path, data, "limits file")) from None
+        raise validation_error(exc, path, data, "limits file") from None
     build_limits(data)
     return model
