@@ -3,7 +3,7 @@
 - An over-long CSV cell makes its row an error that keeps every other cell; the cell is cut to
   its first 1,000 characters and the error says so.
 - Header names and keys match whatever their case, spaces, hyphens, underscores or camelCase,
-  as README "Input columns" documents: every spelling it shows is tried here.
+  as docs/batch.md "Input columns" documents: every spelling it shows is tried here.
 - Blank rows (a blank line, a row of empty cells, the trailing `;;` rows and final blank line
   of spreadsheet exports) are kept in place with status `blank`, counted, and fail nothing.
 """
@@ -26,7 +26,7 @@ runner = CliRunner(env={"PENETAPAN_LANG": "en"})
 AS_OF = ["--as-of", "2025-02-05"]
 R1_DEADLINE = "2025-02-07"  # PKPU 18/2024 Pasal 57(1)(b): Tue 4 Feb 2025 + 3 calendar days
 R3_DEADLINE = "2025-01-09"  # PKPU 18/2024 Pasal 57(1)(a): Mon 6 Jan 2025 + 3 calendar days
-README = Path(__file__).resolve().parents[2] / "README.md"
+BATCH_DOC = Path(__file__).resolve().parents[2] / "docs" / "batch.md"
 
 
 def batch(path: Path, *args: str) -> Result:
@@ -126,9 +126,9 @@ def test_an_over_long_header_name_is_refused(tmp_path: Path) -> None:
 
 
 def _documented_spellings() -> list[tuple[str, str]]:
-    """Every header spelling README "Input columns" shows, with the column it gives."""
-    text = README.read_text(encoding="utf-8")
-    section = text.split("### Input columns", 1)[1].split("**CSV**", 1)[0]
+    """Every header spelling docs/batch.md "Input columns" shows, with the column it gives."""
+    text = BATCH_DOC.read_text(encoding="utf-8")
+    section = text.split("## Input columns", 1)[1].split("**CSV**", 1)[0]
     prose, _, table = section.partition("| Column |")
     found: list[tuple[str, str]] = []
     # Prose: `A` = `B` = `C` chains, each naming one column.
@@ -150,7 +150,7 @@ def _documented_spellings() -> list[tuple[str, str]]:
 DOCUMENTED = _documented_spellings()
 
 
-def test_the_readme_shows_the_spellings_the_issue_names() -> None:
+def test_the_docs_show_the_spellings_the_issue_names() -> None:
     names = {name for name, _ in DOCUMENTED}
     assert {"Out-come", "NotifiedOn", "Tanggal Pemberitahuan", "hasil", "daerah"} <= names
 
