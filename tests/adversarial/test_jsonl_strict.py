@@ -65,7 +65,8 @@ def output_rows(result: Result, fmt: str = "jsonl") -> list[dict[str, Any]]:
         assert isinstance(rows, list)
         return rows
     assert text.endswith("\n") or text == ""
-    return [strict_loads(line) for line in text.splitlines()]
+    # JSON Lines end lines with LF only (U+0085 or U+2028 inside a string are no line end).
+    return [strict_loads(line) for line in text.split("\n")[:-1]]
 
 
 def kept_around(result: Result, fmt: str = "jsonl") -> dict[str, Any]:

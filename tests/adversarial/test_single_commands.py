@@ -3,6 +3,7 @@ code, never a traceback. Each case is a row; docs/exit-codes.md counts them."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -185,7 +186,13 @@ def check(args: list[str], code: int, fragment: str) -> str:
     assert "Traceback" not in err + result.stdout
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert fragment in err, (fragment, err)
-    assert err.count("\n") == 1, err
+    first, *more = err.splitlines()
+    problems = re.search(r"^penetapan: rule file '[^']*': (\d+) problems: ", first)
+    if problems:  # a rule file's further problems, one line each (at most 20)
+        assert len(more) == min(int(problems.group(1)), 21) - 1, err
+        assert all(line.startswith(first[: problems.start(1)]) for line in more), err
+    else:
+        assert not more, err
     assert result.stdout == ""
     return err
 
