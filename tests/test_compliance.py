@@ -374,7 +374,7 @@ def test_batch_declared_column_adds_compliance(tmp_path: Path, header: str) -> N
         ",error,,,,declared_on: invalid date '2025-02-30': February 2025 has 28 days,," in lines[5]
     )
     assert err.splitlines()[-1] == (
-        "penetapan batch: rows=6 ok=4 pending=1 errors=1 on_time=1 late=1 premature=1 "
+        "penetapan batch: rows=6 ok=4 pending=1 errors=1 blank=0 on_time=1 late=1 premature=1 "
         "undetermined=1"
     )
 
@@ -386,7 +386,7 @@ def test_batch_tanggal_penetapan_alone_is_not_the_declaration(tmp_path: Path) ->
     assert out.splitlines()[0] == (
         "daerah,putusan,tanggal,Tanggal Penetapan,deadline,status,days_left,rule,citation,error"
     )
-    assert err.splitlines()[-1] == "penetapan batch: rows=1 ok=1 pending=0 errors=0"
+    assert err.splitlines()[-1] == "penetapan batch: rows=1 ok=1 pending=0 errors=0 blank=0"
 
 
 def test_batch_without_the_column_is_unchanged(tmp_path: Path) -> None:
@@ -433,7 +433,7 @@ def test_batch_future_declaration_is_that_rows_error(tmp_path: Path) -> None:
     lines = out.splitlines()
     assert "declared_on 2025-06-02 is after 2025-06-01" in lines[1]
     assert lines[2].endswith(",on-time,0")
-    assert "errors=1 on_time=1 late=0 premature=0 undetermined=0" in err
+    assert "errors=1 blank=0 on_time=1 late=0 premature=0 undetermined=0" in err
 
 
 def test_batch_output_column_names_clash_only_with_the_declared_column(tmp_path: Path) -> None:

@@ -179,7 +179,7 @@ SHOWN: dict[str, Shown] = {
     ),
     "penetapan batch examples/audit-2025.csv --as-of 2025-06-01 -o audit.csv 2>&1 | tail -1": Shown(
         0,
-        "penetapan batch: rows=5 ok=4 pending=1 errors=0 on_time=3 late=0 premature=0 "
+        "penetapan batch: rows=5 ok=4 pending=1 errors=0 blank=0 on_time=3 late=0 premature=0 "
         "undetermined=1",
     ),
     # Huruf a from Fri 3 Jan 2025 + 3 calendar days = Mon 6 Jan 2025; Thu 9 Jan is 3 days late.

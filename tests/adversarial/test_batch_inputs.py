@@ -617,7 +617,7 @@ def test_bad_declaration_date_in_a_row(fmt: str, value: str) -> None:
     ]
     assert got[1]["error"] == error
     assert result.stderr.splitlines()[-1] == (
-        "penetapan batch: rows=3 ok=2 pending=0 errors=1 on_time=1 late=1 premature=0 "
+        "penetapan batch: rows=3 ok=2 pending=0 errors=1 blank=0 on_time=1 late=1 premature=0 "
         "undetermined=0"
     )
 
