@@ -349,6 +349,7 @@ def test_month_view_marks_closures_and_a_rolled_deadline(tmp_path: Path) -> None
     Tue 11 Feb 2025."""
     rules = (RULESETS_DIR / "pkpu-18-2024.toml").read_text(encoding="utf-8")
     rolled = rules.replace('roll = "none"', 'roll = "next-working-day"')
+    rolled = rolled.replace('id = "pkpu-18-2024"', 'id = "pkpu-18-2024-rolled"', 1)
     assert rolled != rules
     path = tmp_path / "rolled.toml"
     path.write_text(rolled, encoding="utf-8")
@@ -379,6 +380,7 @@ def test_month_view_when_the_trigger_day_counts(
     when it counts (docs/rules.md), and is marked as both."""
     rules = (RULESETS_DIR / "pkpu-18-2024.toml").read_text(encoding="utf-8")
     counted_on = rules.replace('count_from = "after"', 'count_from = "on"')
+    counted_on = counted_on.replace('id = "pkpu-18-2024"', 'id = "pkpu-18-2024-on"', 1)
     assert counted_on != rules
     path = tmp_path / "on.toml"
     path.write_text(counted_on, encoding="utf-8")
