@@ -3,6 +3,7 @@ shares."""
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -81,6 +82,7 @@ class RawNumber:
         return self.text
 
 
+@functools.lru_cache(maxsize=4096)  # JSON Lines: every row's keys, mostly the same few
 def column_key(name: str) -> str:
     """A header name as compared: case, spaces, hyphens, underscores and camelCase do not
     matter (``Notified On`` = ``notified-on`` = ``NotifiedOn`` = ``notified_on``)."""

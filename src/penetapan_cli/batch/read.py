@@ -377,8 +377,16 @@ def _int(token: str) -> int | RawNumber:
     return RawNumber(token)
 
 
+def _float(token: str) -> float | RawNumber:
+    # A float whose shortest form is the token itself is written back as the same text by the
+    # standard encoder (the fast path); any other (1.50, 2E5, 1e400, 0.1000000000000000055)
+    # keeps its text.
+    value = float(token)
+    return value if repr(value) == token else RawNumber(token)
+
+
 _decoder = json.JSONDecoder(
-    object_pairs_hook=_pairs, parse_float=RawNumber, parse_int=_int, parse_constant=_constant
+    object_pairs_hook=_pairs, parse_float=_float, parse_int=_int, parse_constant=_constant
 )
 
 
