@@ -309,6 +309,18 @@ def test_a_header_without_rows_exits_0_with_a_warning(
     ]
 
 
+def test_a_header_over_blank_rows_only_warns_too(tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_bytes(b"daerah;putusan;tanggal\r\n;;\r\n;;\r\n\r\n")
+    result = batch(path)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "warning: the input has a header but no data row",
+        "penetapan batch: rows=3 ok=0 pending=0 errors=0 blank=3",
+    ]
+    assert [s for _, s in _statuses(result, ";")] == ["blank"] * 3
+
+
 def test_the_warning_in_indonesian(tmp_path: Path) -> None:
     path = tmp_path / "in.csv"
     path.write_bytes(b"hasil,tanggal\n")

@@ -153,7 +153,7 @@ def run_batch(
             ],
             "note",
         )
-    if not summary.rows:
+    if summary.rows == summary.blank:  # no row, or blank rows only: no data under the header
         from penetapan_cli.messages import LABELS
 
         warn([LABELS["no_data_rows"][language]], LABELS["warning_label"][language])
