@@ -154,7 +154,8 @@ def test_a_number_in_the_date_column_is_that_rows_error(tmp_path: Path) -> None:
         "04/02/2025"
     )
     assert rows[2][2:] == FEB_7
-    assert result.stderr.splitlines()[-1] == "penetapan batch: rows=2 ok=1 pending=0 errors=1"
+    summary = "penetapan batch: rows=2 ok=1 pending=0 errors=1 blank=0"
+    assert result.stderr.splitlines()[-1] == summary
 
 
 def test_formulas_give_their_saved_value_and_none_is_an_error(tmp_path: Path) -> None:
@@ -202,10 +203,10 @@ def test_empty_rows_inside_the_range_stay_in_place_as_csv_empty_rows(tmp_path: P
     csv_result = batch(["-", *AS_OF], b"outcome,notified_on\nrejected,2025-02-04\n,\n")
     result = batch([str(path), *AS_OF])
     rows = table(result)
-    assert [r[3] for r in rows[1:]] == ["ok", "error", "ok"]
-    assert rows[2] == ["", "", "", "error", "", "", "", "row 2 (sheet row 4): empty row"]
-    # The same status and the same words as a CSV empty row.
-    assert table(csv_result)[2][3:] == ["error", "", "", "", "row 2 (line 3): empty row"]
+    assert [r[3] for r in rows[1:]] == ["ok", "blank", "ok"]
+    assert rows[2] == ["", "", "", "blank", "", "", "", ""]
+    # The same status as a CSV empty row: a blank row, no error.
+    assert table(csv_result)[2][3:] == ["blank", "", "", "", ""]
 
 
 def test_hidden_rows_are_rows_and_a_merged_value_belongs_to_the_first_cell(
@@ -326,7 +327,7 @@ def test_an_ods_sheet_reads_like_an_xlsx_sheet(tmp_path: Path) -> None:
     result = batch([str(path), *AS_OF])
     rows = table(result)
     assert rows[1] == ["Kota Medan", "ditolak", "2025-02-04", *FEB_7]
-    assert rows[2][4] == "error"
+    assert rows[2][4] == "blank"  # an empty sheet row, as in CSV
     assert "serial number" in rows[3][8]
     assert rows[4][3:] == FEB_7
     # The same file through --input-format, whatever its name.
@@ -449,7 +450,7 @@ def test_xlsx_in_and_out_keeps_date_cells_and_every_row(tmp_path: Path) -> None:
     rows = read_back(target)
     assert rows[1][:4] == ["Kota Medan", "ditolak", FEB_4, 3.0]
     assert rows[1][4:7] == [dt.date(2025, 2, 7), "ok", 2.0]
-    assert rows[2][5] == "error"
+    assert rows[2][5] == "blank"  # an empty sheet row, as in CSV
     assert rows[3][:4] == ["Kota Binjai", "ditolak", 45692.0, 2.5]
     assert "serial number" in rows[3][9]
     assert len(rows) == 4
@@ -640,7 +641,7 @@ def test_declared_on_dates_from_a_sheet_and_the_verdicts_in_the_workbook(tmp_pat
     result = batch([str(path), "-o", str(target), "--as-of", "2025-06-01"])
     assert result.exit_code == 1, result.stderr
     assert result.stderr.splitlines()[-1] == (
-        "penetapan batch: rows=3 ok=2 pending=0 errors=1 on_time=1 late=1 premature=0 "
+        "penetapan batch: rows=3 ok=2 pending=0 errors=1 blank=0 on_time=1 late=1 premature=0 "
         "undetermined=0"
     )
     rows = read_back(target)

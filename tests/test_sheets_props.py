@@ -67,8 +67,8 @@ def _workbook(kinds: list[tuple[str, Any]], blank_rows_above: int) -> tuple[byte
     expected: list[tuple[str, str]] = []
     for number, (kind, cells) in enumerate(kinds, start=1):
         row = top + number
-        if cells is None:  # nothing written: an empty row inside the range
-            expected.append(("", "error"))
+        if cells is None:  # nothing written: an empty row inside the range, a blank row
+            expected.append(("", "blank"))
             continue
         row_id = f"r{number}"
         sheet.write_string(row, 0, row_id)
@@ -82,7 +82,7 @@ def _workbook(kinds: list[tuple[str, Any]], blank_rows_above: int) -> tuple[byte
         sheet.write_string(row, 3, "=catatan")
         expected.append((row_id, kind))
     if kinds and kinds[-1][1] is None:  # the range ends at its last non-empty row
-        while expected and expected[-1] == ("", "error"):
+        while expected and expected[-1] == ("", "blank"):
             expected.pop()
     book.close()
     return data.getvalue(), expected

@@ -147,6 +147,7 @@ STATUS_NAMES: dict[str, Text] = {
         "en": "no deadline yet (pending)",
     },
     "error": {"id": "kesalahan (error)", "en": "errors (error)"},
+    "blank": {"id": "baris kosong (blank)", "en": "blank rows (blank)"},
 }
 """A batch row's status (the ``status`` column keeps its English word), as the report names it."""
 

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from penetapan_cli.batch.columns import KEY_FIELDS, SHEET_SUFFIXES
+from penetapan_cli.batch.columns import KEY_FIELDS, SHEET_SUFFIXES, Blank
 from penetapan_cli.batch.read import InRow, Source, Table, make_table
 from penetapan_cli.core.errors import InputError
 
@@ -276,7 +276,7 @@ def _row(
             "file in a spreadsheet program and save it, so that the value is calculated"
         )
     elif all(c.__class__ is str and not c.strip() for c in cells):
-        problem = f"{where}: empty row"
+        problem = Blank(f"{where}: empty row")  # a blank row, as in CSV
     elif len(cells) > width and any(c != "" for c in cells[width:]):
         extra = next(i for i in range(width, len(cells)) if cells[i] != "")
         problem = (

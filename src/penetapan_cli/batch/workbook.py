@@ -311,4 +311,9 @@ def _write_report(
 
 
 def _counts(summary: Summary) -> list[tuple[str, int]]:
-    return [("ok", summary.ok), ("pending", summary.pending), ("error", summary.errors)]
+    return [
+        ("ok", summary.ok),
+        ("pending", summary.pending),
+        ("error", summary.errors),
+        ("blank", summary.blank),
+    ]
