@@ -13,8 +13,9 @@ import datetime as dt
 
 import pytest
 
-from penetapan_cli.core.calendar import DayKind, WorkCalendar
-from penetapan_cli.core.counting import DayStatus, count_days
+from penetapan_cli.core.calendar import DayKind, NonWorkingDay, WorkCalendar
+from penetapan_cli.core.counting import DayStatus, count_days, count_deadline
+from penetapan_cli.sources.holidays import holidays_package_year
 from penetapan_cli.core.rules import CountFrom, Roll, Unit
 
 D = dt.date
@@ -115,3 +116,55 @@ def test_calendar_count_does_not_consult_the_calendar() -> None:
 def test_days_out_of_bounds(days: int, calendar: WorkCalendar) -> None:
     with pytest.raises(ValueError, match="days must be between"):
         count_days(D(2025, 2, 4), days, CAL, AFTER, Roll.NONE, calendar)
+
+
+# --- the indexed count (batch) against the day-by-day count ----------------------------------
+
+_CLOSURES = (  # a user's closures across a year end, to check they enter the index too
+    NonWorkingDay(D(2024, 12, 31), DayKind.CLOSURE, {"id": "Tutup", "en": "Closed"}),
+    NonWorkingDay(D(2025, 1, 2), DayKind.CLOSURE, {"id": "Tutup", "en": "Closed"}),
+)
+
+
+@pytest.mark.parametrize("cuti_working", [False, True])
+@pytest.mark.parametrize("closures", [(), _CLOSURES], ids=["no-closures", "closures"])
+def test_indexed_count_equals_the_walk_over_days(
+    cuti_working: bool, closures: tuple[NonWorkingDay, ...]
+) -> None:
+    # Every start date from 1 Dec 2023 to 31 Jan 2026 (Christmas and New Year twice, Idul Fitri
+    # 2024 and 2025 with their cuti bersama, year ends crossed), every unit, start and roll.
+    walk = WorkCalendar(holidays_package_year, cuti_bersama_working=cuti_working, closures=closures)
+    index = WorkCalendar(holidays_package_year, cuti_bersama_working=cuti_working, closures=closures)
+    trigger = D(2023, 12, 1)
+    while trigger <= D(2026, 1, 31):
+        for days in (1, 3, 14):
+            for unit in (CAL, WORK):
+                for count_from in (AFTER, ON):
+                    for roll in (Roll.NONE, Roll.NEXT_WORKING_DAY):
+                        counted = count_days(trigger, days, unit, count_from, roll, walk)
+                        fast = count_deadline(trigger, days, unit, count_from, roll, index)
+                        assert fast == (counted.deadline, counted.consulted_calendar), (
+                            trigger, days, unit, count_from, roll
+                        )  # fmt: skip
+        trigger += dt.timedelta(days=1)
+
+
+def test_indexed_count_over_many_years(calendar: WorkCalendar) -> None:
+    # 260 working days reach into the next year from any start: the index walks year by year.
+    for trigger in (D(2024, 6, 3), D(2024, 12, 24), D(2025, 3, 27)):
+        counted = count_days(trigger, 260, WORK, AFTER, Roll.NONE, calendar)
+        assert count_deadline(trigger, 260, WORK, AFTER, Roll.NONE, calendar) == (
+            counted.deadline,
+            True,
+        )
+
+
+def test_nth_working_day_checks_its_argument(calendar: WorkCalendar) -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        calendar.nth_working_day(D(2025, 2, 4), 0)
+
+
+@pytest.mark.parametrize("days", [0, -1, 3661])
+def test_indexed_days_out_of_bounds(days: int, calendar: WorkCalendar) -> None:
+    with pytest.raises(ValueError, match="days must be between"):
+        count_deadline(D(2025, 2, 4), days, CAL, AFTER, Roll.NONE, calendar)

@@ -7,6 +7,7 @@ caller passes in (sources/holidays.py reads the ``holidays`` package); the calen
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 from collections.abc import Callable, Iterable, Sequence
@@ -61,6 +62,7 @@ class WorkCalendar:
         self.closures = tuple(closures)
         self._years: dict[int, dict[dt.date, list[NonWorkingDay]]] = {}
         self._coverage: dict[int, YearCoverage] = {}
+        self._working: dict[int, list[int]] = {}
 
     def _year(self, year: int) -> dict[dt.date, list[NonWorkingDay]]:
         table = self._years.get(year)
@@ -107,3 +109,31 @@ class WorkCalendar:
 
     def is_working(self, date: dt.date) -> bool:
         return not self.closed_because(date)
+
+    def working_days(self, year: int) -> list[int]:
+        """The ordinals (``date.toordinal()``) of the working days of ``year``, in order.
+
+        Built once per year from ``is_working``, so that a count of working days is a look-up
+        in this index rather than a walk over days."""
+        days = self._working.get(year)
+        if days is None:
+            start = dt.date(year, 1, 1).toordinal()
+            end = dt.date(year + 1, 1, 1).toordinal() if year < dt.MAXYEAR else start + 365
+            fromordinal = dt.date.fromordinal
+            days = [o for o in range(start, end) if self.is_working(fromordinal(o))]
+            self._working[year] = days
+        return days
+
+    def nth_working_day(self, first: dt.date, n: int) -> dt.date:
+        """The ``n``-th working day (``n`` >= 1) on or after ``first``: ``first`` itself is the
+        first when it is a working day."""
+        if n < 1:
+            raise ValueError(f"n must be at least 1, got {n}")
+        year, ordinal = first.year, first.toordinal()
+        while True:
+            days = self.working_days(year)
+            i = bisect.bisect_left(days, ordinal)
+            if i + n <= len(days):
+                return dt.date.fromordinal(days[i + n - 1])
+            n -= len(days) - i
+            year += 1
