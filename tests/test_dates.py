@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from penetapan_cli.core.dates import (
     MAX_DATE,
     MIN_DATE,
+    _parse_full,
     format_date,
+    iso_date,
     month_name,
     parse_date,
     weekday_name,
@@ -328,3 +330,62 @@ def test_numeric_parts_parse_to_that_date_or_reject(d: int, m: int, y: int, form
     else:
         assert result == dt.date(y, m, d)
         assert MIN_DATE <= result <= MAX_DATE
+
+
+# --- the fast path for ISO dates: what it accepts, the full parser accepts alike ------------
+
+
+def _full(text: str) -> dt.date | str:
+    """The full parser's answer: the date, or its message."""
+    try:
+        return _parse_full(text, TODAY)
+    except DateInputError as exc:
+        return str(exc)
+
+
+def _agrees(text: str) -> None:
+    fast = iso_date(text)
+    full = _full(text)
+    if fast is not None:
+        assert fast == full, text  # accepted: the same date
+    # parse_date answers exactly as the full parser does, date or message
+    try:
+        assert parse_date(text, today=TODAY) == full, text
+    except DateInputError as exc:
+        assert str(exc) == full, text
+
+
+def test_iso_fast_path_takes_every_supported_day() -> None:
+    day = MIN_DATE
+    while day <= MAX_DATE:
+        text = day.isoformat()
+        assert iso_date(text) == day == _parse_full(text, None)
+        day += dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize("year", ["1999", "2000", "2024", "2025", "2100", "2101", "0000", "9999"])
+def test_iso_fast_path_near_misses(year: str) -> None:
+    # Every month 00-13 and day 00-32 of years inside and just outside the range: impossible
+    # days (2025-02-29, 2025-04-31, month 13, day 00) and out-of-range years are left to the
+    # full parser, which rejects them with its own message.
+    for month in range(14):
+        for day in range(33):
+            _agrees(f"{year}-{month:02d}-{day:02d}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " 2025-02-04", "2025-02-04 ", "2025-2-04", "2025-02-4", "2025/02/04", "2025-02-04T00",
+        "２025-02-04", "2025-0٢-04", "+025-02-04", "2025-+2-04", "2025--2-04", "2025-02-0 ",
+        "20250204", "2025-02", "2025-W06-2", "2025-02-04\n", "2025-02-04\u00a0", "-025-02-04",
+    ],
+)  # fmt: skip
+def test_iso_fast_path_leaves_the_rest_to_the_full_parser(text: str) -> None:
+    assert iso_date(text) is None
+    _agrees(text)
+
+
+@given(st.text(alphabet="0123456789- +٤２\t", min_size=8, max_size=12))
+def test_iso_fast_path_agrees_on_any_iso_like_text(text: str) -> None:
+    _agrees(text)

@@ -96,6 +96,33 @@ def _build(s: str, year: int, month: int, day: int) -> dt.date:
     return dt.date(year, month, day)
 
 
+_ISO_MIN = MIN_DATE.isoformat()
+_ISO_MAX = MAX_DATE.isoformat()
+
+
+def iso_date(text: str) -> dt.date | None:
+    """``text`` as a date when it is exactly YYYY-MM-DD (ASCII digits, no spaces) naming a
+    real day in the supported range; None for anything else, which ``parse_date`` decides.
+
+    The fast path of ``parse_date``: it accepts only what the full parser accepts, with the
+    same result (tests/test_dates.py checks every day of the range and the near misses).
+    """
+    if (
+        len(text) == 10
+        and text[4] == "-"
+        and text[7] == "-"
+        and text.isascii()
+        and _ISO_MIN <= text <= _ISO_MAX  # ASCII: string order is date order
+    ):
+        year, month, day = text[:4], text[5:7], text[8:]
+        if year.isdigit() and month.isdigit() and day.isdigit():
+            try:
+                return dt.date(int(year), int(month), int(day))
+            except ValueError:  # 2025-02-30, 2025-13-01: the full parser says why
+                return None
+    return None
+
+
 def parse_date(text: str, *, today: dt.date | None = None) -> dt.date:
     """Parse a date strictly; raise DateInputError (one line, quoting the input) otherwise.
 
@@ -105,6 +132,14 @@ def parse_date(text: str, *, today: dt.date | None = None) -> dt.date:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_date expects str, got {type(text).__name__}")
+    found = iso_date(text)
+    if found is not None:
+        return found
+    return _parse_full(text, today)
+
+
+def _parse_full(text: str, today: dt.date | None) -> dt.date:
+    """``parse_date`` without its fast path for ISO dates."""
     s = text.strip()
     if not s:
         raise _error(text, f"empty; {_EXPECTED}")
