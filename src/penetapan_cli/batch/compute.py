@@ -1,34 +1,50 @@
-"""Per-row deadlines for a batch: one Calculator per run, a bounded cache, message tallies."""
+"""Per-row deadlines for a batch: one Calculator per run, bounded caches, message tallies.
+
+A row's result depends on a few texts (outcome, notified_on, basis, no_cuti_bersama and
+declared_on). Each is read once per distinct text, in its own bounded cache, into a normalised
+value; the result is then computed once per normalised key: (rule and notices, date, basis,
+calendar, declaration date). So a file whose texts never repeat (any day of several years,
+several spellings) costs about as much per row as one that repeats a few dates. No cache
+empties itself when full: it drops one entry.
+"""
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from penetapan_cli.batch.columns import _BOOLEANS, CACHE_SIZE, Blank, neutralise, result_columns
+from penetapan_cli.batch.read import InRow, Source
 from penetapan_cli.core.calendar import NonWorkingDay, WorkCalendar, YearSource
 from penetapan_cli.core.compliance import check_declared, judge
 from penetapan_cli.core.dates import parse_date
 from penetapan_cli.core.deadline import DeadlineResult, compute_deadline
 from penetapan_cli.core.errors import InputError, PenetapanError
 from penetapan_cli.core.facts import fact
-from penetapan_cli.core.outcomes import parse_outcome
-from penetapan_cli.core.rules import RuleSet, Text, Unit
+from penetapan_cli.core.outcomes import Outcome, parse_outcome
+from penetapan_cli.core.rules import Rule, RuleSet, Text, Unit
 from penetapan_cli.messages import CLOSURES_CALENDAR_DAYS, LABELS, rows_from
 from penetapan_cli.options import OPTION_NAMES
 from penetapan_cli.sources.holidays import holidays_package_year
 
 if TYPE_CHECKING:
     from penetapan_cli.core.compliance import Verdict
-from penetapan_cli.batch.columns import _BOOLEANS, CACHE_SIZE, Blank, neutralise, result_columns
-from penetapan_cli.batch.read import InRow, Source
 
-# ---------------------------------------------------------------------------------------------
-# Computing
+RESULT_CACHE_SIZE = 65_536
+"""Results remembered per normalised key (rule and notices, date, basis, calendar): sixteen
+years of dates on three rules and two bases is about 35,000 keys."""
+TEXT_CACHE_SIZE = 65_536
+"""Distinct outcome, date, basis, no_cuti_bersama and declared_on texts remembered, per column."""
+_UNREAD = object()  # a text not in its cache yet
 
 NAMES = {**OPTION_NAMES, "declared": "declared_on"}
 """A row's error names its declared_on column, and every other fact as the command line does."""
+
+# ---------------------------------------------------------------------------------------------
+# Computing
 
 
 @dataclasses.dataclass(frozen=True)
@@ -40,7 +56,9 @@ class Computed:
     # (then compliance, days_late when the input has a declared_on column)
     fields: Mapping[str, Any]  # JSON: the same, with null and integers
     notes: tuple[tuple[tuple[str, str], Text], ...] = ()  # ((kind, English text), text)
-    # For the calendar export (--ics): the result and the calendar it was counted with.
+    note_keys: tuple[tuple[str, str], ...] = ()  # (kind, English text) of each note
+    # For the calendar export (--ics): the result and the calendar it was counted with. Rows
+    # whose outcomes share a rule and its notices share it: its outcome is the first one seen.
     result: DeadlineResult | None = dataclasses.field(default=None, compare=False)
     calendar: WorkCalendar | None = dataclasses.field(default=None, compare=False)
     compliance: str | None = None  # the verdict on the row's declared_on, for the tallies
@@ -102,17 +120,8 @@ class Computed:
         if result.deadline is None and result.rule.follow_up:
             notes.append(("follow_up", result.rule.follow_up))
         texts = tuple(((kind, t["en"]), t) for kind, t in notes)
-        return cls(result.status, cells, fields, texts, result, calendar, compliance)
-
-
-class CacheEntry:
-    """A cached result and the rows it served since its messages were last counted."""
-
-    __slots__ = ("computed", "uses")
-
-    def __init__(self, computed: Computed) -> None:
-        self.computed = computed
-        self.uses = 0
+        keys = tuple(key for key, _ in texts)
+        return cls(result.status, cells, fields, texts, keys, result, calendar, compliance)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -123,13 +132,44 @@ class Message:
     rows: int  # rows computed with it (rows served from the cache included)
 
 
+def _remember(cache: dict[Any, Any], key: Any, value: Any, size: int) -> None:
+    """Put ``key`` in ``cache``; when it is full, its oldest entry goes first (never all)."""
+    if len(cache) >= size:
+        del cache[next(iter(cache))]
+    cache[key] = value
+
+
+class _Group:
+    """What a result takes from its outcome: the rule and the notices. Outcomes that share
+    both (dismissed, withdrawn, lapsed...) share their results."""
+
+    __slots__ = ("number", "outcome", "rule")
+
+    def __init__(self, number: int, outcome: Outcome, rule: Rule) -> None:
+        self.number = number
+        self.outcome = outcome  # the first outcome read with this rule and these notices
+        self.rule = rule
+
+
+_BASIS_CODES: dict[Unit | None, int] = {None: 0, Unit.CALENDAR: 1, Unit.WORKING: 2}
+_BASES: tuple[Unit | None, ...] = (None, Unit.CALENDAR, Unit.WORKING)
+
+
 class Calculator:
-    """Per-row deadlines for one run: one rule set, at most two calendars, a bounded cache.
+    """Per-row deadlines for one run: one rule set, at most two calendars, bounded caches.
 
     The calendars (cuti bersama as holidays, and as working days for rows that say
     ``no_cuti_bersama``) are built on first use and then shared by every row. ``strict``
     (``--strict``): a row whose working-day count touches a year without decreed holiday data
     is an error row with the message ``penetapan deadline --strict`` gives, not a warning.
+
+    Each stage is remembered on its own key, in a bounded cache that drops its oldest entry
+    when full (never all of them): each column's text read into a value (``outcomes``: the
+    outcome's group, ``dates``, ``bases``, ``cuti``), and ``results``, the result of a
+    normalised key (group of outcomes sharing a rule and its notices, date, basis, calendar).
+    A file whose texts never repeat then costs about as much per row as one that repeats a
+    few. ``cache`` (least recently used, ``cache_size`` entries) keeps the results of the row
+    texts that did not go through those caches (the first of each, and rows in error).
     """
 
     def __init__(
@@ -144,6 +184,8 @@ class Calculator:
         strict: bool = False,
         year_source: YearSource = holidays_package_year,
         cache_size: int = CACHE_SIZE,
+        result_cache_size: int = RESULT_CACHE_SIZE,
+        text_cache_size: int = TEXT_CACHE_SIZE,
     ) -> None:
         self.rule_set = rule_set
         self.strict = strict
@@ -153,10 +195,23 @@ class Calculator:
         self.no_cuti_bersama = no_cuti_bersama
         self.closures = tuple(closures)
         self.year_source = year_source
-        self.cache_size = cache_size
-        self.cache: dict[tuple[str, ...], CacheEntry] = {}
+        self.cache_size = max(cache_size, 1)
+        self.result_cache_size = max(result_cache_size, 1)
+        self.text_cache_size = max(text_cache_size, 1)
+        self.cache: collections.OrderedDict[tuple[str, ...], Computed] = collections.OrderedDict()
+        self.outcomes: dict[str, int] = {}  # text -> group number
+        self.dates: dict[str, dt.date] = {}
+        self.bases: dict[str, int] = {}  # text -> basis code (_BASES)
+        self.cuti: dict[str, bool] = {}
+        self.declared_on: dict[str, dt.date | None] = {}
+        self.results: dict[tuple[int, dt.date, int, bool, dt.date | None], Computed] = {}
         self.calendars: dict[bool, WorkCalendar] = {}
-        self._messages: dict[tuple[str, str], list[Any]] = {}
+        # Rows counted per combination of messages, and each message's text and first row.
+        self.tallies: dict[tuple[tuple[str, str], ...], int] = {}
+        self._messages: dict[tuple[str, str], tuple[Text, int]] = {}
+        self._groups: dict[Outcome, _Group] = {}
+        self._group_list: list[_Group] = []
+        self._pending: dict[int, Computed] = {}
         self.declared = False  # the input has a declared_on column (set by the run)
 
     def failed(self, message: str) -> Computed:
@@ -173,6 +228,25 @@ class Calculator:
             )
             self.calendars[cuti_bersama_working] = calendar
         return calendar
+
+    def _group(self, outcome: Outcome) -> _Group:
+        group = self._groups.get(outcome)
+        if group is None:
+            rule = self.rule_set.rule_for(outcome)
+            notices = rule.notices_for(outcome)
+            group = next(
+                (
+                    g
+                    for g in self._group_list
+                    if g.rule is rule and rule.notices_for(g.outcome) == notices
+                ),
+                None,
+            )
+            if group is None:
+                group = _Group(len(self._group_list), outcome, rule)
+                self._group_list.append(group)
+            self._groups[outcome] = group
+        return group
 
     def _basis(self, text: str) -> Unit | None:
         value = text.strip().lower()
@@ -194,41 +268,53 @@ class Calculator:
         )
 
     def compute(self, fields: Mapping[str, str]) -> Computed:
-        """One row, as ``penetapan deadline`` would compute it; its error message if it fails."""
+        """One row, as ``penetapan deadline`` would compute it; its error message if it fails.
+
+        The texts are read in the order ``deadline`` reads them (the first failure is the
+        row's message), each through its cache; the result through ``results``."""
+        size = self.text_cache_size
         try:
-            outcome = parse_outcome(fields["outcome"])
-            notified_on = parse_date(fields["notified_on"], today=self.today)
-            basis = self._basis(fields.get("basis", ""))
-            cuti_working = self._no_cuti_bersama(fields.get("no_cuti_bersama", ""))
-            calendar = self.calendar(cuti_working)
-            declared_on = self._declared_on(fields.get("declared_on", ""))
-            result = compute_deadline(
-                outcome,
-                notified_on,
-                rule_set=self.rule_set,
-                calendar=calendar,
-                basis=basis,
-                as_of=self.as_of,
-                strict=self.strict,
-            )
-        except PenetapanError as exc:  # CoverageError (--strict) included
+            text = fields["outcome"]
+            number = self.outcomes.get(text)
+            if number is None:
+                number = self._group(parse_outcome(text)).number
+                _remember(self.outcomes, text, number, size)
+            text = fields["notified_on"]
+            date = self.dates.get(text)
+            if date is None:
+                date = parse_date(text, today=self.today)
+                _remember(self.dates, text, date, size)
+            text = fields.get("basis", "")
+            code = self.bases.get(text)
+            if code is None:
+                code = _BASIS_CODES[self._basis(text)]
+                _remember(self.bases, text, code, size)
+            text = fields.get("no_cuti_bersama", "")
+            cuti = self.cuti.get(text)
+            if cuti is None:
+                cuti = self._no_cuti_bersama(text)
+                _remember(self.cuti, text, cuti, size)
+            declared_on: dt.date | None = None
+            if self.declared:
+                text = fields.get("declared_on", "")
+                if text in self.declared_on:
+                    declared_on = self.declared_on[text]
+                else:
+                    declared_on = self._declared_on(text)
+                    _remember(self.declared_on, text, declared_on, size)
+        except PenetapanError as exc:
             return self.failed(exc.message(NAMES))
-        verdict = None
-        if declared_on is not None:
-            verdict = judge(declared_on, result.deadline, notified_on)
-        ignored = bool(self.closures) and result.ignores_closures
-        return Computed.of(
-            result,
-            self.rule_set,
-            calendar,
-            declared=self.declared,
-            verdict=verdict,
-            warnings=(CLOSURES_CALENDAR_DAYS,) * ignored,
-        )
+        key = (number, date, code, cuti, declared_on)
+        computed = self.results.get(key)
+        if computed is None:
+            group = self._group_list[number]
+            computed = self._result(group, date, _BASES[code], cuti, declared_on)
+            _remember(self.results, key, computed, self.result_cache_size)
+        return computed
 
     def _declared_on(self, text: str) -> dt.date | None:
-        """The row's declaration date; None for an empty cell or without the column."""
-        if not self.declared or not text.strip():
+        """The row's declaration date; None for an empty cell."""
+        if not text.strip():
             return None
         try:
             declared_on = parse_date(text, today=self.today)
@@ -237,29 +323,82 @@ class Calculator:
         check_declared(declared_on, self.as_of)
         return declared_on
 
-    def add(self, key_fields: tuple[str, ...], key: tuple[str, ...], row: int) -> CacheEntry:
-        """Compute ``key`` (first seen at ``row``) into the cache, emptied first when full."""
-        if len(self.cache) >= self.cache_size:
-            self._fold()
-            self.cache.clear()  # in place: compute_rows holds a reference to it
-        entry = self.cache[key] = CacheEntry(self.compute(dict(zip(key_fields, key, strict=True))))
-        for note, text in entry.computed.notes:
-            self._messages.setdefault(note, [text, row, 0])
-        return entry
+    def _result(
+        self,
+        group: _Group,
+        date: dt.date,
+        basis: Unit | None,
+        cuti: bool,
+        declared_on: dt.date | None,
+    ) -> Computed:
+        # No count and no declaration to judge: one result whatever the date, basis, calendar.
+        shared = group.rule.days is None and declared_on is None
+        if shared:
+            pending = self._pending.get(group.number)
+            if pending is not None:
+                return pending
+        calendar = self.calendar(cuti)
+        try:
+            result = compute_deadline(
+                group.outcome,
+                date,
+                rule_set=self.rule_set,
+                calendar=calendar,
+                basis=basis,
+                as_of=self.as_of,
+                strict=self.strict,
+                trace=False,
+            )
+        except PenetapanError as exc:  # CoverageError (--strict) included
+            return self.failed(exc.message(NAMES))
+        verdict = None
+        if declared_on is not None:
+            verdict = judge(declared_on, result.deadline, date)
+        ignored = bool(self.closures) and result.ignores_closures
+        computed = Computed.of(
+            result,
+            self.rule_set,
+            calendar,
+            declared=self.declared,
+            verdict=verdict,
+            warnings=(CLOSURES_CALENDAR_DAYS,) * ignored,
+        )
+        if shared:
+            self._pending[group.number] = computed
+        return computed
 
-    def _fold(self) -> None:
-        """Add the rows served by each cached result to the counts of its messages."""
-        for entry in self.cache.values():
-            if entry.uses:
-                for note, _ in entry.computed.notes:
-                    self._messages[note][2] += entry.uses
-                entry.uses = 0
+    def add(self, key_fields: tuple[str, ...], key: tuple[str, ...], row: int) -> Computed:
+        """The result of ``key`` (first seen at ``row``), kept in ``cache``: when it is full,
+        its least recently used entry leaves it."""
+        cache = self.cache
+        computed = cache.get(key)
+        if computed is not None:
+            cache.move_to_end(key)
+            return computed
+        if len(cache) >= self.cache_size:
+            cache.popitem(last=False)
+        computed = cache[key] = self.compute(dict(zip(key_fields, key, strict=True)))
+        if computed.note_keys not in self.tallies:
+            self.count(computed, row, 0)
+        return computed
+
+    def count(self, computed: Computed, row: int, rows: int = 1) -> None:
+        """Count ``rows`` rows for a combination of messages first seen at ``row``."""
+        self.tallies[computed.note_keys] = rows
+        for note, text in computed.notes:
+            self._messages.setdefault(note, (text, row))
 
     def messages(self) -> list[Message]:
         """Each distinct warning, notice and follow-up of the run, with its first row."""
-        self._fold()
+        rows = dict.fromkeys(self._messages, 0)
+        for note_keys, count in self.tallies.items():
+            for note in note_keys:
+                rows[note] += count
         order = {"warning": 0, "notice": 1, "follow_up": 2}
-        found = [Message(k, t, first, n) for (k, _), (t, first, n) in self._messages.items()]
+        found = [
+            Message(kind, text, first, rows[kind, english])
+            for (kind, english), (text, first) in self._messages.items()
+        ]
         return sorted(found, key=lambda m: (order[m.kind], m.first_row))
 
 
@@ -301,18 +440,44 @@ class Summary:
 def compute_rows(
     source: Source, calculator: Calculator, counts: dict[str, int]
 ) -> Iterator[tuple[InRow, Computed]]:
-    """Pair each input row with its result, in order; ``counts`` tallies the statuses."""
+    """Pair each input row with its result, in order; ``counts`` tallies the statuses.
+
+    A row whose texts are all in the calculator's caches, and whose normalised key is in its
+    results, is served here with a few dictionary look-ups; any other goes through
+    ``Calculator.add``."""
     key_fields = source.key_fields
-    cache = calculator.cache
-    add = calculator.add
+    at = {name: i for i, name in enumerate(key_fields)}
+    at_outcome, at_date = at["outcome"], at["notified_on"]
+    at_basis, at_cuti = at.get("basis"), at.get("no_cuti_bersama")
+    at_declared = at.get("declared_on") if calculator.declared else None
+    outcomes, dates, bases = calculator.outcomes, calculator.dates, calculator.bases
+    cutis, declared, results = calculator.cuti, calculator.declared_on, calculator.results
+    tallies, add = calculator.tallies, calculator.add
     blank = Computed.blank(declared=calculator.declared)
     for row in source.rows:
         if row.problem is None:
-            entry = cache.get(row.key)
-            if entry is None:
-                entry = add(key_fields, row.key, row.number)
-            entry.uses += 1
-            computed = entry.computed
+            key = row.key
+            number = outcomes.get(key[at_outcome])
+            date = dates.get(key[at_date])
+            code = bases.get(key[at_basis] if at_basis is not None else "")
+            cuti = cutis.get(key[at_cuti] if at_cuti is not None else "")
+            declared_on = None if at_declared is None else declared.get(key[at_declared], _UNREAD)
+            computed = None
+            if not (
+                number is None
+                or date is None
+                or code is None
+                or cuti is None
+                or declared_on is _UNREAD
+            ):
+                computed = results.get((number, date, code, cuti, declared_on))  # type: ignore[arg-type]
+            if computed is None:
+                computed = add(key_fields, key, row.number)
+            if computed.note_keys:
+                try:
+                    tallies[computed.note_keys] += 1
+                except KeyError:  # a result computed outside this run's rows
+                    calculator.count(computed, row.number)
         elif type(row.problem) is Blank:
             computed = blank
         else:

@@ -146,11 +146,17 @@ class RowEvents:
 
     def __call__(self, row: InRow, computed: Computed) -> None:
         from penetapan_cli.core.compare import Comparison, Option, TriggerKind
+        from penetapan_cli.core.outcomes import parse_outcome
         from penetapan_cli.render.ics import deadline_event
 
         result, calendar = computed.result, computed.calendar
         assert result is not None
         assert calendar is not None
+        # A result is shared by the outcomes of one rule with the same notices: the event is
+        # titled with the row's own outcome.
+        outcome = parse_outcome(self.cell(row, "outcome"))
+        if outcome is not result.outcome:
+            result = result._replace(outcome=outcome)
         option = Option(
             result.rule_set, True, TriggerKind.NOTIFIED, result.trigger_date, result, True
         )

@@ -11,7 +11,6 @@ if TYPE_CHECKING:
     pass
 from penetapan_cli.batch.columns import (
     _FORMULA_START,
-    CACHE_SIZE,
     _repaired,
     _text,
     dumps_json,
@@ -19,7 +18,7 @@ from penetapan_cli.batch.columns import (
     neutralise,
     result_columns,
 )
-from penetapan_cli.batch.compute import Computed
+from penetapan_cli.batch.compute import RESULT_CACHE_SIZE, Computed
 from penetapan_cli.batch.read import InRow, Table
 
 # ---------------------------------------------------------------------------------------------
@@ -60,8 +59,8 @@ def write_csv(
         unterminated.writerow(cells)
         suffix = suffixes.get(computed.cells)
         if suffix is None:
-            if len(suffixes) >= CACHE_SIZE:
-                suffixes.clear()
+            if len(suffixes) >= RESULT_CACHE_SIZE:  # the oldest goes; never all of them
+                del suffixes[next(iter(suffixes))]
             buffer.seek(0)
             buffer.truncate()
             formatter.writerow(computed.cells)

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from penetapan_cli.core.calendar import WorkCalendar
-from penetapan_cli.core.counting import Count, TraceDay, count_days
+from penetapan_cli.core.counting import Count, TraceDay, count_days, count_deadline
 from penetapan_cli.core.errors import CoverageError
 from penetapan_cli.core.facts import fact
 from penetapan_cli.core.outcomes import Outcome
@@ -89,6 +89,7 @@ def compute_deadline(
     as_of: dt.date | None = None,
     explain: bool = False,
     strict: bool = False,
+    trace: bool = True,
 ) -> DeadlineResult:
     """The latest date to declare the elected pair after ``outcome``, counted from
     ``trigger_date`` (the notification that reached the KPU, or the reading of the decision).
@@ -96,6 +97,8 @@ def compute_deadline(
     ``basis`` overrides the rule's unit; ``as_of`` is "today" for the countdown (the caller
     decides what today is); ``explain`` annotates calendar-day traces with holiday names;
     ``strict`` refuses (CoverageError) a count that touches a year whose data is not decreed.
+    ``trace=False`` leaves the trace empty and counts with the calendar's index of working days
+    (``count_deadline``: the same deadline, without a walk over the days).
     """
     rule = rule_set.rule_for(outcome)
     notices = rule.notices_for(outcome)
@@ -104,9 +107,15 @@ def compute_deadline(
             outcome, trigger_date, rule_set, rule, None, False, None, as_of, (), (), notices, ()
         )
     unit = basis or rule.unit
-    counted: Count = count_days(
-        trigger_date, rule.days, unit, rule.count_from, rule.roll, calendar, annotate=explain
-    )
+    if trace:
+        counted: Count = count_days(
+            trigger_date, rule.days, unit, rule.count_from, rule.roll, calendar, annotate=explain
+        )
+    else:
+        deadline, consulted = count_deadline(
+            trigger_date, rule.days, unit, rule.count_from, rule.roll, calendar
+        )
+        counted = Count(deadline, (), consulted)
     warnings: list[Text] = []
     estimated: list[int] = []
     if counted.consulted_calendar:
