@@ -15,8 +15,8 @@ import pytest
 
 from penetapan_cli.core.calendar import DayKind, NonWorkingDay, WorkCalendar
 from penetapan_cli.core.counting import DayStatus, count_days, count_deadline
-from penetapan_cli.sources.holidays import holidays_package_year
 from penetapan_cli.core.rules import CountFrom, Roll, Unit
+from penetapan_cli.sources.holidays import holidays_package_year
 
 D = dt.date
 CAL, WORK = Unit.CALENDAR, Unit.WORKING
@@ -134,7 +134,9 @@ def test_indexed_count_equals_the_walk_over_days(
     # Every start date from 1 Dec 2023 to 31 Jan 2026 (Christmas and New Year twice, Idul Fitri
     # 2024 and 2025 with their cuti bersama, year ends crossed), every unit, start and roll.
     walk = WorkCalendar(holidays_package_year, cuti_bersama_working=cuti_working, closures=closures)
-    index = WorkCalendar(holidays_package_year, cuti_bersama_working=cuti_working, closures=closures)
+    index = WorkCalendar(
+        holidays_package_year, cuti_bersama_working=cuti_working, closures=closures
+    )
     trigger = D(2023, 12, 1)
     while trigger <= D(2026, 1, 31):
         for days in (1, 3, 14):

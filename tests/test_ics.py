@@ -276,3 +276,109 @@ def test_stream_failure_keeps_the_old_file_and_no_temporary(tmp_path: Path) -> N
         fail_after_one_event(OSError(errno.ENOSPC, "No space left on device"))
     assert path.read_bytes() == b"previous calendar"
     assert [p.name for p in tmp_path.iterdir()] == ["old.ics"]
+
+
+# --- the event writer against icalendar's component tree --------------------------------------
+
+
+def _tree(item: CalendarEvent, stamp: dt.datetime) -> bytes:
+    """The event as an icalendar component tree writes it: the reference for _EventWriter."""
+    event = icalendar.Event()
+    event.add("uid", item.uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", item.date)
+    event.add("dtend", item.date + dt.timedelta(days=1))
+    event.add("summary", item.summary)
+    event.add("description", item.description)
+    event.add("transp", "TRANSPARENT")
+    if item.reminder_on is not None:
+        alarm = icalendar.Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", item.summary)
+        days_before = (item.date - item.reminder_on).days
+        alarm.add("trigger", -(dt.timedelta(days=days_before) - dt.timedelta(hours=8)))
+        event.add_component(alarm)
+    return bytes(event.to_ical())
+
+
+def _sample_events() -> list[CalendarEvent]:
+    """Events of every outcome with a deadline, in both languages, over two years of
+    notification dates, with region names and case numbers that need escaping or folding."""
+    regions = [
+        None,
+        "Kota Medan",
+        "Kabupaten Kepulauan Siau Tagulandang Biaro, Sulawesi Utara; dapil 1\\2",
+        "Kabupaten " + "Penajam Paser Utara " * 6,  # folded over several lines
+        "Kota Tanjungbalai \u2014 \u00e9\u00e8 \u4e2d\u6587 \U0001f5f3",  # multi-byte at a fold
+    ]
+    cases = [None, "220/PHPU.WAKO-XXIII/2025", 'perkara "A", no; 5\\6']
+    outcomes = [o for o in Outcome if DEFAULT.rule_for(o).days is not None]
+    events: list[CalendarEvent] = []
+    day = dt.date(2024, 12, 1)
+    i = 0
+    while day <= dt.date(2026, 1, 31):
+        outcome = outcomes[i % len(outcomes)]
+        event = deadline_event(
+            compare_deadlines(outcome, day, rule_sets=[DEFAULT], calendar=CALENDAR),
+            notified=day,
+            lang=("id", "en")[i % 2],
+            region=regions[i % len(regions)],
+            calendar=CALENDAR,
+            case_number=cases[i % len(cases)],
+        )
+        assert event is not None
+        events.append(event)
+        day += dt.timedelta(days=3)
+        i += 1
+    events.append(CalendarEvent("no-reminder", dt.date(2025, 2, 7), "x", "y", None))
+    # Folding edge cases: an escape, a caret or a multi-byte character at every position
+    # around the 75-octet limit; the RFC's literal \N; lone CR, CRLF and LF line breaks.
+    for shift in range(50, 80):
+        for tail in ("\\;", ",,", "^x", "\u00e9\u00e9", "\U0001f5f3!", "\\N", "a\r\nb\rc\nd"):
+            text = "x" * shift + tail + "y" * 90
+            events.append(
+                CalendarEvent(
+                    f"edge|{shift}|{tail}", dt.date(2025, 2, 10), text, text, dt.date(2025, 2, 3)
+                )
+            )
+    return events
+
+
+def test_event_writer_writes_what_icalendar_writes() -> None:
+    from penetapan_cli.render.ics import _EventWriter
+
+    events = _sample_events()
+    write = _EventWriter(STAMP)
+    for event in events:
+        assert write(event) == _tree(event, STAMP), event.key
+    # and the whole file parses back with icalendar, every event with its own values
+    cal = icalendar.Calendar.from_ical(build_calendar(events, stamp=STAMP))
+    parsed = list(cal.walk("VEVENT"))
+    assert len(parsed) == len(events)
+    for item, back in zip(events, parsed, strict=True):
+        assert str(back["uid"]) == item.uid
+        if item.key.startswith("edge|"):  # line breaks and \N come back as LF
+            continue
+        assert str(back["summary"]) == item.summary
+        assert str(back["description"]) == item.description
+        assert back.decoded("dtstart") == item.date
+        assert back.decoded("dtstamp") == STAMP
+        if item.reminder_on is not None:
+            assert reminder_at(back) == dt.datetime.combine(item.reminder_on, dt.time(8))
+
+
+def test_calendar_header_and_durations_are_icalendar_s() -> None:
+    from penetapan_cli import __version__
+    from penetapan_cli.render.ics import _duration, _header
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", f"-//penetapan//penetapan {__version__}//ID")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    assert _header() + b"END:VCALENDAR\r\n" == cal.to_ical()
+    for days in range(0, 40):  # reminders up to weeks before (closures), and the odd offsets
+        for offset in (dt.timedelta(hours=-8), dt.timedelta(minutes=-30), dt.timedelta(seconds=1)):
+            delta = -(dt.timedelta(days=days) + offset)
+            assert _duration(delta).encode() == icalendar.vDuration(delta).to_ical(), delta
+            assert _duration(-delta).encode() == icalendar.vDuration(-delta).to_ical(), delta
