@@ -238,7 +238,7 @@ def test_make_calendar_uses_the_cache_unless_disabled(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_cache_directory(environ: dict[str, str], platform: str, expected: str | None) -> None:
     found = resolve_cache_dir(environ, platform)
-    assert found == (Path(expected) if expected is not None else None)
+    assert found == expected
 
 
 def test_holidays_version_without_importing_the_package() -> None:

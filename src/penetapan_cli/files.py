@@ -22,10 +22,12 @@ import os
 import stat as kinds
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from penetapan_cli.core.errors import HangUp, InputError
+
+if TYPE_CHECKING:
+    from pathlib import Path  # made only where a path is built: a one-off check needs none
 
 # ---------------------------------------------------------------------------------------------
 # The low-level operations, replaceable by tests.
@@ -139,6 +141,8 @@ def option_reads(*, rules: str | None, closures: Path | None) -> dict[str, Path]
 
     reads: dict[str, Path] = {}
     if rules is not None and rules.strip() and is_rule_file_path(rules.strip()):
+        from pathlib import Path
+
         reads[f"the rule file {rules.strip()!r}"] = Path(rules.strip())
     if closures is not None:
         reads[f"the closures file {str(closures)!r}"] = closures
@@ -274,7 +278,7 @@ def _temp_name(target: Path) -> str:
 
 @contextlib.contextmanager
 def atomic_write(
-    path: Path,
+    path: Path | str,
     *,
     binary: bool = False,
     what: str | None = None,
@@ -293,6 +297,9 @@ def atomic_write(
     ``path`` must be a regular file or a new name (``check_target``). Errors are one-line
     InputErrors naming ``path`` as ``write_error`` does with ``what``.
     """
+    from pathlib import Path
+
+    path = Path(path)
     check_target(path, what=what, option=option)
     target = Path(os.path.realpath(path))
     temp = _temp_name(target)
@@ -377,7 +384,7 @@ def _mode_for(target: Path) -> int:
 
 
 def read_small(
-    path: Path,
+    path: Path | str,
     *,
     what: str,
     error: type[InputError] = InputError,
@@ -447,7 +454,7 @@ def _unsafe(info: os.stat_result, *, private_location: bool) -> str | None:
     return None
 
 
-def private_status(directory: Path, *, private_location: bool = False) -> str | None:
+def private_status(directory: Path | str, *, private_location: bool = False) -> str | None:
     """None when ``directory`` is the current user's and no one else can write it; otherwise
     "missing", "not a directory" (or another error) or one of ``UNSAFE_REASONS``."""
     try:
@@ -469,7 +476,7 @@ _PRIVATE_FLAGS = (
 )
 
 
-def read_private(path: Path, *, limit: int, private_location: bool = False) -> bytes | str:
+def read_private(path: Path | str, *, limit: int, private_location: bool = False) -> bytes | str:
     """The bytes of the regular file ``path`` of the current user, which no one else can
     write, read up to ``limit``; otherwise why not: "missing", "not a file" (a pipe, a
     device, a link, a directory), "corrupt" (unreadable or too large), or one of

@@ -10,13 +10,14 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from penetapan_cli.core.errors import InputError
 from penetapan_cli.messages import LANGS
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from penetapan_cli.core.calendar import NonWorkingDay, WorkCalendar, YearSource
 
 TZ_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
@@ -74,7 +75,7 @@ def today_in(tz_name: str) -> dt.date:
 
 def resolve_cache_dir(
     environ: Mapping[str, str] = os.environ, platform: str = sys.platform
-) -> Path | None:
+) -> str | None:
     """Where the holiday tables are cached; None when caching is off.
 
     PENETAPAN_NO_CACHE (any value but "" or "0") turns the cache off; PENETAPAN_CACHE_DIR names
@@ -85,26 +86,26 @@ def resolve_cache_dir(
     if environ.get("PENETAPAN_NO_CACHE", "") not in ("", "0"):
         return None
     if environ.get("PENETAPAN_CACHE_DIR"):
-        return Path(environ["PENETAPAN_CACHE_DIR"])
+        return environ["PENETAPAN_CACHE_DIR"]
     if platform == "win32":
         local = environ.get("LOCALAPPDATA")
-        return Path(local, "penetapan", "Cache") if local else None
+        return os.path.join(local, "penetapan", "Cache") if local else None
     home = environ.get("HOME") or os.path.expanduser("~")
     if platform == "darwin":
         base = os.path.join(home, "Library", "Caches")
     else:
         xdg = environ.get("XDG_CACHE_HOME", "")
         base = xdg if os.path.isabs(xdg) else os.path.join(home, ".cache")
-    return Path(base, "penetapan") if os.path.isabs(base) else None
+    return os.path.join(base, "penetapan") if os.path.isabs(base) else None
 
 
 _TOLD: set[str] = set()
 
 
-def _say_unsafe(lang: str) -> Callable[[Path, str], None]:
+def _say_unsafe(lang: str) -> Callable[[Path | str, str], None]:
     """How the holiday cache says, once per path and process, that it does not use a file."""
 
-    def say(path: Path, reason: str) -> None:
+    def say(path: Path | str, reason: str) -> None:
         if str(path) in _TOLD:
             return
         _TOLD.add(str(path))

@@ -9,14 +9,16 @@ code whichever way it came in. It imports neither Typer nor, unless it needs the
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from penetapan_cli.commands.common import note, resolve, rule_set_status
 from penetapan_cli.core.errors import EXIT_OK, EXIT_PENDING, InputError
 from penetapan_cli.core.rules import RuleSet
 from penetapan_cli.render.notes import warn
 from penetapan_cli.reports import DeadlineReport
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FORMATS = ("text", "json", "date")
 BASES = ("calendar", "working")
@@ -152,9 +154,9 @@ def run_deadline(
 
 def _other_rule_sets(active: RuleSet) -> list[RuleSet]:
     """The shipped rule sets besides the active one, for --compare."""
-    from penetapan_cli.sources.rulesets import RULESETS_DIR, load_rule_set, shipped_rule_sets
+    from penetapan_cli.sources.rulesets import load_rule_set, shipped_rule_sets
 
-    active_shipped = active.path is not None and active.path.parent == RULESETS_DIR
+    active_shipped = not active.from_file
     return [
         load_rule_set(name)
         for name in shipped_rule_sets()

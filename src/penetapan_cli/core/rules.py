@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from penetapan_cli.core.errors import RulesError
 from penetapan_cli.core.outcomes import Outcome
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 DEFAULT_RULE_SET = "pkpu-18-2024"
 
@@ -74,7 +76,7 @@ class RuleSet(NamedTuple):
     status: str
     note: Text
     rules: tuple[Rule, ...]
-    path: Path | None = None
+    path: Path | str | None = None
     digest: str | None = None
     """A user's rule file: a hash of its parsed content (None for a shipped rule set)."""
 
@@ -112,7 +114,7 @@ def period_fields(data: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def build_rule_set(data: Mapping[str, Any], path: Path | None = None) -> RuleSet:
+def build_rule_set(data: Mapping[str, Any], path: Path | str | None = None) -> RuleSet:
     """Build the frozen records from already-validated data (shipped or checked by rulefile)."""
 
     def rule(r: Mapping[str, Any]) -> Rule:

@@ -33,9 +33,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import zlib
-from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from penetapan_cli.core.calendar import NonWorkingDay, YearSource
 from penetapan_cli.files import UNSAFE_REASONS
@@ -50,11 +50,15 @@ COUNTRY = "ID"
 LIMIT = 1 << 16  # a year's table is about 3 KB; anything far larger is not one
 _KINDS = {kind.value: kind for _, kind in HOLIDAY_CATEGORIES}
 
-Unsafe = Callable[[Path, str], None]
-"""Told once that a directory or file is not used: its path and why (files.UNSAFE_REASONS)."""
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    Unsafe = Callable[[Path | str, str], None]
+    """Told once that a directory or file is not used: its path and why (UNSAFE_REASONS)."""
 
 
-def _ignore(path: Path, reason: str) -> None:
+def _ignore(path: Path | str, reason: str) -> None:
     return None
 
 
@@ -67,7 +71,7 @@ class CachedYearSource:
 
     def __init__(
         self,
-        directory: Path,
+        directory: Path | str,
         *,
         source: YearSource = holidays_package_year,
         version: str | None = None,
@@ -82,7 +86,7 @@ class CachedYearSource:
         self._usable: bool | None = None  # the directory, checked on first use
         self._told = False
 
-    def _unsafe(self, path: Path, reason: str) -> None:
+    def _unsafe(self, path: Path | str, reason: str) -> None:
         if not self._told:
             self._told = True
             self._on_unsafe(path, reason)
@@ -99,7 +103,13 @@ class CachedYearSource:
         }
 
     def path(self, year: int) -> Path:
-        return self.directory / f"holidays-{COUNTRY}-{year}.json"
+        from pathlib import Path
+
+        return Path(self._file(year))
+
+    def _file(self, year: int) -> str:
+        # A plain string: pathlib is not loaded for a one-off check.
+        return os.path.join(self.directory, f"holidays-{COUNTRY}-{year}.json")
 
     def usable(self) -> bool:
         """Whether the directory may be read and written: the user's own, no one else can
@@ -117,13 +127,13 @@ class CachedYearSource:
         if not self.usable():
             return tuple(self._source(year))
         key = self.key(year)
-        path = self.path(year)
+        path = self._file(year)
         found = read_private_table(path, key, private_location=self._private_location)
         if isinstance(found, tuple):
             return found
         days = tuple(self._source(year))
         if found in UNSAFE_REASONS:
-            self._unsafe(path, found)
+            self._unsafe(self.path(year), found)
         if found != "not a file":  # a pipe, device or link is neither read nor replaced
             write_table(path, key, days)
         return days
@@ -154,7 +164,7 @@ def _decode(payload: bytes, year: int) -> tuple[NonWorkingDay, ...]:
     return tuple(days)
 
 
-def read_table(path: Path, key: dict[str, object]) -> tuple[NonWorkingDay, ...] | None:
+def read_table(path: Path | str, key: dict[str, object]) -> tuple[NonWorkingDay, ...] | None:
     """The table stored at ``path`` under ``key``; None when absent, stale, corrupt, or in a
     file that someone else could have written."""
     found = read_private_table(path, key)
@@ -162,7 +172,7 @@ def read_table(path: Path, key: dict[str, object]) -> tuple[NonWorkingDay, ...] 
 
 
 def read_private_table(
-    path: Path, key: dict[str, object], *, private_location: bool = False
+    path: Path | str, key: dict[str, object], *, private_location: bool = False
 ) -> tuple[NonWorkingDay, ...] | str:
     """The table stored at ``path`` under ``key``, or why there is none: "missing", "not a
     file", "corrupt" (also stale), or a reason of ``files.UNSAFE_REASONS``.
@@ -186,7 +196,7 @@ def read_private_table(
         return "corrupt"  # rebuilt by the caller
 
 
-def write_table(path: Path, key: dict[str, object], days: tuple[NonWorkingDay, ...]) -> bool:
+def write_table(path: Path | str, key: dict[str, object], days: tuple[NonWorkingDay, ...]) -> bool:
     """Store ``days`` at ``path`` atomically; False (and nothing left behind) when it cannot,
     or when ``path`` is anything but a regular file (a pipe, a link to a device, ...)."""
     from penetapan_cli.core.errors import InputError
@@ -195,9 +205,10 @@ def write_table(path: Path, key: dict[str, object], days: tuple[NonWorkingDay, .
     payload = _encode(days)
     header = json.dumps({**key, "crc32": zlib.crc32(payload)}, separators=(",", ":"))
     try:
-        path.parent.parent.mkdir(parents=True, exist_ok=True)
+        folder = os.path.dirname(os.fspath(path))
+        os.makedirs(os.path.dirname(folder) or ".", exist_ok=True)
         with contextlib.suppress(FileExistsError):
-            path.parent.mkdir(mode=0o700)  # the cache's own directory: only its user's
+            os.mkdir(folder, mode=0o700)  # the cache's own directory: only its user's
         with atomic_write(
             path, binary=True, what="cache file", option="the cache", sync=False, mode=0o600
         ) as fh:

@@ -7,9 +7,9 @@ sources/rulefile.py first.
 
 from __future__ import annotations
 
+import os
 import tomllib
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from penetapan_cli.core.errors import RulesError
 from penetapan_cli.core.rules import (
@@ -20,12 +20,25 @@ from penetapan_cli.core.rules import (
     build_rule_set,
 )
 
-RULESETS_DIR = Path(__file__).parent / "rulesets"
-LIMITS_FILE = Path(__file__).parent / "limits.toml"
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# Plain strings: a one-off check reads the default rule set without loading pathlib.
+_RULESETS = os.path.join(os.path.dirname(__file__), "rulesets")
+_LIMITS = os.path.join(os.path.dirname(__file__), "limits.toml")
+
+
+def __getattr__(name: str) -> Path:
+    """``RULESETS_DIR`` and ``LIMITS_FILE`` as paths, made when another module asks."""
+    if name in ("RULESETS_DIR", "LIMITS_FILE"):
+        from pathlib import Path
+
+        return Path(_RULESETS if name == "RULESETS_DIR" else _LIMITS)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def shipped_rule_sets() -> list[str]:
-    return sorted(p.stem for p in RULESETS_DIR.glob("*.toml"))
+    return sorted(n.removesuffix(".toml") for n in os.listdir(_RULESETS) if n.endswith(".toml"))
 
 
 def is_rule_file_path(name: str) -> bool:
@@ -33,20 +46,20 @@ def is_rule_file_path(name: str) -> bool:
     return "/" in name or "\\" in name or name.endswith(".toml")
 
 
-def rule_set_path(name: str) -> Path:
+def rule_set_path(name: str) -> str:
     """A shipped rule set by name, or a user's file by path."""
-    shipped = RULESETS_DIR / f"{name}.toml"
+    shipped = os.path.join(_RULESETS, f"{name}.toml")
     if not is_rule_file_path(name):
-        if shipped.is_file():
+        if os.path.isfile(shipped):
             return shipped
         raise RulesError(
             f"unknown rule set {name!r}: expected one of {', '.join(shipped_rule_sets())} "
             "or the path of a .toml file"
         )
-    return Path(name)
+    return name
 
 
-def read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path | str) -> dict[str, Any]:
     """A rule or limits file: a regular file or a pipe of at most 1 MiB (files.read_small)."""
     from penetapan_cli.files import read_small
 
@@ -74,7 +87,7 @@ def load_rule_set(name: str = DEFAULT_RULE_SET) -> RuleSet:
         raise RulesError(f"rule file {str(path)!r} is not a valid rule set: {exc}") from None
 
 
-def load_limits(path: Path = LIMITS_FILE) -> dict[str, Limit]:
+def load_limits(path: Path | str = _LIMITS) -> dict[str, Limit]:
     """The statutory limits shipped in ``limits.toml`` (UU 10/2016 Pasal 157 and MK orders)."""
     data = read_toml(path)
     try:
@@ -94,6 +107,8 @@ def resolve_rule_set(name_or_path: str | None = None) -> RuleSet:
     if not name:
         raise RulesError("empty --rules: expected a rule set name or the path of a .toml file")
     if is_rule_file_path(name):
+        from pathlib import Path
+
         from penetapan_cli.sources.rulefile import load_rule_file
 
         return load_rule_file(Path(name))
