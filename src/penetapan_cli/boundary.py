@@ -35,7 +35,6 @@ from penetapan_cli.core.errors import (
     InputError,
     PenetapanError,
 )
-from penetapan_cli.options import OPTION_NAMES
 
 PROG = "penetapan"
 MACHINE_FORMATS = frozenset({"json", "jsonl", "csv", "ics"})
@@ -281,6 +280,8 @@ def is_bug(exc: BaseException) -> bool:
 def outcome_of(exc: BaseException) -> Outcome:
     """The line and exit code of an exception that reached the boundary."""
     if isinstance(exc, PenetapanError):
+        from penetapan_cli.options import OPTION_NAMES  # only when there is an error to say
+
         return exc.message(OPTION_NAMES), exc.exit_code
     if isinstance(exc, KeyboardInterrupt):
         return "interrupted", EXIT_INTERRUPTED

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from penetapan_cli.commands.common import note, resolve, rule_set_status
 from penetapan_cli.core.errors import EXIT_OK, EXIT_PENDING, InputError
 from penetapan_cli.core.rules import RuleSet
-from penetapan_cli.render.notes import warn
 from penetapan_cli.reports import DeadlineReport
 
 if TYPE_CHECKING:
@@ -169,6 +168,7 @@ def _write_ics(path: Path, report: DeadlineReport) -> None:
 
     from penetapan_cli.commands.common import wrote
     from penetapan_cli.render.ics import deadline_event, write_ics
+    from penetapan_cli.render.notes import warn
 
     event = deadline_event(
         report.comparison,
