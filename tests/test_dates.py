@@ -86,6 +86,32 @@ ACCEPTED = [
     ("hari ini", TODAY),
     ("Hari Ini", TODAY),
     ("  hari   ini ", TODAY),
+    # the older spellings and short forms of letters and spreadsheets (GLOSARIUM.md, "Regions
+    # and dates"), in any case
+    ("4 Pebruari 2025", FEB4),
+    ("4 PEBRUARI 2025", FEB4),
+    ("4 peb 2025", FEB4),
+    ("4 Peb. 2025", FEB4),
+    ("4 Nopember 2025", dt.date(2025, 11, 4)),
+    ("4 nopember 2025", dt.date(2025, 11, 4)),
+    ("4 NOP 2025", dt.date(2025, 11, 4)),
+    ("17 AGT 2025", dt.date(2025, 8, 17)),
+    ("17 Agu 2025", dt.date(2025, 8, 17)),
+    ("17 Agus 2025", dt.date(2025, 8, 17)),
+    ("17 agus. 2025", dt.date(2025, 8, 17)),
+    ("4 Sept 2025", dt.date(2025, 9, 4)),
+    ("4 SEPT. 2025", dt.date(2025, 9, 4)),
+    ("Selasa, 4 Pebruari 2025", FEB4),
+    # a spreadsheet's d-mmm-yyyy and its neighbours
+    ("4-Feb-2025", FEB4),
+    ("04-feb-2025", FEB4),
+    ("04-FEB-2025", FEB4),
+    ("4-Peb-2025", FEB4),
+    ("4/Feb/2025", FEB4),
+    ("4.Feb.2025", FEB4),
+    ("4-Februari-2025", FEB4),
+    ("17-Agt-2025", dt.date(2025, 8, 17)),
+    ("4-Nop-2025", dt.date(2025, 11, 4)),
 ]
 
 
@@ -165,6 +191,13 @@ REJECTED = [
     ("2025-02-04-", "expected YYYY-MM-DD"),
     ("--", "expected YYYY-MM-DD"),
     ("'; DROP TABLE", "expected YYYY-MM-DD"),
+    # spreadsheet forms: a two-digit year stays refused, and says why
+    ("4-Feb-25", "two-digit years are ambiguous"),
+    ("04-Peb-25", "4 digits (e.g. 4-Feb-2025)"),
+    ("4-Fbr-2025", "unknown month name 'Fbr'"),
+    ("4-Feb/2025", "expected YYYY-MM-DD"),
+    ("30-Feb-2025", "February 2025 has 28 days"),
+    ("4 Pebr 2025", "unknown month name"),
 ]
 
 
@@ -390,3 +423,37 @@ def test_iso_fast_path_leaves_the_rest_to_the_full_parser(text: str) -> None:
 @given(st.text(alphabet="0123456789- +٤２\t", min_size=8, max_size=12))
 def test_iso_fast_path_agrees_on_any_iso_like_text(text: str) -> None:
     _agrees(text)
+
+
+# --date-order mdy: a US-locale export writes 2/4/2025 for 4 February 2025. Only numeric
+# day-month dates change; ISO and month names are unambiguous and read the same in either order.
+@pytest.mark.parametrize(
+    ("text", "dmy", "mdy"),
+    [
+        ("2/4/2025", dt.date(2025, 4, 2), FEB4),
+        ("02-04-2025", dt.date(2025, 4, 2), FEB4),
+        ("12.31.2025", None, dt.date(2025, 12, 31)),
+        ("31/12/2025", dt.date(2025, 12, 31), None),
+        ("2025-02-04", FEB4, FEB4),
+        ("4 Februari 2025", FEB4, FEB4),
+        ("February 4, 2025", FEB4, FEB4),
+        ("4-Feb-2025", FEB4, FEB4),
+    ],
+)
+def test_date_order(text: str, dmy: dt.date | None, mdy: dt.date | None) -> None:
+    for order, expected in (("dmy", dmy), ("mdy", mdy)):
+        if expected is None:
+            with pytest.raises(DateInputError, match="month 31 does not exist"):
+                parse_date(text, order=order)
+        else:
+            assert parse_date(text, order=order) == expected
+
+
+def test_date_order_two_digit_year_still_refused() -> None:
+    with pytest.raises(DateInputError, match="two-digit years are ambiguous"):
+        parse_date("2/4/25", order="mdy")
+
+
+def test_unknown_date_order_is_a_programmer_error() -> None:
+    with pytest.raises(ValueError, match="order"):
+        parse_date("2025-02-04", order="ymd")

@@ -1,7 +1,9 @@
 """Strict, unambiguous date parsing and Indonesian/English date formatting.
 
 Pure: no clock, no environment, no output. "today" is whatever the caller passes in.
-Numeric dates are day-first (the Indonesian convention): 04/02/2025 is 4 February 2025.
+Numeric dates are day-first (the Indonesian convention): 04/02/2025 is 4 February 2025;
+``order="mdy"`` reads them month-first, for exports from a US-locale spreadsheet. An ISO date
+(2025-02-04) and a date with a month name are read the same in either order.
 """
 
 from __future__ import annotations
@@ -28,10 +30,13 @@ _MONTHS = {
 }  # fmt: skip
 
 # Short month names (a trailing dot is allowed only on these): 3-letter prefixes of both
-# languages (Jan..Des, Agu, Okt, Mei, May...) plus common Indonesian/English forms.
+# languages (Jan..Des, Agu, Okt, Mei, May...) plus the forms seen in letters and spreadsheets
+# (GLOSARIUM.md: Feb/Peb, Agu/Agt/Agus, Sep/Sept, Nov/Nop).
 _MONTH_SHORT = {n[:3].lower(): i for ns in _MONTHS.values() for i, n in enumerate(ns, 1)}
-_MONTH_SHORT |= {"agt": 8, "ags": 8, "nop": 11, "sept": 9}
+_MONTH_SHORT |= {"agt": 8, "ags": 8, "agus": 8, "nop": 11, "peb": 2, "sept": 9}
 _MONTH_WORDS = _MONTH_SHORT | {n.lower(): i for ns in _MONTHS.values() for i, n in enumerate(ns, 1)}
+# The older spellings official letters still use (read them; the tool writes the current ones).
+_MONTH_WORDS |= {"pebruari": 2, "nopember": 11}
 _WEEKDAY_WORDS = {
     w.lower(): i for ns in _WEEKDAYS.values() for i, n in enumerate(ns) for w in (n, n[:3])
 }
@@ -41,8 +46,14 @@ _TODAY_WORDS = {"today", "hari-ini", "hari ini"}
 _EXPECTED = "expected YYYY-MM-DD, DD/MM/YYYY or '4 Februari 2025'"
 _RANGE = f"dates from {MIN_DATE.isoformat()} to {MAX_DATE.isoformat()} are supported"
 _YEAR4 = "the year must have 4 digits (e.g. 04/02/2025); two-digit years are ambiguous"
+_YEAR4_SHEET = "the year must have 4 digits (e.g. 4-Feb-2025); two-digit years are ambiguous"
+
+DATE_ORDERS = ("dmy", "mdy")
+"""How a numeric date such as 04/02/2025 is read: day first (the rule) or month first."""
 
 _FLAGS = re.ASCII | re.IGNORECASE
+# A spreadsheet's "d-mmm-yyyy" and the like: 4-Feb-2025, 04/Peb/2025, 4.Agt.2025.
+_SHEET = re.compile(r"([0-9]{1,2})([/.-])([a-z]+)\2([0-9]+)", _FLAGS)
 _NUMERIC3 = re.compile(r"([0-9]+)([/.-])([0-9]+)([/.-])([0-9]+)", _FLAGS)
 _NUMERIC2 = re.compile(r"[0-9]+[/.-][0-9]+", _FLAGS)
 _TIME = re.compile(r"[0-9][T:][0-9]", _FLAGS)
@@ -123,22 +134,25 @@ def iso_date(text: str) -> dt.date | None:
     return None
 
 
-def parse_date(text: str, *, today: dt.date | None = None) -> dt.date:
+def parse_date(text: str, *, today: dt.date | None = None, order: str = "dmy") -> dt.date:
     """Parse a date strictly; raise DateInputError (one line, quoting the input) otherwise.
 
-    Accepted: 2025-02-04, 04/02/2025 (also 4-2-2025, 4.2.2025: day first), 4 Februari 2025,
-    4 Feb 2025, February 4, 2025, an optional leading weekday that must match, and
-    today / hari-ini / hari ini (which return `today`).
+    Accepted: 2025-02-04, 04/02/2025 (also 4-2-2025, 4.2.2025: day first, or month first with
+    ``order="mdy"``), 4 Februari 2025, 4 Feb 2025, 4 Pebruari 2025, February 4, 2025, the
+    spreadsheet form 4-Feb-2025, an optional leading weekday that must match, and
+    today / hari-ini / hari ini (which return `today`). Month names in any case.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_date expects str, got {type(text).__name__}")
+    if order not in DATE_ORDERS:
+        raise ValueError(f"order must be one of {DATE_ORDERS}, got {order!r}")
     found = iso_date(text)
     if found is not None:
         return found
-    return _parse_full(text, today)
+    return _parse_full(text, today, order)
 
 
-def _parse_full(text: str, today: dt.date | None) -> dt.date:
+def _parse_full(text: str, today: dt.date | None, order: str = "dmy") -> dt.date:
     """``parse_date`` without its fast path for ISO dates."""
     s = text.strip()
     if not s:
@@ -175,7 +189,16 @@ def _parse_full(text: str, today: dt.date | None) -> dt.date:
             raise _error(s, f"day and month have 1 or 2 digits; {_EXPECTED}")
         if len(c) != 4:
             raise _error(s, _YEAR4)
-        return _build(s, int(c), int(b), int(a))
+        day, month = (a, b) if order == "dmy" else (b, a)
+        return _build(s, int(c), int(month), int(day))
+    if m := _SHEET.fullmatch(s):
+        day_text, _, month_word, year_text = m.groups()
+        month_word = month_word.lower()
+        if month_word not in _MONTH_WORDS:
+            raise _error(s, f"unknown month name {m[3]!r}; {_EXPECTED}")
+        if len(year_text) != 4:
+            raise _error(s, _YEAR4_SHEET)
+        return _build(s, int(year_text), _MONTH_WORDS[month_word], int(day_text))
     if _NUMERIC2.fullmatch(s):
         raise _error(s, f"incomplete date: give day, month and year; {_EXPECTED}")
 
