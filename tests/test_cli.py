@@ -259,6 +259,7 @@ def test_outcomes_json_lists_every_outcome() -> None:
         "revote",
         "recount",
         "recapitulation",
+        "correction",
     ]
     assert data["outcomes"][1]["aliases"] == ["tidak-dapat-diterima", "tidak-lanjut", "dismissal"]
     assert data["outcomes"][7]["days"] is None

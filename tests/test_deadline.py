@@ -18,7 +18,8 @@ from penetapan_cli.sources.holidays import holidays_package_year
 D = dt.date
 
 # Huruf a: no petition, 3 calendar days after the BRPK letter. Huruf b: every decision that
-# ends the dispute, 3 calendar days after notification.
+# ends the dispute, 3 calendar days after notification; a partial grant ordering the KPU to
+# correct its own decree (correction) too, as the safe reading (docs/legal-basis.md).
 HURUF_A = {Outcome.NO_PETITION}
 HURUF_B = {
     Outcome.DISMISSED,
@@ -27,6 +28,7 @@ HURUF_B = {
     Outcome.NOT_COMPETENT,
     Outcome.REJECTED,
     Outcome.GRANTED,
+    Outcome.CORRECTION,
 }
 FOLLOW_UP = {Outcome.REVOTE, Outcome.RECOUNT, Outcome.RECAPITULATION}
 

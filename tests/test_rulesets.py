@@ -182,10 +182,10 @@ BROKEN = [
     ),
     (
         "unknown outcome",
-        DEFAULT_TEXT.replace('"rejected", "granted"]', '"rejected", "granted", "approved"]', 1),
-        "rules[1].outcomes[6] (rule '57-1-b'): expected an outcome id (no-petition, dismissed, "
+        DEFAULT_TEXT.replace('"granted", "correction"]', '"granted", "correction", "approved"]', 1),
+        "rules[1].outcomes[7] (rule '57-1-b'): expected an outcome id (no-petition, dismissed, "
         "withdrawn, lapsed, not-competent, rejected, granted, revote, recount, "
-        "recapitulation), got 'approved'",
+        "recapitulation, correction), got 'approved'",
     ),
     (
         "missing citation",
@@ -220,7 +220,7 @@ BROKEN = [
         DEFAULT_TEXT.replace('outcomes = ["no-petition"]', 'outcomes = ["no-petition", "psu"]'),
         "rules[0].outcomes[1] (rule '57-1-a'): expected an outcome id (no-petition, dismissed, "
         "withdrawn, lapsed, not-competent, rejected, granted, revote, recount, "
-        "recapitulation), got 'psu'",
+        "recapitulation, correction), got 'psu'",
     ),
     (
         "revote given a deadline",
@@ -234,7 +234,7 @@ BROKEN = [
         "deadline rule without days",
         _nth_rule_drop(DEFAULT_TEXT, 1, "days ="),
         "rules[1] (rule '57-1-b'): days is missing: outcomes dismissed, withdrawn, lapsed, "
-        "not-competent, rejected, granted need a deadline (only revote, recount, "
+        "not-competent, rejected, granted, correction need a deadline (only revote, recount, "
         "recapitulation may have none)",
     ),
     (

@@ -24,6 +24,11 @@ OUTCOME_NAMES: dict[Outcome, Text] = {
     Outcome.REVOTE: {"id": "pemungutan suara ulang (PSU)", "en": "re-vote ordered (PSU)"},
     Outcome.RECOUNT: {"id": "penghitungan suara ulang", "en": "recount ordered"},
     Outcome.RECAPITULATION: {"id": "rekapitulasi ulang", "en": "re-recapitulation ordered"},
+    Outcome.CORRECTION: {
+        "id": "dikabulkan sebagian, KPU diperintahkan memperbaiki keputusannya (perolehan suara "
+        "tetap)",
+        "en": "granted in part, the KPU ordered to correct its own decree (the tally stands)",
+    },
 }
 
 UNIT_NAMES: dict[Unit, Text] = {
@@ -384,3 +389,68 @@ def cache_not_used(path: str, reason: str, lang: str) -> str:
         "package instead (use a folder that is yours and only you can write, or "
         "PENETAPAN_NO_CACHE=1)"
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# What users write: dates in either order, partial grants, swapped arguments, a timeline from
+# the dates known, shell completion. A text shown with option names writes facts as
+# placeholders ({announced}: core/facts.py), named by the caller.
+
+INPUT_TEXTS: dict[str, Text] = {
+    "date_order_help": {
+        "id": "Cara membaca tanggal angka seperti 02/04/2025: dmy (tanggal dahulu, kaidah "
+        "Indonesia: 2 April) atau mdy (bulan dahulu, ekspor lembar kerja berlokal AS: "
+        "4 Februari). Berlaku untuk setiap tanggal yang dibaca perintah ini; tanggal ISO dan "
+        "tanggal dengan nama bulan dibaca sama.",
+        "en": "How to read a numeric date such as 02/04/2025: dmy (day first, the Indonesian "
+        "rule: 2 April) or mdy (month first, exports of US-locale spreadsheets: 4 February). "
+        "Applies to every date the command reads; ISO dates and month names read the same.",
+    },
+    "partial_grant": {
+        "id": "amar putusan {shown!r} (dikabulkan untuk sebagian) belum menyebut tindak "
+        "lanjutnya; pilih sesuai amar putusan MK: Mahkamah menetapkan sendiri perolehan suara "
+        "yang benar: dikabulkan; Mahkamah memerintahkan pemungutan suara ulang, penghitungan "
+        "suara ulang atau rekapitulasi ulang: psu, penghitungan-suara-ulang atau "
+        "rekapitulasi-ulang; Mahkamah memerintahkan KPU memperbaiki keputusannya dan perolehan "
+        "suara tetap: perbaikan-keputusan",
+        "en": "outcome {shown!r} (granted in part) does not say what follows; choose by what "
+        "the MK ordered: the MK fixed the vote result itself: dikabulkan (granted); it ordered "
+        "a re-vote, a recount or a re-recapitulation: psu, penghitungan-suara-ulang or "
+        "rekapitulasi-ulang; it ordered the KPU to correct its own decree while the tally "
+        "stands: perbaikan-keputusan (correction)",
+    },
+    "swapped": {
+        "id": "argumen tampaknya tertukar: penetapan deadline OUTCOME DATE (amar putusan "
+        "dahulu, lalu tanggal), bukan {outcome!r} {date!r}",
+        "en": "the arguments seem swapped: penetapan deadline OUTCOME DATE (the outcome "
+        "first, then the date), not {outcome!r} {date!r}",
+    },
+    "timeline_no_date": {
+        "id": "tidak ada tanggal yang diberikan: linimasa memerlukan sekurang-kurangnya satu "
+        "dari {announced} (pengumuman hasil), {registered} (registrasi perkara dalam BRPK), "
+        "{decided} (putusan diucapkan) atau {notified} (diterimanya surat pemberitahuan)",
+        "en": "no date given: the timeline needs at least one of {announced} (the result "
+        "announced), {registered} (the case registered in the BRPK), {decided} (the decision "
+        "read out) or {notified} (the notification received)",
+    },
+}
+"""Texts of the inputs users write, in both languages (help, errors and notes)."""
+
+
+def input_text(key: str, lang: str, **params: object) -> str:
+    """An entry of INPUT_TEXTS in ``lang``, its ``{name!r}`` fields filled from ``params``;
+    fact placeholders ({announced}...) without a value are left for the caller to name."""
+    import string
+
+    text = INPUT_TEXTS[key][lang]
+    out = []
+    for literal, field, spec, conversion in string.Formatter().parse(text):
+        out.append(literal)
+        if field is None:
+            continue
+        if field in params:
+            value = params[field]
+            out.append(format(repr(value) if conversion == "r" else value, spec or ""))
+        else:
+            out.append("{" + field + "}")
+    return "".join(out)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from penetapan_cli.core.errors import InputError
 
 if TYPE_CHECKING:
+    from penetapan_cli.core.outcomes import Outcome
     from penetapan_cli.core.rules import RuleSet
 
 
@@ -17,25 +18,41 @@ class Setting(NamedTuple):
     as_of: dt.date  # --as-of, else today
 
 
-def resolve(lang: str | None, tz: str, as_of: str | None) -> Setting:
-    """--lang, --tz (which gives today) and --as-of, checked in that order."""
+def resolve(lang: str | None, tz: str, as_of: str | None, date_order: str = "dmy") -> Setting:
+    """--lang, --tz (which gives today) and --as-of (read in --date-order), checked in that
+    order."""
     from penetapan_cli.settings import resolve_lang, today_in
 
     language = resolve_lang(lang)
     today = today_in(tz)  # also rejects an unknown --tz
-    return Setting(language, today, option_date(as_of, "--as-of", today) or today)
+    return Setting(language, today, option_date(as_of, "--as-of", today, date_order) or today)
 
 
-def option_date(value: str | None, option: str, today: dt.date) -> dt.date | None:
+def option_date(
+    value: str | None, option: str, today: dt.date, date_order: str = "dmy"
+) -> dt.date | None:
     """The date an option gives; a bad one is reported with the option's name."""
     from penetapan_cli.core.dates import parse_date
 
     if value is None:
         return None
     try:
-        return parse_date(value, today=today)
+        return parse_date(value, today=today, order=date_order)
     except InputError as exc:
         raise type(exc)(f"{option}: {exc}") from None
+
+
+def read_outcome(text: str, lang: str) -> Outcome:
+    """The outcome ``text`` names; a partial grant is refused with the choices it leaves."""
+    from penetapan_cli.core.errors import OutcomeError, PartialGrantError
+    from penetapan_cli.core.outcomes import parse_outcome
+
+    try:
+        return parse_outcome(text)
+    except PartialGrantError as exc:
+        from penetapan_cli.messages import input_text
+
+        raise OutcomeError(input_text("partial_grant", lang, shown=exc.shown)) from None
 
 
 def note(texts: list[str], key: str, lang: str) -> None:

@@ -49,6 +49,19 @@ class OutcomeError(InputError):
     """An outcome name that is not known."""
 
 
+class PartialGrantError(OutcomeError):
+    """An outcome written as a partial grant ("dikabulkan sebagian"), which names no rule: the
+    MK's amar says what follows. ``shown`` is the input as given; the command line words the
+    message (messages.INPUT_TEXTS["partial_grant"])."""
+
+    def __init__(self, shown: str) -> None:
+        super().__init__(
+            f"outcome {shown!r} (granted in part) does not say what follows: give what the MK "
+            "ordered (granted, revote, recount, recapitulation or correction)"
+        )
+        self.shown = shown
+
+
 class ClosuresFileError(InputError):
     """A closures file that cannot be read."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from penetapan_cli.core.errors import OutcomeError
+from penetapan_cli.core.errors import OutcomeError, PartialGrantError
 
 
 class Outcome(enum.Enum):
@@ -20,6 +20,7 @@ class Outcome(enum.Enum):
     REVOTE = "revote"
     RECOUNT = "recount"
     RECAPITULATION = "recapitulation"
+    CORRECTION = "correction"  # granted in part: the KPU corrects its own decree, tally stands
 
 
 # Outcomes whose decision orders the KPU to act again (a new cycle): no declaration deadline yet.
@@ -37,7 +38,12 @@ ALIASES: dict[Outcome, tuple[str, ...]] = {
     Outcome.REVOTE: ("psu", "pemungutan-suara-ulang"),
     Outcome.RECOUNT: ("penghitungan-suara-ulang",),
     Outcome.RECAPITULATION: ("rekapitulasi-ulang",),
+    Outcome.CORRECTION: ("perbaikan-keputusan",),
 }
+
+# Words that make an outcome a partial grant ("dikabulkan sebagian", "partially granted"): the
+# MK's amar then says what follows, and the user must name it (see PartialGrantError).
+_PARTIAL_WORDS = frozenset({"sebagian", "partial", "partially", "partly", "part"})
 
 _LOOKUP: dict[str, Outcome] = {o.value: o for o in Outcome} | {
     alias: o for o, names in ALIASES.items() for alias in names
@@ -49,12 +55,17 @@ def _normalise(text: str) -> str:
 
 
 def parse_outcome(text: str) -> Outcome:
-    """Resolve an id or alias, case-insensitive; spaces and underscores count as hyphens."""
+    """Resolve an id or alias, case-insensitive; spaces and underscores count as hyphens.
+
+    A partial grant ("dikabulkan sebagian", "granted in part") raises PartialGrantError: it
+    names no single rule."""
     key = _normalise(text)
     found = _LOOKUP.get(key)
     if found is not None:
         return found
     shown = text.strip()[:64]
+    if _PARTIAL_WORDS.intersection(key.split("-")):
+        raise PartialGrantError(shown)
     valid = ", ".join(o.value for o in Outcome)
     if not key:
         raise OutcomeError(f"empty outcome: expected one of {valid}")
