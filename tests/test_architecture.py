@@ -48,7 +48,7 @@ LAYERS: dict[str, set[str]] = {
         "settings",
     },
     "boundary": {"core", "options", "files"},
-    "cli": {"core", "commands", "options", "boundary", "files", "settings", "__init__"},
+    "cli": {"core", "commands", "messages", "options", "boundary", "files", "settings", "__init__"},
     "launch": {"core", "commands", "options", "boundary", "cli"},
     "__main__": {"launch"},
     "__init__": set(),

@@ -32,14 +32,14 @@ from penetapan_cli.sources.rulesets import load_rule_set
 
 runner = CliRunner(env={"PENETAPAN_LANG": "en"})  # stderr labels in English
 AS_OF = ["--as-of", "2025-02-05"]
-RESULT = ["deadline", "status", "days_left", "rule", "citation", "error"]
+RESULT = ["trigger_date", "deadline", "status", "days_left", "rule", "citation", "error"]
 RULE_A, CITE_A = "pkpu-18-2024/57-1-a", "PKPU 18/2024 Pasal 57 ayat (1) huruf a"
 RULE_B, CITE_B = "pkpu-18-2024/57-1-b", "PKPU 18/2024 Pasal 57 ayat (1) huruf b"
 RULE_NEXT = "pkpu-18-2024/57-follow-up"
 CITE_NEXT = "PKPU 18/2024 Pasal 57 ayat (1), dengan amar putusan MK"
 # PKPU 18/2024 Pasal 57(1)(b): 3 calendar days after Tue 4 Feb 2025 -> Fri 7 Feb 2025;
-# counted from --as-of Wed 5 Feb 2025, 2 days are left.
-MEDAN = ["2025-02-07", "ok", "2", RULE_B, CITE_B, ""]
+# counted from --as-of Wed 5 Feb 2025, 2 days are left. trigger_date is the date read.
+MEDAN = ["2025-02-04", "2025-02-07", "ok", "2", RULE_B, CITE_B, ""]
 
 
 def run(args: Sequence[str], stdin: bytes | str | None = None) -> Result:
@@ -83,7 +83,9 @@ def test_pending_row_has_no_deadline_and_exit_0() -> None:
     # PKPU 18/2024 Pasal 57(1) with the MK's order: a re-vote starts a new cycle, no date yet.
     result = run(["-", *AS_OF], "outcome,notified_on\npsu,2025-02-24\n")
     assert result.exit_code == 0
-    assert table(result)[1] == ["psu", "2025-02-24", "", "pending", "", RULE_NEXT, CITE_NEXT, ""]
+    assert table(result)[1] == [
+        "psu", "2025-02-24", "2025-02-24", "", "pending", "", RULE_NEXT, CITE_NEXT, ""
+    ]  # fmt: skip
     assert summary(result) == "penetapan batch: rows=1 ok=0 pending=1 errors=0 blank=0"
     assert any(
         line.startswith("next step (1 row from row 1): ") for line in result.stderr.splitlines()
@@ -105,7 +107,7 @@ def test_notices_named_once_on_stderr_with_row_counts() -> None:
 def test_days_left_is_a_plain_number_even_when_negative() -> None:
     # 57(1)(b): 4 Feb 2025 + 3 calendar days = Fri 7 Feb 2025; as of Mon 10 Feb, 3 days overdue.
     result = run(["-", "--as-of", "2025-02-10"], "outcome,notified_on\ndismissed,2025-02-04\n")
-    assert table(result)[1][2:5] == ["2025-02-07", "ok", "-3"]
+    assert table(result)[1][2:6] == ["2025-02-04", "2025-02-07", "ok", "-3"]
 
 
 def test_bad_rows_in_the_middle_keep_every_row_in_order() -> None:
@@ -125,14 +127,18 @@ def test_bad_rows_in_the_middle_keep_every_row_in_order() -> None:
     assert result.exit_code == 1
     rows = table(result)[1:]
     assert [r[0] for r in rows] == ["1", "2", "", "4", "5", "", "7", "8", "9"]
-    assert [r[4] for r in rows] == [
+    assert [r[5] for r in rows] == [
         "ok", "error", "blank", "pending", "error", "blank", "ok", "error", "ok"
     ]  # fmt: skip
     # 57(1)(a): Mon 6 Jan 2025 + 3 = Thu 9 Jan; 57(1)(b): Mon 24 Feb 2025 + 3 = Thu 27 Feb.
-    assert [r[3] for r in rows if r[4] == "ok"] == ["2025-02-07", "2025-01-09", "2025-02-27"]
-    assert [r[8] for r in rows][2] == ""  # a blank row is no error
-    assert [r[8] for r in rows][5] == ""
-    assert [r[8] for r in rows][7] == "row 8 (line 9): 2 fields, but the header has 3"
+    assert [r[4] for r in rows if r[5] == "ok"] == ["2025-02-07", "2025-01-09", "2025-02-27"]
+    # trigger_date: the date read, also on a row whose outcome is wrong; empty when unreadable.
+    assert [r[3] for r in rows] == [
+        "2025-02-04", "2025-02-04", "", "2025-02-24", "", "", "2025-01-06", "", "2025-02-24"
+    ]  # fmt: skip
+    assert [r[-1] for r in rows][2] == ""  # a blank row is no error
+    assert [r[-1] for r in rows][5] == ""
+    assert [r[-1] for r in rows][7] == "row 8 (line 9): 2 fields, but the header has 3"
     assert summary(result) == "penetapan batch: rows=9 ok=3 pending=1 errors=3 blank=2"
 
 
@@ -189,7 +195,7 @@ def test_quoted_fields_with_embedded_newlines_stay_one_row() -> None:
     rows = table(result)
     assert len(rows) == 3
     assert rows[1] == ["dismissed", "line one\r\nline two, with comma", "2025-02-04", *MEDAN]
-    assert rows[2][:4] == ["rejected", "x", "2025-02-24", "2025-02-27"]  # 57(1)(b): 24 Feb + 3
+    assert rows[2][:5] == ["rejected", "x", "2025-02-24", "2025-02-24", "2025-02-27"]  # 24 Feb + 3
 
 
 def test_unclosed_quote_is_reported_with_its_lines() -> None:
@@ -227,7 +233,7 @@ def test_non_utf8_bytes_are_an_error_row_with_its_number() -> None:
     result = run(["-", *AS_OF], data)
     assert result.exit_code == 1
     rows = table(result)  # the output stays valid UTF-8
-    assert [r[4] for r in rows[1:]] == ["ok", "error", "ok"]
+    assert [r[5] for r in rows[1:]] == ["ok", "error", "ok"]
     assert rows[2][0] == "Kab. Pidi\ufffd"
     assert rows[2][-1] == (
         "row 2 (line 3): column 'region' is not UTF-8 text (bytes 0xE9); save the file as UTF-8 "
@@ -251,7 +257,7 @@ def test_formula_cells_are_neutralised_but_our_numbers_are_not() -> None:
     rows = table(result)
     assert rows[0][7] == "'=bad"
     assert rows[1][2:8] == ['\'=HYPERLINK("http://x")', "'+62812", "'-5", "'@SUM(A1)", "'\tx", ""]
-    assert rows[1][10] == "-3"  # days_left: 7 Feb 2025 is 3 days before 10 Feb
+    assert rows[1][11] == "-3"  # days_left: 7 Feb 2025 is 3 days before 10 Feb
 
 
 def test_extra_columns_pass_through_in_their_order() -> None:
@@ -312,8 +318,8 @@ def test_per_row_basis_overrides_the_command_line() -> None:
     working = table(run(["-", *AS_OF, "--basis", "working"], data))
     # Fri 7 Feb 2025 + 3 calendar days = Mon 10 Feb; + 3 working days (Mon 10, Tue 11,
     # Wed 12; no holiday in February 2025) = Wed 12 Feb 2025.
-    assert [r[3] for r in plain[1:]] == ["2025-02-10", "2025-02-10", "2025-02-12"]
-    assert [r[3] for r in working[1:]] == ["2025-02-12", "2025-02-10", "2025-02-12"]
+    assert [r[4] for r in plain[1:]] == ["2025-02-10", "2025-02-10", "2025-02-12"]
+    assert [r[4] for r in working[1:]] == ["2025-02-12", "2025-02-10", "2025-02-12"]
 
 
 def test_per_row_no_cuti_bersama_overrides_the_command_line() -> None:
@@ -329,8 +335,8 @@ def test_per_row_no_cuti_bersama_overrides_the_command_line() -> None:
     # With cuti bersama as working days, Tue 28 counts -> Tue 28, Thu 30, Fri 31 Jan 2025.
     default = table(run(["-", *AS_OF], data))
     flag = table(run(["-", *AS_OF, "--no-cuti-bersama"], data))
-    assert [r[4] for r in default[1:]] == ["2025-02-03", "2025-01-31", "2025-02-03", "2025-01-31"]
-    assert [r[4] for r in flag[1:]] == ["2025-01-31", "2025-01-31", "2025-02-03", "2025-01-31"]
+    assert [r[5] for r in default[1:]] == ["2025-02-03", "2025-01-31", "2025-02-03", "2025-01-31"]
+    assert [r[5] for r in flag[1:]] == ["2025-01-31", "2025-01-31", "2025-02-03", "2025-01-31"]
 
 
 def test_bad_override_values_are_row_errors() -> None:
@@ -378,7 +384,13 @@ def test_bad_override_values_are_row_errors() -> None:
         (
             "outcome,notified_on,Status\n",
             "column 'Status' has the name of an output column; rename or remove it (the output "
-            "adds deadline, status, days_left, rule, citation, error)",
+            "adds trigger_date, deadline, status, days_left, rule, citation, error)",
+        ),
+        (
+            # an input that already has trigger_date, as one with deadline: refused, not mixed
+            "outcome,notified_on,Trigger Date\n",
+            "column 'Trigger Date' has the name of an output column; rename or remove it (the "
+            "output adds trigger_date, deadline, status, days_left, rule, citation, error)",
         ),
     ],
 )
@@ -503,8 +515,8 @@ def test_jsonl_in_jsonl_out() -> None:
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert lines[0] == {
         "region": "Kota Medan", "outcome": "dismissed", "notified_on": "2025-02-04", "n": 1,
-        "deadline": "2025-02-07", "status": "ok", "days_left": 2, "rule": RULE_B,
-        "citation": CITE_B, "error": None,
+        "trigger_date": "2025-02-04", "deadline": "2025-02-07", "status": "ok", "days_left": 2,
+        "rule": RULE_B, "citation": CITE_B, "error": None,
     }  # fmt: skip
     # Every key of each object is kept; Fri 7 Feb 2025 + 3 working days = Wed 12 Feb 2025.
     assert list(lines[1])[:6] == [
@@ -577,7 +589,8 @@ def test_json_output_is_one_streamed_array() -> None:
     result = run(["-", "--output-format", "json", *AS_OF], data)
     assert result.exit_code == 1
     first = (
-        '{"outcome": "dismissed", "notified_on": "2025-02-04", "deadline": "2025-02-07", '
+        '{"outcome": "dismissed", "notified_on": "2025-02-04", "trigger_date": "2025-02-04", '
+        '"deadline": "2025-02-07", '
         f'"status": "ok", "days_left": 2, "rule": "{RULE_B}", "citation": "{CITE_B}", '
         '"error": null}'
     )
@@ -635,7 +648,8 @@ def test_output_file_is_replaced_and_keeps_its_mode(tmp_path: Path) -> None:
     target = write(tmp_path, "deadlines.csv", "old\n")
     target.chmod(0o640)
     assert run([str(source), "-o", str(target), *AS_OF]).exit_code == 0
-    assert target.read_text(encoding="utf-8").startswith("outcome,notified_on,deadline")
+    header = target.read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("outcome,notified_on,trigger_date,deadline")
     assert target.stat().st_mode & 0o777 == 0o640
 
 
@@ -929,7 +943,7 @@ def test_rules_option_changes_dates_rules_and_citations() -> None:
     assert result.exit_code == 0
     # PKPU 19/2020 Pasal 54(5): 3 days after Mon 6 Jan 2025 -> Thu 9 Jan 2025; 54(6): 3 days
     # after Tue 4 Feb 2025 -> Fri 7 Feb 2025; a re-vote order (54(7)) gives no date yet.
-    assert [r[2:] for r in table(result)[1:]] == [
+    assert [r[3:] for r in table(result)[1:]] == [
         ["2025-01-09", "ok", "-27", "pkpu-19-2020/54-5", "PKPU 19/2020 Pasal 54 ayat (5)", ""],
         ["2025-02-07", "ok", "2", "pkpu-19-2020/54-6", "PKPU 19/2020 Pasal 54 ayat (6)", ""],
         ["", "pending", "", "pkpu-19-2020/54-7-follow-up", "PKPU 19/2020 Pasal 54 ayat (7)", ""],
@@ -963,7 +977,7 @@ def test_rules_option_accepts_a_users_file(tmp_path: Path) -> None:
     result = run(["-", *AS_OF, "--rules", str(mine)], "outcome,notified_on\ndismissed,2025-02-04\n")
     assert result.exit_code == 0
     # The same rule as PKPU 18/2024 Pasal 57(1)(b), under the user's rule-set id.
-    assert table(result)[1][2:6] == ["2025-02-07", "ok", "2", "mine/57-1-b"]
+    assert table(result)[1][3:7] == ["2025-02-07", "ok", "2", "mine/57-1-b"]
 
 
 @pytest.mark.parametrize(
@@ -1287,7 +1301,7 @@ def _complete(target: Path, calendar: Path) -> None:
     rows = table(target.read_text(encoding="utf-8"))
     assert len(rows) == SAFETY_ROWS + 1
     # 57(1)(b): Tue 4 Feb 2025 + 3 calendar days = Fri 7 Feb 2025, for every row.
-    assert {r[3] for r in rows[1:]} == {"2025-02-07"}
+    assert {r[4] for r in rows[1:]} == {"2025-02-07"}
     assert len(_events(calendar)) == SAFETY_ROWS
 
 

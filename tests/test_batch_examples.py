@@ -158,8 +158,8 @@ def test_installed_entry_point_reads_stdin_and_writes_stdout() -> None:
     )
     assert proc.returncode == 0
     assert proc.stdout == (
-        b"outcome;notified_on;deadline;status;days_left;rule;citation;error\n"
-        b"dismissed;2025-02-04;2025-02-07;ok;2;pkpu-18-2024/57-1-b;"
+        b"outcome;notified_on;trigger_date;deadline;status;days_left;rule;citation;error\n"
+        b"dismissed;2025-02-04;2025-02-04;2025-02-07;ok;2;pkpu-18-2024/57-1-b;"
         b"PKPU 18/2024 Pasal 57 ayat (1) huruf b;\n"
     )
 
@@ -175,7 +175,8 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     ) as proc:
         assert proc.stdout is not None
         assert proc.stderr is not None
-        assert proc.stdout.readline().startswith(b"region,outcome,notified_on,deadline")
+        header = proc.stdout.readline()
+        assert header.startswith(b"region,outcome,notified_on,trigger_date,deadline")
         proc.stdout.close()  # as `| head -1` does
         stderr = proc.stderr.read()
         assert proc.wait(timeout=60) == 141

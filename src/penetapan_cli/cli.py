@@ -24,7 +24,8 @@ from typer.core import TyperCommand, TyperGroup
 from penetapan_cli import __version__
 from penetapan_cli.boundary import Escaped, Outcome, choose_stdout, run
 from penetapan_cli.core.errors import EXIT_INTERRUPTED
-from penetapan_cli.options import InputFormat, OutputFormat
+from penetapan_cli.messages import INPUT_TEXTS
+from penetapan_cli.options import DateOrder, InputFormat, OutputFormat
 
 # Each command is a one-command Typer of its own, turned into a click command only when it is
 # run: building every command's parameters took about 2 ms a command on each start, and
@@ -207,6 +208,10 @@ StrictOpt = Annotated[
 ]
 
 
+DateOrderOpt = Annotated[
+    DateOrder,
+    typer.Option("--date-order", help=INPUT_TEXTS["date_order_help"]["en"]),
+]
 RulesOpt = Annotated[
     str | None,
     typer.Option(
@@ -344,6 +349,7 @@ def deadline(
             help="Also print the month grid(s) of the count, each day marked, and a legend.",
         ),
     ] = False,
+    date_order: DateOrderOpt = DateOrder.DMY,
 ) -> None:
     """Compute the latest date to declare the elected pair."""
     _run("deadline", "run_deadline", locals())
@@ -489,6 +495,7 @@ def timeline(
     tz: TzOpt = "WIB",
     strict: StrictOpt = False,
     declared: DeclaredOpt = None,
+    date_order: DateOrderOpt = DateOrder.DMY,
 ) -> None:
     """Lay out the dispute season: petition window, MK decision, declaration, follow-up."""
     _run("timeline", "run_timeline", locals())
@@ -564,12 +571,14 @@ def batch(
             show_default=False,
         ),
     ] = None,
+    date_order: DateOrderOpt = DateOrder.DMY,
 ) -> None:
     """Compute the deadlines of many regions at once, from CSV or JSON Lines.
 
-    One output row per input row, in order: the input's columns, then deadline, status (ok,
-    pending, error), days_left, rule, citation and error. Exit 0 when no row is in error, 1
-    when some are (--strict refusals included), 2 when the input cannot be processed at all.
+    One output row per input row, in order: the input's columns, then trigger_date (the date
+    read, ISO), deadline, status (ok, pending, error), days_left, rule, citation and error.
+    Exit 0 when no row is in error, 1 when some are (--strict refusals included), 2 when the
+    input cannot be processed at all.
     """
     _run("batch", "run_batch", locals())
 

@@ -49,6 +49,7 @@ DEADLINE_OPTIONS: dict[str, tuple[str, str | tuple[str, ...]]] = {
     "--region": ("region", TEXT),
     "--declared": ("declared", TEXT),
     "--calendar": ("month_view", FLAG),
+    "--date-order": ("date_order", ("dmy", "mdy")),
 }
 DEADLINE_ARGUMENTS = ("outcome", "notified")
 

@@ -1,5 +1,5 @@
-"""The command line's names for the facts the core speaks of (core/facts.py), and the
-formats `batch` reads and writes."""
+"""The command line's names for the facts the core speaks of (core/facts.py), the formats
+`batch` reads and writes, and how a numeric date is read (--date-order)."""
 
 from __future__ import annotations
 
@@ -35,3 +35,10 @@ class OutputFormat(enum.Enum):
     JSONL = "jsonl"
     JSON = "json"
     XLSX = "xlsx"
+
+
+class DateOrder(enum.Enum):
+    """``--date-order`` (core.dates.DATE_ORDERS): day first, the rule, or month first."""
+
+    DMY = "dmy"
+    MDY = "mdy"

@@ -333,7 +333,8 @@ def test_header_only_gives_a_header_only_output(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert (
         result.stdout
-        == "id,outcome,notified_on,note,deadline,status,days_left,rule,citation,error\n"
+        == "id,outcome,notified_on,note,trigger_date,deadline,status,days_left,rule,citation,"
+        "error\n"
     )
     assert result.stderr == (
         "warning: the input has a header but no data row\n"
@@ -688,8 +689,9 @@ def test_bad_rows_everywhere_keep_order_and_every_good_row() -> None:
     result = batch(["-", *AS_OF], out.getvalue())
     no_traceback(result)
     assert result.exit_code == 1
-    rows = list(csv.reader(io.StringIO(result.stdout)))[1:]
-    assert [(r[0], r[3]) for r in rows] == expected
+    header, *rows = csv.reader(io.StringIO(result.stdout))
+    deadline_at = header.index("deadline")
+    assert [(r[0], r[deadline_at]) for r in rows] == expected
 
 
 # --- options ---------------------------------------------------------------------------------

@@ -23,7 +23,9 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
 REQUIRED_COLUMNS = ("outcome", "notified_on")
 KEY_FIELDS = ("outcome", "notified_on", "basis", "no_cuti_bersama", "declared_on")
 """The input fields a row's result depends on; every other column is passed through."""
-RESULT_COLUMNS = ("deadline", "status", "days_left", "rule", "citation", "error")
+RESULT_COLUMNS = ("trigger_date", "deadline", "status", "days_left", "rule", "citation", "error")
+"""Added after the input's columns. trigger_date is the date read from notified_on (ISO), so
+that a misread date shows; empty when it cannot be read."""
 DECLARED_COLUMNS = ("compliance", "days_late")
 """The result columns added when the input has a ``declared_on`` column."""
 

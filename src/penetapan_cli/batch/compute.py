@@ -11,6 +11,7 @@ empties itself when full: it drops one entry.
 from __future__ import annotations
 
 import collections
+import contextlib
 import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
@@ -22,11 +23,11 @@ from penetapan_cli.core.calendar import NonWorkingDay, WorkCalendar, YearSource
 from penetapan_cli.core.compliance import check_declared, judge
 from penetapan_cli.core.dates import parse_date
 from penetapan_cli.core.deadline import DeadlineResult, compute_deadline
-from penetapan_cli.core.errors import InputError, PenetapanError
+from penetapan_cli.core.errors import InputError, PartialGrantError, PenetapanError
 from penetapan_cli.core.facts import fact
 from penetapan_cli.core.outcomes import Outcome, parse_outcome
 from penetapan_cli.core.rules import Rule, RuleSet, Text, Unit
-from penetapan_cli.messages import CLOSURES_CALENDAR_DAYS, LABELS, rows_from
+from penetapan_cli.messages import CLOSURES_CALENDAR_DAYS, LABELS, input_text, rows_from
 from penetapan_cli.options import OPTION_NAMES
 from penetapan_cli.sources.holidays import holidays_package_year
 
@@ -52,7 +53,7 @@ class Computed:
     """The result columns of one row, ready for each output format."""
 
     status: str
-    cells: tuple[str, ...]  # CSV: deadline, status, days_left, rule, citation, error
+    cells: tuple[str, ...]  # CSV: trigger_date, deadline, status, days_left, rule, citation, error
     # (then compliance, days_late when the input has a declared_on column)
     fields: Mapping[str, Any]  # JSON: the same, with null and integers
     notes: tuple[tuple[tuple[str, str], Text], ...] = ()  # ((kind, English text), text)
@@ -64,10 +65,14 @@ class Computed:
     compliance: str | None = None  # the verdict on the row's declared_on, for the tallies
 
     @classmethod
-    def failed(cls, message: str, *, declared: bool = False) -> Computed:
+    def failed(
+        cls, message: str, trigger_date: dt.date | None = None, *, declared: bool = False
+    ) -> Computed:
+        """An error row; ``trigger_date`` when the date was read although the row failed."""
         fields = dict.fromkeys(result_columns(declared))
-        fields.update(status="error", error=message)
-        cells = ("", "error", "", "", "", neutralise(message))
+        trigger = trigger_date.isoformat() if trigger_date is not None else None
+        fields.update(trigger_date=trigger, status="error", error=message)
+        cells = (trigger or "", "", "error", "", "", "", neutralise(message))
         return cls("error", (*cells, "", "") if declared else cells, fields)
 
     @classmethod
@@ -75,7 +80,7 @@ class Computed:
         """A row that holds nothing: no result, no error."""
         fields = dict.fromkeys(result_columns(declared))
         fields.update(status="blank")
-        cells = ("", "blank", "", "", "", "")
+        cells = ("", "", "blank", "", "", "", "")
         return cls("blank", (*cells, "", "") if declared else cells, fields)
 
     @classmethod
@@ -93,7 +98,9 @@ class Computed:
         deadline = result.deadline.isoformat() if result.deadline else None
         rule = rule_set.qualified_id(result.rule)
         citation = result.rule.citation.short()
+        trigger = result.trigger_date.isoformat()
         fields = {
+            "trigger_date": trigger,
             "deadline": deadline,
             "status": result.status,
             "days_left": result.days_left,
@@ -102,6 +109,7 @@ class Computed:
             "error": None,
         }
         cells: tuple[str, ...] = (
+            trigger,
             deadline or "",
             result.status,
             "" if result.days_left is None else str(result.days_left),  # a number: kept as is
@@ -186,8 +194,10 @@ class Calculator:
         cache_size: int = CACHE_SIZE,
         result_cache_size: int = RESULT_CACHE_SIZE,
         text_cache_size: int = TEXT_CACHE_SIZE,
+        date_order: str = "dmy",
     ) -> None:
         self.rule_set = rule_set
+        self.date_order = date_order
         self.strict = strict
         self.today = today
         self.as_of = as_of
@@ -214,9 +224,9 @@ class Calculator:
         self._pending: dict[int, Computed] = {}
         self.declared = False  # the input has a declared_on column (set by the run)
 
-    def failed(self, message: str) -> Computed:
+    def failed(self, message: str, trigger_date: dt.date | None = None) -> Computed:
         """An error row, with the columns this input's output has."""
-        return Computed.failed(message, declared=self.declared)
+        return Computed.failed(message, trigger_date, declared=self.declared)
 
     def calendar(self, cuti_bersama_working: bool) -> WorkCalendar:
         calendar = self.calendars.get(cuti_bersama_working)
@@ -273,17 +283,19 @@ class Calculator:
         The texts are read in the order ``deadline`` reads them (the first failure is the
         row's message), each through its cache; the result through ``results``."""
         size = self.text_cache_size
+        date: dt.date | None = None
         try:
             text = fields["outcome"]
             number = self.outcomes.get(text)
             if number is None:
-                number = self._group(parse_outcome(text)).number
+                try:
+                    number = self._group(parse_outcome(text)).number
+                except PenetapanError as exc:
+                    with contextlib.suppress(PenetapanError):  # trigger_date shows what was read
+                        date = self._date(fields["notified_on"])
+                    raise exc from None
                 _remember(self.outcomes, text, number, size)
-            text = fields["notified_on"]
-            date = self.dates.get(text)
-            if date is None:
-                date = parse_date(text, today=self.today)
-                _remember(self.dates, text, date, size)
+            date = self._date(fields["notified_on"])
             text = fields.get("basis", "")
             code = self.bases.get(text)
             if code is None:
@@ -302,8 +314,10 @@ class Calculator:
                 else:
                     declared_on = self._declared_on(text)
                     _remember(self.declared_on, text, declared_on, size)
+        except PartialGrantError as exc:
+            return self.failed(input_text("partial_grant", "en", shown=exc.shown), date)
         except PenetapanError as exc:
-            return self.failed(exc.message(NAMES))
+            return self.failed(exc.message(NAMES), date)
         key = (number, date, code, cuti, declared_on)
         computed = self.results.get(key)
         if computed is None:
@@ -317,7 +331,7 @@ class Calculator:
         if not text.strip():
             return None
         try:
-            declared_on = parse_date(text, today=self.today)
+            declared_on = self._date(text)
         except InputError as exc:
             raise type(exc)(f"{fact('declared')}: {exc}") from None
         check_declared(declared_on, self.as_of)
@@ -350,7 +364,7 @@ class Calculator:
                 trace=False,
             )
         except PenetapanError as exc:  # CoverageError (--strict) included
-            return self.failed(exc.message(NAMES))
+            return self.failed(exc.message(NAMES), date)
         verdict = None
         if declared_on is not None:
             verdict = judge(declared_on, result.deadline, date)
@@ -366,6 +380,14 @@ class Calculator:
         if shared:
             self._pending[group.number] = computed
         return computed
+
+    def _date(self, text: str) -> dt.date:
+        """A date text read in the run's --date-order, through its cache."""
+        date = self.dates.get(text)
+        if date is None:
+            date = parse_date(text, today=self.today, order=self.date_order)
+            _remember(self.dates, text, date, self.text_cache_size)
+        return date
 
     def add(self, key_fields: tuple[str, ...], key: tuple[str, ...], row: int) -> Computed:
         """The result of ``key`` (first seen at ``row``), kept in ``cache``: when it is full,

@@ -27,6 +27,7 @@ def run_batch(
     rules: str | None,
     strict: bool,
     ics: Path | None,
+    date_order: str = "dmy",
 ) -> int:
     import os
     import stat
@@ -49,7 +50,7 @@ def run_batch(
     from penetapan_cli.sources.closures import read_closures
     from penetapan_cli.sources.rulesets import resolve_rule_set
 
-    setting = resolve(lang, tz, as_of)
+    setting = resolve(lang, tz, as_of, date_order)
     language = setting.lang
     from_stdin = input_path == "-"
     # Before anything is read: where the output and calendar go, never over a file read.
@@ -88,6 +89,7 @@ def run_batch(
         closures=closure_days,
         strict=strict,
         year_source=holiday_source(language),  # the holiday tables `deadline` counts with
+        date_order=date_order,
     )
     rule_set_status(rule_set, language)
     with contextlib.ExitStack() as stack:

@@ -8,6 +8,7 @@ code whichever way it came in. It imports neither Typer nor, unless it needs the
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,8 @@ from penetapan_cli.reports import DeadlineReport
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from penetapan_cli.core.outcomes import Outcome
 
 FORMATS = ("text", "json", "date")
 BASES = ("calendar", "working")
@@ -41,21 +44,21 @@ def build_deadline_report(
     region: str | None = None,
     declared: str | None = None,
     month_view: bool = False,
+    date_order: str = "dmy",
 ) -> DeadlineReport:
     """Parse each input once, compute under the rule set(s) and trigger date(s), report."""
     from penetapan_cli.commands.common import option_date
     from penetapan_cli.core.compare import compare_deadlines
     from penetapan_cli.core.dates import parse_date
-    from penetapan_cli.core.outcomes import parse_outcome
     from penetapan_cli.core.rules import Unit
     from penetapan_cli.settings import make_calendar
     from penetapan_cli.sources.rulesets import resolve_rule_set
 
-    setting = resolve(lang, tz, as_of)
-    parsed_outcome = parse_outcome(outcome)
-    notified_on = parse_date(notified, today=setting.today)
-    decided_on = option_date(decided, "--decided", setting.today)
-    declared_on = option_date(declared, "--declared", setting.today)
+    setting = resolve(lang, tz, as_of, date_order)
+    parsed_outcome = _outcome(outcome, notified, setting.lang)
+    notified_on = parse_date(notified, today=setting.today, order=date_order)
+    decided_on = option_date(decided, "--decided", setting.today, date_order)
+    declared_on = option_date(declared, "--declared", setting.today, date_order)
     if declared_on is not None:
         from penetapan_cli.core.compliance import check_declared
 
@@ -151,6 +154,37 @@ def run_deadline(
     return EXIT_OK
 
 
+def _outcome(outcome: str, notified: str, lang: str) -> Outcome:
+    """OUTCOME as an outcome; a date there with an outcome as NOTIFIED says they are swapped."""
+    from penetapan_cli.commands.common import read_outcome
+    from penetapan_cli.core.errors import OutcomeError
+
+    try:
+        return read_outcome(outcome, lang)
+    except OutcomeError:
+        if not _swapped(outcome, notified):
+            raise
+        from penetapan_cli.messages import input_text
+
+        raise InputError(
+            input_text("swapped", lang, outcome=outcome.strip()[:64], date=notified.strip()[:64])
+        ) from None
+
+
+def _swapped(outcome: str, notified: str) -> bool:
+    """Whether OUTCOME reads as a date and NOTIFIED as an outcome."""
+    from penetapan_cli.core.dates import parse_date
+    from penetapan_cli.core.errors import PenetapanError
+    from penetapan_cli.core.outcomes import parse_outcome
+
+    try:
+        parse_date(outcome, today=dt.date(2000, 1, 1))  # any reference day: the form counts
+        parse_outcome(notified)
+    except PenetapanError:
+        return False
+    return True
+
+
 def _other_rule_sets(active: RuleSet) -> list[RuleSet]:
     """The shipped rule sets besides the active one, for --compare."""
     from penetapan_cli.sources.rulesets import load_rule_set, shipped_rule_sets
@@ -164,8 +198,6 @@ def _other_rule_sets(active: RuleSet) -> list[RuleSet]:
 
 
 def _write_ics(path: Path, report: DeadlineReport) -> None:
-    import datetime as dt
-
     from penetapan_cli.commands.common import wrote
     from penetapan_cli.render.ics import deadline_event, write_ics
     from penetapan_cli.render.notes import warn

@@ -29,26 +29,33 @@ def run_timeline(
     tz: str,
     strict: bool,
     declared: str | None = None,
+    date_order: str = "dmy",
 ) -> int:
     import datetime as dt
 
-    from penetapan_cli.commands.common import note, option_date, resolve, rule_set_status, wrote
-    from penetapan_cli.core.outcomes import parse_outcome
+    from penetapan_cli.commands.common import (
+        note,
+        option_date,
+        read_outcome,
+        resolve,
+        rule_set_status,
+        wrote,
+    )
     from penetapan_cli.core.timeline import build_timeline
     from penetapan_cli.options import OPTION_NAMES
     from penetapan_cli.reports import TimelineReport
     from penetapan_cli.settings import make_calendar
     from penetapan_cli.sources.rulesets import load_limits, resolve_rule_set
 
-    setting = resolve(lang, tz, as_of)
+    setting = resolve(lang, tz, as_of, date_order)
     language, today = setting.lang, setting.today
     if ics is not None:  # before anything is read: never a pipe, a device or a file read
         from penetapan_cli.files import check_outputs, option_reads
 
         check_outputs({"--ics": ics}, option_reads(rules=rules, closures=closures))
-    announced_on = option_date(announced, "--announced", today)
+    announced_on = option_date(announced, "--announced", today, date_order)
     assert announced_on is not None
-    parsed_outcome = parse_outcome(outcome) if outcome is not None else None
+    parsed_outcome = read_outcome(outcome, language) if outcome is not None else None
     rule_set = resolve_rule_set(rules)
     rule_set_status(rule_set, language)
     calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures, lang=language)
@@ -58,7 +65,9 @@ def run_timeline(
         "notified": notified,
         "declared": declared,
     }
-    dates = {name: option_date(value, f"--{name}", today) for name, value in given.items()}
+    dates = {
+        name: option_date(value, f"--{name}", today, date_order) for name, value in given.items()
+    }
     timeline = build_timeline(
         announced_on,
         rule_set=rule_set,
