@@ -237,3 +237,73 @@ def test_correction_has_names_in_both_languages_and_is_listed() -> None:
     listed = {o["outcome"]: o for o in json.loads(out)["outcomes"]}
     assert listed["correction"]["aliases"] == ["perbaikan-keputusan"]
     assert listed["correction"]["days"] == 3
+
+
+# --- point 10: a timeline from what the user knows ----------------------------------------------
+
+
+def _steps(*args: str) -> tuple[dict[str, object], dict[str, dict[str, object]]]:
+    code, out, err = run("timeline", *args, "--format", "json", "--as-of", "2025-02-05")
+    assert code == 0, err
+    data = json.loads(out)
+    return data, {str(s["id"]): s for s in data["steps"]}
+
+
+def test_timeline_from_the_notification_alone() -> None:
+    # An officer at the MK stage knows only the notification: Kota Medan, Tue 4 Feb 2025 ->
+    # Fri 7 Feb 2025 (57(1)(b), docs/legal-basis.md); the earlier steps wait for their dates.
+    data, steps = _steps("--notified", "2025-02-04", "--outcome", "dismissed")
+    assert data["announced"] is None
+    assert (steps["petition"]["status"], steps["petition"]["waiting_for"]) == (
+        "waiting",
+        ["--announced"],
+    )
+    assert (steps["mk-decision"]["status"], steps["mk-decision"]["waiting_for"]) == (
+        "waiting",
+        ["--registered"],
+    )
+    assert (steps["declaration"]["status"], steps["declaration"]["deadline"]) == (
+        "ok",
+        "2025-02-07",
+    )
+
+
+def test_timeline_waiting_steps_say_what_they_wait_for_in_text() -> None:
+    code, out, _ = run("timeline", "--notified", "2025-02-04", "--outcome", "dismissed",
+                       "--as-of", "2025-02-05", "--lang", "en")  # fmt: skip
+    assert code == 0
+    assert "Last day to petition the MK: waiting for --announced" in out
+    assert "Last day for the MK's decision: waiting for --registered" in out
+    assert "Friday, 7 February 2025" in out
+
+
+def test_timeline_from_the_reading_alone_counts_every_rule_from_it() -> None:
+    # Final decisions read out on Mon 24 Feb 2025 + 3 calendar days = Thu 27 Feb 2025 (57(1)(b));
+    # no-petition (57(1)(a)) has no MK decision to count from, so it waits for --notified.
+    _, steps = _steps("--decided", "2025-02-24")
+    assert steps["declaration/57-1-b"]["deadline"] == "2025-02-27"
+    assert steps["declaration/57-1-b"]["counted_from"] == "decided"
+    assert steps["declaration/57-1-a"]["waiting_for"] == ["--notified"]
+    assert steps["petition"]["waiting_for"] == ["--announced"]
+
+
+def test_timeline_calendar_file_from_the_notification_alone() -> None:
+    code, out, _ = run("timeline", "--notified", "2025-02-04", "--outcome", "dismissed",
+                       "--format", "ics")  # fmt: skip
+    assert code == 0
+    assert "DTSTART;VALUE=DATE:20250207" in out
+    assert out.count("BEGIN:VEVENT") == 1  # only the step with a date
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_timeline_with_no_date_names_the_dates_it_takes(lang: str) -> None:
+    from penetapan_cli.core.facts import name_facts
+    from penetapan_cli.options import OPTION_NAMES
+
+    for args in ([], ["--outcome", "dismissed"], ["--outcome", "psu", "--order-days", "60"]):
+        code, out, err = run("timeline", *args, "--lang", lang)
+        assert (code, out) == (2, "")
+        expected = name_facts(INPUT_TEXTS["timeline_no_date"][lang], OPTION_NAMES)
+        assert err == f"penetapan: {expected}\n"
+        for option in ("--announced", "--registered", "--decided", "--notified"):
+            assert option in err

@@ -426,14 +426,14 @@ class TimelineFormat(enum.Enum):
 @_command("timeline").command("timeline")
 def timeline(
     announced: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--announced",
             help="Date the KPU announced the vote result (starts the 3-working-day petition "
             "window, UU 10/2016 Pasal 157 ayat (5)).",
             show_default=False,
         ),
-    ],
+    ] = None,
     registered: Annotated[
         str | None,
         typer.Option(
@@ -497,7 +497,10 @@ def timeline(
     declared: DeclaredOpt = None,
     date_order: DateOrderOpt = DateOrder.DMY,
 ) -> None:
-    """Lay out the dispute season: petition window, MK decision, declaration, follow-up."""
+    """Lay out the dispute season: petition window, MK decision, declaration, follow-up.
+
+    Every date is optional: give what you know; a step whose date is missing waits for it.
+    """
     _run("timeline", "run_timeline", locals())
 
 

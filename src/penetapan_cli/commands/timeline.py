@@ -5,13 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from penetapan_cli.core.errors import EXIT_PENDING
+from penetapan_cli.core.errors import EXIT_PENDING, InputError
 from penetapan_cli.render.notes import warn
 
 
 def run_timeline(
     *,
-    announced: str,
+    announced: str | None,
     registered: str | None,
     decided: str | None,
     notified: str | None,
@@ -54,7 +54,6 @@ def run_timeline(
 
         check_outputs({"--ics": ics}, option_reads(rules=rules, closures=closures))
     announced_on = option_date(announced, "--announced", today, date_order)
-    assert announced_on is not None
     parsed_outcome = read_outcome(outcome, language) if outcome is not None else None
     rule_set = resolve_rule_set(rules)
     rule_set_status(rule_set, language)
@@ -68,6 +67,10 @@ def run_timeline(
     dates = {
         name: option_date(value, f"--{name}", today, date_order) for name, value in given.items()
     }
+    if announced_on is None and not any(dates.values()):
+        from penetapan_cli.messages import input_text
+
+        raise InputError(input_text("timeline_no_date", language))
     timeline = build_timeline(
         announced_on,
         rule_set=rule_set,

@@ -2,8 +2,8 @@
 
 Pure: the caller passes every date, the rule set, the statutory limits and the calendar. A step
 the inputs do not reach is returned as waiting for the fact (by field name) that would reach it,
-so a legal division can lay out the season on the day the result is announced and fill it in as
-the dates become known.
+so a legal division can lay out the season from whatever it knows (the announcement, or only
+the MK's notification) and fill it in as the dates become known.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ class Step:
 
 @dataclasses.dataclass(frozen=True)
 class Timeline:
-    announced: dt.date
+    announced: dt.date | None
     registered: dt.date | None
     decided: dt.date | None
     notified: dt.date | None
@@ -91,6 +91,14 @@ class Timeline:
     def pending(self) -> bool:
         """The outcome orders a new cycle: no declaration deadline yet."""
         return self.outcome in FOLLOW_UP_OUTCOMES
+
+    @property
+    def first_date(self) -> dt.date | None:
+        """The earliest date given (the announcement when known), None without any."""
+        return next(
+            (d for d in (self.announced, self.registered, self.decided, self.notified) if d),
+            None,
+        )
 
     def days_left(self, step: Step) -> int | None:
         if step.deadline is None or self.as_of is None:
@@ -140,7 +148,7 @@ def _late_decision_warning(decision: dt.date, limit: dt.date, source: str) -> Te
 
 
 def check_order(
-    announced: dt.date,
+    announced: dt.date | None,
     registered: dt.date | None,
     decided: dt.date | None,
     notified: dt.date | None,
@@ -310,7 +318,7 @@ def _declaration_step(
 
 
 def build_timeline(
-    announced: dt.date,
+    announced: dt.date | None,
     *,
     rule_set: RuleSet,
     limits: Mapping[str, Limit],
@@ -326,6 +334,7 @@ def build_timeline(
     declared: dt.date | None = None,
 ) -> Timeline:
     """Every step of the season that the given dates reach; the others wait for an input.
+    Every date is optional: without ``announced`` the petition window waits for it.
 
     ``strict`` refuses (CoverageError) a working-day count that touches a year whose holiday
     data is not decreed, instead of warning.
@@ -355,7 +364,7 @@ def build_timeline(
         limits["petition"], StepKind.PETITION, announced, "announced", calendar, explain
     )
     steps.append(petition)
-    if counted is not None:
+    if counted is not None and announced is not None:
         working_counts.append((announced, counted))
 
     mk_limit: dt.date | None = None

@@ -211,7 +211,9 @@ def _step_event(report: TimelineReport, step: Step) -> CalendarEvent:
         if timeline.outcome is None and step.outcomes:
             title += " [" + ", ".join(o.value for o in step.outcomes) + "]"
     else:
-        key = "|".join(("timeline", step.id, _identity(region, timeline.announced)))
+        first = timeline.first_date
+        assert first is not None  # a timeline has at least one date (commands/timeline.py)
+        key = "|".join(("timeline", step.id, _identity(region, first)))
         title = _title(step.title[lang], region, outcome, lang)
     return CalendarEvent(
         key=key,

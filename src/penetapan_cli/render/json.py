@@ -297,7 +297,7 @@ def timeline_json(
         "schema_version": SCHEMA_VERSION,
         "region": report.region,
         "rule_set": timeline.rule_set.id,
-        "announced": timeline.announced.isoformat(),
+        "announced": _iso(timeline.announced),
         "registered": _iso(timeline.registered),
         "decided": _iso(timeline.decided),
         "notified": _iso(timeline.notified),
