@@ -23,6 +23,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from penetapan_cli import __version__
 from penetapan_cli.boundary import Escaped, Outcome, choose_stdout, run
+from penetapan_cli.commands import complete  # shell completion of outcomes and rule sets
 from penetapan_cli.core.errors import EXIT_INTERRUPTED
 from penetapan_cli.messages import INPUT_TEXTS
 from penetapan_cli.options import DateOrder, InputFormat, OutputFormat
@@ -139,7 +140,7 @@ app = typer.Typer(
     help="Deadline to declare the elected Pilkada pair (penetapan pasangan calon terpilih) "
     "after the Constitutional Court (MK).",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion (docs/commands.md)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -220,6 +221,7 @@ RulesOpt = Annotated[
         help="Rule set: a shipped name (see 'penetapan rules') or the path of your own TOML "
         "file, validated on load. Default: pkpu-18-2024.",
         show_default=False,
+        autocompletion=complete.rule_set_names,
     ),
 ]
 IcsOpt = Annotated[
@@ -284,9 +286,10 @@ def deadline(
         typer.Argument(
             metavar="OUTCOME",
             help="MK outcome: no-petition, dismissed, withdrawn, lapsed, not-competent, "
-            "rejected, granted, revote, recount, recapitulation (or an Indonesian alias; "
-            "see 'penetapan outcomes').",
+            "rejected, granted, revote, recount, recapitulation, correction (or an Indonesian "
+            "alias; see 'penetapan outcomes').",
             show_default=False,
+            autocompletion=complete.outcome_names,
         ),
     ],
     notified: Annotated[
@@ -408,6 +411,7 @@ def rules_show(
             help="A shipped rule set (see 'penetapan rules') or the path of a TOML rule file, "
             "which is validated.",
             show_default=False,
+            autocompletion=complete.rule_set_names,
         ),
     ],
     fmt: Annotated[ListFormat, typer.Option("--format", help="text or json.")] = ListFormat.TEXT,
@@ -466,6 +470,7 @@ def timeline(
             "--outcome",
             help="MK outcome (see 'penetapan outcomes'); without it every rule is shown.",
             show_default=False,
+            autocompletion=complete.outcome_names,
         ),
     ] = None,
     order_days: Annotated[
@@ -498,9 +503,7 @@ def timeline(
     date_order: DateOrderOpt = DateOrder.DMY,
 ) -> None:
     """Lay out the dispute season: petition window, MK decision, declaration, follow-up.
-
-    Every date is optional: give what you know; a step whose date is missing waits for it.
-    """
+    Every date is optional: give what you know; a step whose date is missing waits for it."""
     _run("timeline", "run_timeline", locals())
 
 
@@ -579,9 +582,9 @@ def batch(
     """Compute the deadlines of many regions at once, from CSV or JSON Lines.
 
     One output row per input row, in order: the input's columns, then trigger_date (the date
-    read, ISO), deadline, status (ok, pending, error), days_left, rule, citation and error.
-    Exit 0 when no row is in error, 1 when some are (--strict refusals included), 2 when the
-    input cannot be processed at all.
+    read), deadline, status (ok, pending, error), days_left, rule, citation and error. Exit 0
+    when no row is in error, 1 when some are (--strict refusals included), 2 when the input
+    cannot be processed at all.
     """
     _run("batch", "run_batch", locals())
 
