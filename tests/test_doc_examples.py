@@ -45,6 +45,14 @@ BAD_CSV = (
 )
 
 
+# docs/batch.md: a US-locale export, month first, as printf writes it and as it reads it.
+US_EXPORT_SHOWN = (
+    "daerah,putusan,tanggal\\nKota Medan,tidak-dapat-diterima,2/4/2025\\n"
+    "Kabupaten Jayapura,perbaikan-keputusan,2/24/2025\\n"
+)
+US_EXPORT = US_EXPORT_SHOWN.replace("\\n", "\n").encode("utf-8")
+
+
 class Shown(NamedTuple):
     code: int
     contains: str = ""
@@ -209,6 +217,38 @@ SHOWN: dict[str, Shown] = {
     "penetapan deadline dismissed 2025-02-04 --closures closures.txt --format date": Shown(
         0, "warning: office closures (--closures) do not move a deadline counted in calendar"
     ),
+    # docs/dates.md: Tue 4 Feb 2025 + 3 calendar days = Fri 7 Feb 2025 (57(1)(b)); read day
+    # first, 2/4/2025 is Wed 2 Apr 2025 -> Sat 5 Apr 2025.
+    'penetapan deadline dismissed "4 Pebruari 2025" --format date': Shown(0, "2025-02-07\n"),
+    "penetapan deadline dismissed 4-Feb-25": Shown(2, "two-digit years are ambiguous"),
+    "penetapan deadline dismissed 2/4/2025 --format date": Shown(0, "2025-04-05\n"),
+    "penetapan deadline dismissed 2/4/2025 --date-order mdy --format date": Shown(
+        0, "2025-02-07\n"
+    ),
+    # docs/batch.md: the same rows read day first (exit 1: 2/24/2025 is an error row) and month
+    # first; Jayapura's correction of Mon 24 Feb 2025 -> Thu 27 Feb 2025 (docs/legal-basis.md).
+    f"printf '{US_EXPORT_SHOWN}' | penetapan batch - --as-of 2025-02-05 2>/dev/null": Shown(
+        1, "Kota Medan,tidak-dapat-diterima,2/4/2025,2025-04-02,2025-04-05,ok,59,", US_EXPORT
+    ),
+    f"printf '{US_EXPORT_SHOWN}' | penetapan batch - --date-order mdy --as-of 2025-02-05 "
+    "2>/dev/null": Shown(
+        0,
+        "Kabupaten Jayapura,perbaikan-keputusan,2/24/2025,2025-02-24,2025-02-27,ok,22,",
+        US_EXPORT,
+    ),
+    # docs/timeline.md: Kota Medan from the notification alone -> Fri 7 Feb 2025.
+    "penetapan timeline --notified 2025-02-04 --outcome dismissed --as-of 2025-02-05": Shown(
+        0, "Last day to petition the MK: waiting for --announced"
+    ),
+    "penetapan timeline --outcome dismissed --lang id": Shown(
+        2, "tidak ada tanggal yang diberikan"
+    ),
+    # docs/commands.md
+    'penetapan deadline "dikabulkan sebagian" 2025-02-24 --lang id': Shown(
+        2, "perbaikan-keputusan"
+    ),
+    "penetapan deadline perbaikan-keputusan 2025-02-24 --format date": Shown(0, "2025-02-27\n"),
+    'penetapan deadline "4 Februari 2025" ditolak': Shown(2, "the arguments seem swapped"),
 }
 
 
