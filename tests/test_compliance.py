@@ -358,8 +358,8 @@ def test_batch_declared_column_adds_compliance(tmp_path: Path, header: str) -> N
     assert code == 1  # the impossible date is an error row
     lines = out.splitlines()
     assert lines[0] == (
-        f"daerah,putusan,tanggal,{header},deadline,status,days_left,rule,citation,error,"
-        "compliance,days_late"
+        f"daerah,putusan,tanggal,{header},trigger_date,deadline,status,days_left,rule,citation,"
+        "error,compliance,days_late"
     )
     cells = [line.rsplit(",", 2)[1:] for line in lines[1:]]
     assert cells == [
@@ -384,7 +384,8 @@ def test_batch_tanggal_penetapan_alone_is_not_the_declaration(tmp_path: Path) ->
     code, out, err = run_batch(tmp_path, text)
     assert code == 0
     assert out.splitlines()[0] == (
-        "daerah,putusan,tanggal,Tanggal Penetapan,deadline,status,days_left,rule,citation,error"
+        "daerah,putusan,tanggal,Tanggal Penetapan,trigger_date,deadline,status,days_left,rule,"
+        "citation,error"
     )
     assert err.splitlines()[-1] == "penetapan batch: rows=1 ok=1 pending=0 errors=0 blank=0"
 
@@ -440,7 +441,7 @@ def test_batch_output_column_names_clash_only_with_the_declared_column(tmp_path:
     # Without declared_on a "compliance" column is passed through as before...
     code, out, _ = run_batch(tmp_path, "outcome,notified_on,compliance\ndismissed,2025-02-04,x\n")
     assert code == 0
-    assert out.splitlines()[1].startswith("dismissed,2025-02-04,x,2025-02-07")
+    assert out.splitlines()[1].startswith("dismissed,2025-02-04,x,2025-02-04,2025-02-07")
     # ...with it, the output would hold two: refused like any other output name.
     code, _, err = run_batch(
         tmp_path, "outcome,notified_on,declared_on,days_late\ndismissed,2025-02-04,,x\n"

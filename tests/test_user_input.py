@@ -134,6 +134,35 @@ def test_batch_date_order_and_trigger_date_column() -> None:
         ]
 
 
+def test_date_order_applies_to_the_declaration_date_too() -> None:
+    # Kota Medan: notified Tue 4 Feb 2025 -> Fri 7 Feb 2025; declared Wed 5 Feb 2025, on time
+    # (docs/legal-basis.md, "Pilkada 2024 as it happened"), both written month first.
+    code, out, _ = run(
+        "deadline", "dismissed", "2/4/2025", "--declared", "2/5/2025", "--date-order", "mdy",
+        "--as-of", "2025-06-01", "--format", "json",
+    )  # fmt: skip
+    assert code == 0
+    data = json.loads(out)
+    assert (data["deadline"], data["declared_on"], data["compliance"]) == (
+        "2025-02-07",
+        "2025-02-05",
+        "on-time",
+    )
+    result = runner.invoke(
+        app,
+        ["batch", "-", "--date-order", "mdy", "--as-of", "2025-06-01", "--output-format", "jsonl"],
+        input="outcome,notified_on,declared_on\ndismissed,2/4/2025,2/8/2025\n",
+    )
+    row = json.loads(result.stdout)
+    # declared Sat 8 Feb 2025, one calendar day after Fri 7 Feb 2025
+    assert (row["trigger_date"], row["deadline"], row["compliance"], row["days_late"]) == (
+        "2025-02-04",
+        "2025-02-07",
+        "late",
+        1,
+    )
+
+
 # --- point 6: outcomes ------------------------------------------------------------------------
 
 

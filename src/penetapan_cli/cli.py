@@ -209,10 +209,8 @@ StrictOpt = Annotated[
 ]
 
 
-DateOrderOpt = Annotated[
-    DateOrder,
-    typer.Option("--date-order", help=INPUT_TEXTS["date_order_help"]["en"]),
-]
+_DATE_ORDER_HELP = INPUT_TEXTS["date_order_help"]["en"]
+DateOrderOpt = Annotated[DateOrder, typer.Option("--date-order", help=_DATE_ORDER_HELP)]
 RulesOpt = Annotated[
     str | None,
     typer.Option(
@@ -272,11 +270,6 @@ def _root(
     ] = False,
 ) -> None:
     """Deadline to declare the elected Pilkada pair after the Constitutional Court (MK)."""
-
-
-def _warn(texts: list[str], label: str) -> None:
-    for text in texts:
-        sys.stderr.write(f"{label}: {text}\n")
 
 
 @_command("deadline").command("deadline")
@@ -502,8 +495,7 @@ def timeline(
     declared: DeclaredOpt = None,
     date_order: DateOrderOpt = DateOrder.DMY,
 ) -> None:
-    """Lay out the dispute season: petition window, MK decision, declaration, follow-up.
-    Every date is optional: give what you know; a step whose date is missing waits for it."""
+    """Lay out the season from the dates you know: petition, MK decision, declaration, orders."""
     _run("timeline", "run_timeline", locals())
 
 
@@ -581,10 +573,9 @@ def batch(
 ) -> None:
     """Compute the deadlines of many regions at once, from CSV or JSON Lines.
 
-    One output row per input row, in order: the input's columns, then trigger_date (the date
-    read), deadline, status (ok, pending, error), days_left, rule, citation and error. Exit 0
-    when no row is in error, 1 when some are (--strict refusals included), 2 when the input
-    cannot be processed at all.
+    One output row per input row, in order: the input's columns, then trigger_date, deadline,
+    status (ok, pending, error), days_left, rule, citation and error. Exit 0 when no row is in
+    error, 1 when some are (--strict refusals included), 2 when the input is unusable.
     """
     _run("batch", "run_batch", locals())
 

@@ -274,7 +274,10 @@ TIMELINE_CASES = [
      "not to outcome 'dismissed'"),
     (["--announced", "32/12/2024"], "'32/12/2024'"),
     (["--announced", ""], "empty"),
-    (["--registered", "2025-01-03"], "--announced"),
+    # every date is optional, but one is needed: with none, the message names them all
+    (["--outcome", "dismissed"], "--announced (the result announced), --registered"),
+    (["--declared", "2025-02-05"], "no date given"),
+    (["--registered", "2025-01-03", "--date-order", "ymd"], "'ymd'"),
     (["--announced", "2024-12-16", "--outcome", "maybe"], "unknown outcome 'maybe'"),
     (["--announced", "2024-12-16", "--format", "pdf"], "'pdf'"),
     (["--announced", "2027-12-20", "--registered", "2028-01-05", "--strict"], "--strict"),

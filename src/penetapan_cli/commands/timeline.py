@@ -67,7 +67,8 @@ def run_timeline(
     dates = {
         name: option_date(value, f"--{name}", today, date_order) for name, value in given.items()
     }
-    if announced_on is None and not any(dates.values()):
+    season = (announced_on, dates["registered"], dates["decided"], dates["notified"])
+    if not any(season):  # --declared is judged against a step, it starts none
         from penetapan_cli.messages import input_text
 
         raise InputError(input_text("timeline_no_date", language))
