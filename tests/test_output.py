@@ -229,7 +229,9 @@ def test_closures_on_calendar_day_rows_of_a_batch_warn_once(tmp_path: Path) -> N
     assert result.exit_code == 0, result.stderr
     # PKPU 18/2024 Pasal 57(1)(b): 3 calendar days after Tue 4 Feb 2025 -> Fri 7 Feb (A, B);
     # C in working days: Wed 5 (1), Thu 6 closed, Fri 7 (2), Mon 10 Feb 2025 (3).
-    deadlines = [line.split(",")[4] for line in result.stdout.splitlines()[1:]]
+    header, *lines = result.stdout.splitlines()
+    at = header.split(",").index("deadline")
+    deadlines = [line.split(",")[at] for line in lines]
     assert deadlines == ["2025-02-07", "2025-02-07", "2025-02-10"]
     warned = [line for line in result.stderr.splitlines() if "(--closures)" in line]
     assert warned == [

@@ -26,7 +26,15 @@ from penetapan_cli.boundary import Escaped, Outcome, choose_stdout, run
 from penetapan_cli.commands import complete  # shell completion of outcomes and rule sets
 from penetapan_cli.core.errors import EXIT_INTERRUPTED
 from penetapan_cli.messages import INPUT_TEXTS
-from penetapan_cli.options import DateOrder, InputFormat, OutputFormat
+from penetapan_cli.options import (
+    Basis,
+    DateOrder,
+    Format,
+    InputFormat,
+    ListFormat,
+    OutputFormat,
+    TimelineFormat,
+)
 
 # Each command is a one-command Typer of its own, turned into a click command only when it is
 # run: building every command's parameters took about 2 ms a command on each start, and
@@ -144,22 +152,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-
-class Format(enum.Enum):
-    TEXT = "text"
-    JSON = "json"
-    DATE = "date"
-
-
-class ListFormat(enum.Enum):
-    TEXT = "text"
-    JSON = "json"
-
-
-class Basis(enum.Enum):
-    CALENDAR = "calendar"
-    WORKING = "working"
 
 
 SHEET = "A spreadsheet input's sheet: its name or number (default: 1, the first)."
@@ -412,12 +404,6 @@ def rules_show(
 ) -> None:
     """Print one rule set in full: every rule, its citation, notices and follow-up."""
     _run("rules", "run_rules_show", locals())
-
-
-class TimelineFormat(enum.Enum):
-    TEXT = "text"
-    JSON = "json"
-    ICS = "ics"
 
 
 @_command("timeline").command("timeline")

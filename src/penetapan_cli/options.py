@@ -1,5 +1,6 @@
-"""The command line's names for the facts the core speaks of (core/facts.py), the formats
-`batch` reads and writes, and how a numeric date is read (--date-order)."""
+"""The command line's names for the facts the core speaks of (core/facts.py), and the fixed
+choices of its options: the formats each command reads and writes, the basis of a count, and
+how a numeric date is read (--date-order). Typer offers each Enum as a choice."""
 
 from __future__ import annotations
 
@@ -16,6 +17,36 @@ OPTION_NAMES = {
     "declared": "--declared",
     "as_of": "--as-of",
 }
+
+
+class Format(enum.Enum):
+    """``deadline --format``."""
+
+    TEXT = "text"
+    JSON = "json"
+    DATE = "date"
+
+
+class ListFormat(enum.Enum):
+    """``--format`` of outcomes, holidays and rules."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+class TimelineFormat(enum.Enum):
+    """``timeline --format``: text, JSON or the iCalendar file on stdout."""
+
+    TEXT = "text"
+    JSON = "json"
+    ICS = "ics"
+
+
+class Basis(enum.Enum):
+    """``--basis``: the unit counted instead of the rule's own."""
+
+    CALENDAR = "calendar"
+    WORKING = "working"
 
 
 class InputFormat(enum.Enum):
