@@ -136,3 +136,38 @@ def test_root_help_lists_the_completion_options() -> None:
     assert result.exit_code == 0
     assert "--install-completion" in result.stdout
     assert "--show-completion" in result.stdout
+
+
+ROOT_HELP_IMPORTS = """
+import sys
+sys.argv = ["penetapan", "--help"]
+from penetapan_cli.launch import main
+try:
+    main()
+except SystemExit:
+    pass
+loaded = [m for m in ("penetapan_cli.messages", "penetapan_cli.core.rules") if m in sys.modules]
+sys.stderr.write("loaded: " + " ".join(loaded) + "\\n")
+"""
+
+
+def test_root_help_with_completion_loads_no_catalogue_or_rules() -> None:
+    """The completion options and --date-order cost `penetapan --help` no catalogue: option
+    help kept there is filled in when its command is built (cli._catalogue_help)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", ROOT_HELP_IMPORTS], capture_output=True, text=True, check=False
+    )
+    assert "--install-completion" in done.stdout
+    assert done.stderr.splitlines()[-1] == "loaded: "
+
+
+@pytest.mark.parametrize("command", ["deadline", "timeline", "batch"])
+def test_date_order_help_comes_from_the_catalogue(command: str) -> None:
+    from penetapan_cli.messages import INPUT_TEXTS
+
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "1000"})
+    assert result.exit_code == 0
+    assert INPUT_TEXTS["date_order_help"]["en"] in " ".join(result.stdout.split())

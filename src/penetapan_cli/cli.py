@@ -25,7 +25,6 @@ from penetapan_cli import __version__
 from penetapan_cli.boundary import Escaped, Outcome, choose_stdout, run
 from penetapan_cli.commands import complete  # shell completion of outcomes and rule sets
 from penetapan_cli.core.errors import EXIT_INTERRUPTED
-from penetapan_cli.messages import INPUT_TEXTS
 from penetapan_cli.options import (
     Basis,
     DateOrder,
@@ -61,6 +60,19 @@ class _Unbuilt(TyperCommand):
         return cls(name=name, help=text)
 
 
+# Options whose help lives in the message catalogue, filled in when their command is built:
+# the catalogue loads much of the core, which `penetapan --help` does not otherwise need.
+_CATALOGUE_HELP = {"date_order": "date_order_help"}
+
+
+def _catalogue_help(command: Any) -> None:
+    from penetapan_cli.messages import INPUT_TEXTS
+
+    for param in command.params:
+        if param.name in _CATALOGUE_HELP:
+            param.help = INPUT_TEXTS[_CATALOGUE_HELP[param.name]]["en"]
+
+
 class _Boundary(TyperGroup):
     """The root group: builds a command when it runs, and runs the app inside the boundary
     (boundary.py), where every error becomes a line on stderr and an exit code."""
@@ -75,6 +87,7 @@ class _Boundary(TyperGroup):
         if isinstance(command, _Unbuilt):
             command = typer.main.get_command(_COMMANDS[cmd_name])
             command.name = cmd_name
+            _catalogue_help(command)
             self.commands[cmd_name] = command
         return command
 
@@ -201,8 +214,7 @@ StrictOpt = Annotated[
 ]
 
 
-_DATE_ORDER_HELP = INPUT_TEXTS["date_order_help"]["en"]
-DateOrderOpt = Annotated[DateOrder, typer.Option("--date-order", help=_DATE_ORDER_HELP)]
+DateOrderOpt = Annotated[DateOrder, typer.Option("--date-order")]  # help: _CATALOGUE_HELP
 RulesOpt = Annotated[
     str | None,
     typer.Option(
