@@ -111,7 +111,7 @@ SHOWN: dict[str, Shown] = {
     "cat examples/cases.jsonl | uv run penetapan batch - --input-format jsonl --output-format "
     "jsonl --as-of 2025-02-05 2>/dev/null | head -2": Shown(0, '"region": "Kabupaten Karo"'),
     'uv run penetapan batch bad.csv --as-of 2025-02-05 2>/dev/null; echo "exit $?"': Shown(
-        1, ";;;;blank;;;;\n"
+        1, ";;;;;blank;;;;\n"
     ),
     'uv run penetapan batch bad.csv -o bad.csv; echo "exit $?"': Shown(
         2, "refusing to write the output over the input file 'bad.csv'"
@@ -124,8 +124,8 @@ SHOWN: dict[str, Shown] = {
     "2025-02-05 2>&1 | tail -1": Shown(
         0,
         "Kota Medan\t220/PHPU.WAKO-XXIII/2025\ttidak-dapat-diterima\t2025-02-04\tPutusan "
-        "dismissal dibacakan Selasa, 4 Februari 2025; ditetapkan 5 Februari 2025\t2025-02-07\tok"
-        "\t2\t",
+        "dismissal dibacakan Selasa, 4 Februari 2025; ditetapkan 5 Februari 2025\t2025-02-04\t"
+        "2025-02-07\tok\t2\t",
     ),
     "uv run penetapan batch examples/pilkada-2024.xlsx --sheet Rekap -o deadlines.xlsx --as-of "
     "2025-02-05 --lang en 2>&1 | tail -1": Shown(
@@ -138,7 +138,8 @@ SHOWN: dict[str, Shown] = {
             # head -2: the header and Sumatera Barat, a date cell read as that date; the BRPK
             # letter of Mon 6 Jan 2025 + 3 days (huruf a) -> Thu 9 Jan 2025.
             piped="Provinsi Sumatera Barat,,tanpa-permohonan,2025-01-06,Surat MK tentang "
-            "registrasi BRPK (3 Januari 2025) diterima melalui KPU RI,2025-01-09,ok,-27,",
+            "registrasi BRPK (3 Januari 2025) diterima melalui KPU RI,2025-01-06,2025-01-09,ok,"
+            "-27,",
         )
     ),
     # Rule sets, --compare, --decided, timeline, calendar export.

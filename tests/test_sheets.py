@@ -34,9 +34,9 @@ AS_OF = ["--as-of", "2025-02-05"]
 RULE_B, CITE_B = "pkpu-18-2024/57-1-b", "PKPU 18/2024 Pasal 57 ayat (1) huruf b"
 # Huruf b (dismissed, rejected, ...): 3 calendar days after Tue 4 Feb 2025 -> Fri 7 Feb 2025;
 # 2 days left as of Wed 5 Feb 2025.
-FEB_7 = ["2025-02-07", "ok", "2", RULE_B, CITE_B, ""]
+FEB_7 = ["2025-02-04", "2025-02-07", "ok", "2", RULE_B, CITE_B, ""]  # trigger_date first
 FEB_4 = dt.date(2025, 2, 4)
-RESULT = ["deadline", "status", "days_left", "rule", "citation", "error"]
+RESULT = ["trigger_date", "deadline", "status", "days_left", "rule", "citation", "error"]
 
 
 def batch(args: Sequence[str], stdin: bytes | None = None) -> Result:
@@ -133,8 +133,8 @@ def test_a_date_cell_is_that_date_and_a_text_cell_follows_the_csv_grammar(tmp_pa
     assert rows[1] == ["Kota Medan", "tidak-dapat-diterima", "2025-02-04", *FEB_7]
     assert rows[2][3:] == FEB_7
     assert rows[3][3:] == FEB_7
-    assert rows[4][4] == "error"
-    assert "2/4/25" in rows[4][8]
+    assert rows[4][5] == "error"
+    assert "2/4/25" in rows[4][9]
     assert rows[5][3:] == FEB_7
     assert result.exit_code == 1  # a row in error
 
@@ -146,8 +146,8 @@ def test_a_number_in_the_date_column_is_that_rows_error(tmp_path: Path) -> None:
     result = batch([str(path), *AS_OF])
     rows = table(result)
     assert rows[1][:2] == ["rejected", "45692"]
-    assert rows[1][3] == "error"
-    assert rows[1][7] == (
+    assert rows[1][4] == "error"
+    assert rows[1][8] == (
         "row 1 (sheet row 2): the notified_on cell holds the number 45692, which looks like a "
         "spreadsheet serial number (Excel would show 2025-02-04), not a date; format the "
         "notified_on column as a date (Format Cells > Date) or type the date as text, e.g. "
@@ -178,8 +178,8 @@ def test_formulas_give_their_saved_value_and_none_is_an_error(tmp_path: Path) ->
         ],
     )
     rows = table(batch([str(unsaved), *AS_OF]))
-    assert rows[1][4] == "error"
-    assert rows[1][8] == (
+    assert rows[1][5] == "error"
+    assert rows[1][9] == (
         "row 1 (sheet row 2): cell C2 holds a formula saved without its value; open the file "
         "in a spreadsheet program and save it, so that the value is calculated"
     )
@@ -203,10 +203,10 @@ def test_empty_rows_inside_the_range_stay_in_place_as_csv_empty_rows(tmp_path: P
     csv_result = batch(["-", *AS_OF], b"outcome,notified_on\nrejected,2025-02-04\n,\n")
     result = batch([str(path), *AS_OF])
     rows = table(result)
-    assert [r[3] for r in rows[1:]] == ["ok", "blank", "ok"]
-    assert rows[2] == ["", "", "", "blank", "", "", "", ""]
+    assert [r[4] for r in rows[1:]] == ["ok", "blank", "ok"]
+    assert rows[2] == ["", "", "", "", "blank", "", "", "", ""]
     # The same status as a CSV empty row: a blank row, no error.
-    assert table(csv_result)[2][3:] == ["blank", "", "", "", ""]
+    assert table(csv_result)[2][4:] == ["blank", "", "", "", ""]
 
 
 def test_hidden_rows_are_rows_and_a_merged_value_belongs_to_the_first_cell(
@@ -228,14 +228,14 @@ def test_hidden_rows_are_rows_and_a_merged_value_belongs_to_the_first_cell(
     rows = table(batch([str(path), *AS_OF]))
     assert [r[0] for r in rows[1:]] == ["Kota Medan", "Kota Binjai", "Sumatera Utara"]
     assert rows[2][3:] == FEB_7
-    assert rows[3][4] == "error"  # the merge's other cells are empty: no outcome
+    assert rows[3][5] == "error"  # the merge's other cells are empty: no outcome
 
 
 def test_a_value_right_of_the_header_is_that_rows_error(tmp_path: Path) -> None:
     path = tmp_path / "wide.xlsx"
     xlsx(path, [["outcome", "notified_on"], ["rejected", FEB_4, "stray"], ["rejected", FEB_4]])
     rows = table(batch([str(path), *AS_OF]))
-    assert rows[1][7] == (
+    assert rows[1][8] == (
         "row 1 (sheet row 2): cell C2 holds a value beyond the header's 2 columns; give that "
         "column a header name or clear it"
     )
@@ -327,8 +327,8 @@ def test_an_ods_sheet_reads_like_an_xlsx_sheet(tmp_path: Path) -> None:
     result = batch([str(path), *AS_OF])
     rows = table(result)
     assert rows[1] == ["Kota Medan", "ditolak", "2025-02-04", *FEB_7]
-    assert rows[2][4] == "blank"  # an empty sheet row, as in CSV
-    assert "serial number" in rows[3][8]
+    assert rows[2][5] == "blank"  # an empty sheet row, as in CSV
+    assert "serial number" in rows[3][9]
     assert rows[4][3:] == FEB_7
     # The same file through --input-format, whatever its name.
     renamed = tmp_path / "rekap.bin"
@@ -342,7 +342,7 @@ def test_a_spreadsheet_on_standard_input(tmp_path: Path) -> None:
     result = batch(["-", "--input-format", "xlsx", *AS_OF], path.read_bytes())
     rows = table(result)
     assert rows[1] == ["rejected", "2025-02-04", "1", *FEB_7]
-    assert "cell C3 holds a formula saved without its value" in rows[2][8]
+    assert "cell C3 holds a formula saved without its value" in rows[2][9]
 
 
 def test_the_uncached_formula_scan_reads_cells_split_across_chunks() -> None:
@@ -378,19 +378,21 @@ def test_xlsx_output_keeps_input_cells_and_types_its_results(tmp_path: Path) -> 
     assert rows_sheet.title == "Results"
     assert report.title == "Report"
     assert rows_sheet.freeze_panes == "A2"
-    assert rows_sheet.auto_filter.ref == "A1:J5"
+    assert rows_sheet.auto_filter.ref == "A1:K5"
     values = [[c.value for c in row] for row in rows_sheet.iter_rows()]
     assert values[0] == ["region", "outcome", "notified_on", "note", *RESULT]
-    medan = rows_sheet["E2"]
+    assert rows_sheet["E2"].value == dt.datetime(2025, 2, 4)  # trigger_date, a date cell too
+    assert rows_sheet["E2"].is_date
+    medan = rows_sheet["F2"]
     assert medan.is_date
     assert medan.value == dt.datetime(2025, 2, 7)
     assert medan.number_format == "[$-809]d mmmm yyyy"  # day first, month by name
-    assert values[1][5:9] == ["ok", 2, RULE_B, CITE_B]
-    assert isinstance(values[1][6], int)
-    assert values[2][5] == "pending"
-    assert values[2][4] is None
-    assert values[3][5] == "error"
-    assert values[3][9].startswith("unknown outcome 'nonsense'")
+    assert values[1][6:10] == ["ok", 2, RULE_B, CITE_B]
+    assert isinstance(values[1][7], int)
+    assert values[2][6] == "pending"
+    assert values[2][5] is None
+    assert values[3][6] == "error"
+    assert values[3][10].startswith("unknown outcome 'nonsense'")
     # Text that a spreadsheet would run as a formula is written as text, never as a formula.
     assert [v[3] for v in values[1:]] == ['=HYPERLINK("http://x")', "+62 61 123", "@SUM(A1)", "-1"]
     with zipfile.ZipFile(target) as archive:
@@ -398,8 +400,8 @@ def test_xlsx_output_keeps_input_cells_and_types_its_results(tmp_path: Path) -> 
     assert b"<f>" not in xml
     assert b"<f " not in xml
     # Widths fit the longest text of the first rows, with a margin.
-    longest = max(len(v[8] or "") for v in values)
-    assert rows_sheet.column_dimensions["I"].width == pytest.approx(longest + 2, abs=1)
+    longest = max(len(v[9] or "") for v in values)
+    assert rows_sheet.column_dimensions["J"].width == pytest.approx(longest + 2, abs=1)
 
 
 def test_xlsx_report_sheet_in_indonesian(tmp_path: Path) -> None:
@@ -414,7 +416,7 @@ def test_xlsx_report_sheet_in_indonesian(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(target)
     rows_sheet, report = book.worksheets
     assert (rows_sheet.title, report.title) == ("Hasil", "Laporan")
-    assert rows_sheet["D2"].number_format == "[$-421]d mmmm yyyy"
+    assert rows_sheet["E2"].number_format == "[$-421]d mmmm yyyy"
     lines = [[c for c in row if c is not None] for row in report.iter_rows(values_only=True)]
     assert ["Sisa waktu dihitung per", dt.datetime(2025, 2, 5)] in lines
     assert ["Berkas masukan", "rekap.csv"] in lines
@@ -449,10 +451,10 @@ def test_xlsx_in_and_out_keeps_date_cells_and_every_row(tmp_path: Path) -> None:
     assert result.exit_code == 1
     rows = read_back(target)
     assert rows[1][:4] == ["Kota Medan", "ditolak", FEB_4, 3.0]
-    assert rows[1][4:7] == [dt.date(2025, 2, 7), "ok", 2.0]
-    assert rows[2][5] == "blank"  # an empty sheet row, as in CSV
+    assert rows[1][4:8] == [FEB_4, dt.date(2025, 2, 7), "ok", 2.0]
+    assert rows[2][6] == "blank"  # an empty sheet row, as in CSV
     assert rows[3][:4] == ["Kota Binjai", "ditolak", 45692.0, 2.5]
-    assert "serial number" in rows[3][9]
+    assert "serial number" in rows[3][10]
     assert len(rows) == 4
     report = read_back(target, 1)
     assert ["Sheet", "Data", ""] in report
@@ -557,9 +559,9 @@ def test_json_lines_written_as_xlsx(tmp_path: Path) -> None:
     rows = read_back(target)
     assert rows[0][:7] == ["region", "outcome", "notified_on", "n", "tags", "odd", "f"]
     assert rows[1][3:7] == [3.0, '["x"]', "\\ud800", "=1+1"]
-    assert rows[1][7:9] == [dt.date(2025, 2, 7), "ok"]
+    assert rows[1][7:10] == [FEB_4, dt.date(2025, 2, 7), "ok"]
     assert rows[2][3:7] == [2.5, "", True, "@x"]
-    assert rows[2][8] == "error"
+    assert rows[2][9] == "error"
 
 
 class _Pipe(io.RawIOBase):
@@ -601,7 +603,7 @@ def test_a_text_longer_than_a_cell_is_cut_and_the_report_says_where(tmp_path: Pa
     assert result.exit_code == 0, result.stderr
     rows = read_back(target)
     assert rows[1][2] == "x" * 32_766 + "…"
-    assert rows[1][3:6] == ["kept", dt.date(2025, 2, 7), "ok"]  # the rest of the row is there
+    assert rows[1][3:7] == ["kept", FEB_4, dt.date(2025, 2, 7), "ok"]  # the rest of the row
     assert ["'note' row 1"] in [[c for c in r if c] for r in read_back(target, 1)]
 
 
@@ -646,10 +648,10 @@ def test_declared_on_dates_from_a_sheet_and_the_verdicts_in_the_workbook(tmp_pat
     )
     rows = read_back(target)
     assert rows[0][4:] == [*RESULT, "compliance", "days_late"]
-    assert rows[1][4:6] == [dt.date(2025, 2, 7), "ok"]
-    assert rows[1][10:] == ["on-time", 0.0]
-    assert rows[2][10:] == ["late", 3.0]
-    assert "declared_on cell holds the number 45693" in rows[3][9]
+    assert rows[1][4:7] == [FEB_4, dt.date(2025, 2, 7), "ok"]
+    assert rows[1][11:] == ["on-time", 0.0]
+    assert rows[2][11:] == ["late", 3.0]
+    assert "declared_on cell holds the number 45693" in rows[3][10]
     report = [[c for c in r if c != ""] for r in read_back(target, 1)]
     assert ["Declarations checked (the declared_on column)"] in report
     assert ["declared on time (on-time)", 1.0] in report

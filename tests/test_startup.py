@@ -298,7 +298,7 @@ def test_a_csv_batch_imports_no_spreadsheet_library() -> None:
         check=False,
     )
     # PKPU 18/2024 Pasal 57(1)(b): 3 calendar days after Tue 4 Feb 2025 -> Fri 7 Feb 2025.
-    assert done.stdout.splitlines()[1].startswith("rejected,2025-02-04,2025-02-07,ok,2,")
+    assert done.stdout.splitlines()[1].startswith("rejected,2025-02-04,2025-02-04,2025-02-07,ok,2,")
     assert done.stderr.splitlines()[-1] == "loaded: "
 
 

@@ -1,13 +1,13 @@
 """Writing batch rows as an .xlsx workbook (XlsxWriter, imported only here, in constant memory).
 
 Sheet 1 holds the rows: the input columns as they were (a spreadsheet's dates stay dates), then
-the result columns; ``deadline`` is a date cell shown day-first (month names in the language of
-the run), ``days_left`` a number; the header row is frozen and has an autofilter; columns are
-as wide as their header and the first rows need. Every text is written as text: a cell that
-starts with ``=``, ``+``, ``-`` or ``@`` is never made a formula. Sheet 2 is the run's report
-(batch/workbook.py ``_write_report``): counts, each distinct warning, notice and next step with
-its rows, the rule set and the rules used with their citations, the holiday data version and
-the date of the run.
+the result columns; ``trigger_date`` and ``deadline`` are date cells shown day-first (month
+names in the language of the run), ``days_left`` a number; the header row is frozen and has an
+autofilter; columns are as wide as their header and the first rows need. Every text is written
+as text: a cell that starts with ``=``, ``+``, ``-`` or ``@`` is never made a formula. Sheet 2
+is the run's report (batch/workbook.py ``_write_report``): counts, each distinct warning, notice
+and next step with its rows, the rule set and the rules used with their citations, the holiday
+data version and the date of the run.
 """
 
 from __future__ import annotations
@@ -194,10 +194,12 @@ def _write_xlsx(
 
 
 def _result_cells(computed: Computed, declared: bool) -> list[Any]:
-    """The result columns: the deadline a date, days_left and days_late numbers."""
+    """The result columns: trigger_date and the deadline dates, days_left and days_late
+    numbers."""
     fields = computed.fields
-    deadline = fields["deadline"]
+    trigger, deadline = fields["trigger_date"], fields["deadline"]
     cells = [
+        dt.date.fromisoformat(trigger) if trigger else None,
         dt.date.fromisoformat(deadline) if deadline else None,
         fields["status"],
         fields["days_left"],
