@@ -233,7 +233,8 @@ def test_batch_and_deadline_agree_on_a_planted_table(
     monkeypatch.setenv("PENETAPAN_CACHE_DIR", str(shared))
     result = runner.invoke(app(), ["batch", str(data), "--as-of", "2025-01-24"])
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines()[1].startswith(f"dismissed,2025-01-24,working,{RIGHT},")
+    row = result.stdout.splitlines()[1]
+    assert row.startswith(f"dismissed,2025-01-24,working,2025-01-24,{RIGHT},")  # trigger_date
     assert "warning: holiday cache" in result.stderr
     assert deadline(monkeypatch, shared).stdout.strip() == RIGHT
 

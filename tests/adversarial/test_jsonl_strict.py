@@ -149,7 +149,8 @@ def test_numbers_pass_through_as_written(tmp_path: Path, number: str, fmt: str) 
     if fmt == "csv":
         rows = result.stdout.splitlines()
         cell = "'" + number if number.startswith("-") else number  # a formula-safe CSV cell
-        assert rows[1].startswith(f"n,dismissed,2025-02-04,{cell},{R1_DEADLINE},ok")
+        # then trigger_date (the date read) and the deadline
+        assert rows[1].startswith(f"n,dismissed,2025-02-04,{cell},2025-02-04,{R1_DEADLINE},ok")
         return
     first, second = output_rows(result, fmt)
     assert first["v"] == ("number", number)
