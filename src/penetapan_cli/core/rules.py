@@ -42,7 +42,7 @@ class Citation(NamedTuple):
     article: str
     text: str
     quote: str  # "verbatim" or "paraphrase"
-    source: str
+    source: Text  # where the text was found; a rule file may give one string for both
 
     def short(self) -> str:
         return f"{self.regulation} {self.article}"
@@ -95,7 +95,7 @@ class RuleSet(NamedTuple):
         for rule in self.rules:
             if outcome in rule.outcomes:
                 return rule
-        raise RulesError(f"rule set {self.id!r} has no rule for outcome {outcome.value!r}")
+        raise RulesError("rules.no_rule", rule_set=self.id, outcome=outcome.value)
 
     def qualified_id(self, rule: Rule) -> str:
         return f"{self.id}/{rule.id}"
@@ -106,12 +106,19 @@ def period_fields(data: Mapping[str, Any]) -> dict[str, Any]:
     how the period is counted."""
     return {
         "trigger": dict(data["trigger"]),
-        "citation": Citation(**data["citation"]),
+        "citation": _citation(data["citation"]),
         "days": data.get("days"),
         "unit": Unit(data.get("unit", "calendar")),
         "count_from": CountFrom(data.get("count_from", "after")),
         "roll": Roll(data.get("roll", "none")),
     }
+
+
+def _citation(data: Mapping[str, Any]) -> Citation:
+    """A citation; its ``source`` is a string (the same in both languages) or an id/en pair."""
+    source = data["source"]
+    texts = dict(source) if isinstance(source, Mapping) else {"id": source, "en": source}
+    return Citation(**{**data, "source": texts})
 
 
 def build_rule_set(data: Mapping[str, Any], path: Path | str | None = None) -> RuleSet:

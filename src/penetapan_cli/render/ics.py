@@ -63,7 +63,7 @@ def _citation_lines(citation: Citation, lang: str) -> list[str]:
     return [
         f"{LABELS['rule'][lang]}: {citation.short()}",
         f"{LABELS['quote'][lang]} ({LABELS[citation.quote][lang]}): \u201c{citation.text}\u201d",
-        f"{LABELS['source'][lang]}: {citation.source}",
+        f"{LABELS['source'][lang]}: {citation.source[lang]}",
     ]
 
 
@@ -390,7 +390,7 @@ class IcsSink:
         self.count += 1
 
 
-CALENDAR_FILE = "calendar file"
+CALENDAR_FILE = "file.calendar"
 
 
 def _write_error(path: Path, exc: OSError) -> InputError:
@@ -434,7 +434,7 @@ def write_ics(
 ) -> None:
     """Write ``events`` to ``path`` atomically (a temporary file in the same folder, renamed)."""
     if not events:
-        raise InputError(f"no deadline to write to {str(path)!r}: nothing has a date yet")
+        raise InputError("ics.nothing", path=str(path))
     with ics_file(path, stamp=stamp) as sink:
         for event in events:
             sink.add(event)

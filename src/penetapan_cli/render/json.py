@@ -32,13 +32,13 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def citation_json(citation: Citation) -> dict[str, str]:
+def citation_json(citation: Citation, lang: str) -> dict[str, str]:
     return {
         "regulation": citation.regulation,
         "article": citation.article,
         "text": citation.text,
         "quote": citation.quote,
-        "source": citation.source,
+        "source": citation.source[lang],
     }
 
 
@@ -69,7 +69,7 @@ def _counting_json(rule: Rule, lang: str) -> dict[str, Any]:
         "count_from": rule.count_from.value if counted else None,
         "roll": rule.roll.value if counted else None,
         "trigger": rule.trigger[lang],
-        "citation": citation_json(rule.citation),
+        "citation": citation_json(rule.citation, lang),
     }
 
 
@@ -265,7 +265,7 @@ def _step_json(report: reports.TimelineReport, step: Step) -> dict[str, Any]:
         "roll": step.roll.value if step.roll else None,
         "outcomes": [o.value for o in step.outcomes],
         "rule": step.rule_id,
-        "citation": citation_json(step.citation),
+        "citation": citation_json(step.citation, lang),
         "alternatives": [
             {
                 "counted_from": a.counted_from,

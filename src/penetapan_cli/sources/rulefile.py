@@ -72,7 +72,7 @@ class CitationModel(_Model):
     article: NonEmpty
     text: NonEmpty
     quote: Literal["verbatim", "paraphrase"]
-    source: NonEmpty
+    source: NonEmpty | TextModel  # one string, or {id = "...", en = "..."}
 
 
 class NoticeModel(_Model):
