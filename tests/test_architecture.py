@@ -47,8 +47,19 @@ LAYERS: dict[str, set[str]] = {
         "files",
         "settings",
     },
-    "boundary": {"core", "options", "files"},
-    "cli": {"core", "commands", "messages", "options", "boundary", "files", "settings", "__init__"},
+    "boundary": {"core", "options", "files", "messages", "settings"},
+    "cli": {
+        "core",
+        "commands",
+        "messages",
+        "options",
+        "boundary",
+        "files",
+        "settings",
+        "helptext",
+        "__init__",
+    },
+    "helptext": {"messages"},
     "launch": {"core", "commands", "options", "boundary", "cli"},
     "__main__": {"launch"},
     "__init__": set(),
@@ -132,9 +143,11 @@ def test_imports_go_one_way(path: Path) -> None:
 
 
 def test_no_module_holds_two_jobs() -> None:
-    """A module past ~600 lines usually holds two jobs (docs/architecture.md)."""
+    """A module past ~600 lines usually holds two jobs (docs/architecture.md). The message
+    catalogue is the exception: one job however long, every text by key in both languages."""
     long = {str(p.relative_to(SRC)): n for p in _modules()
-            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600}  # fmt: skip
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600
+            and p.name != "messages.py"}  # fmt: skip
     assert not long
 
 

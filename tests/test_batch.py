@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import tracemalloc
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,6 +28,7 @@ from penetapan_cli.batch import run as running
 from penetapan_cli.cli import app
 from penetapan_cli.core.calendar import NonWorkingDay
 from penetapan_cli.core.errors import InputError
+from penetapan_cli.messages import error_text
 from penetapan_cli.sources.holidays import holidays_package_year
 from penetapan_cli.sources.rulesets import load_rule_set
 
@@ -894,7 +896,7 @@ def test_lone_surrogate_from_a_json_escape_is_written_back_as_the_escape() -> No
 def test_messages_in_indonesian() -> None:
     result = run(["-", *AS_OF, "--lang", "id"], "outcome,notified_on\npsu,2025-02-24\n")
     assert result.stderr.splitlines()[0].startswith(
-        "langkah berikut (1 baris, mulai baris 1): Belum ada tenggat penetapan."
+        "tindak lanjut (1 baris, mulai baris 1): Batas akhir penetapan belum dapat ditentukan."
     )
     assert (
         result.stderr.splitlines()[-1] == "penetapan batch: rows=1 ok=0 pending=1 errors=0 blank=0"
@@ -929,8 +931,11 @@ def test_atomic_output_reports_a_write_failure_and_cleans_up(tmp_path: Path) -> 
             fh.write("half a row")
             raise OSError(errno.ENOSPC, "No space left on device")
 
-    with pytest.raises(InputError, match=r"^cannot write '.*out\.csv': No space left on device$"):
+    with pytest.raises(InputError) as raised:
         write_until_the_disk_is_full()
+    assert re.search(
+        r"^cannot write '.*out\.csv': No space left on device$", error_text(raised.value, "en")
+    )
     assert list(tmp_path.iterdir()) == []
 
 

@@ -36,6 +36,7 @@ from penetapan_cli.commands.deadline import build_deadline_report
 from penetapan_cli.core.calendar import DayKind, WorkCalendar
 from penetapan_cli.core.errors import PenetapanError
 from penetapan_cli.core.outcomes import ALIASES, Outcome
+from penetapan_cli.messages import error_text
 from penetapan_cli.options import OPTION_NAMES
 from penetapan_cli.sources.holidays import holidays_package_year
 from penetapan_cli.sources.rulesets import load_rule_set
@@ -138,7 +139,7 @@ def expected(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
                     lang="en",
                 )
             except PenetapanError as exc:
-                answers.append({"status": "error", "error": exc.message(OPTION_NAMES)})
+                answers.append({"status": "error", "error": error_text(exc, "en", OPTION_NAMES)})
                 continue
             result = report.comparison.primary.result
             assert result.trace or result.deadline is None  # the day-by-day count

@@ -152,10 +152,13 @@ def test_text_output_indonesian() -> None:
     )
     assert code == 0
     flat = " ".join(out.split())
-    assert "Tenggat: Jumat, 7 Februari 2025" in flat
-    assert "Hitung mundur: 2 hari lagi (per Rabu, 5 Februari 2025)" in flat
+    # GLOSARIUM.md: "batas akhir" for the deadline, "sisa waktu N hari" for the days left
+    assert "Batas akhir: Jumat, 7 Februari 2025" in flat
+    assert "Status: sisa waktu 2 hari (per Rabu, 5 Februari 2025)" in flat
+    assert "Amar putusan MK: permohonan tidak dapat diterima (dismissed)" in flat
+    assert "Dihitung setelah: Selasa, 4 Februari 2025" in flat
     assert "PKPU 18/2024 Pasal 57 ayat (1) huruf b" in flat
-    assert "Catatan hukum: Pemicu belum pasti" in flat
+    assert "Catatan hukum: Peristiwa awal penghitungan belum pasti" in flat
     assert "Rincian hari" in flat
     assert "\x1b[" not in out
 
@@ -178,11 +181,11 @@ def test_text_countdown_english(as_of: str, countdown: str) -> None:
 def test_language_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PENETAPAN_LANG", "id")
     _, out, _ = run("deadline", "dismissed", "2025-02-04", "--as-of", "2025-02-04")
-    assert "Tenggat: Jumat, 7 Februari 2025" in out
+    assert "Batas akhir: Jumat, 7 Februari 2025" in out
     monkeypatch.delenv("PENETAPAN_LANG")
     monkeypatch.setenv("LANG", "id_ID.UTF-8")
     _, out, _ = run("deadline", "dismissed", "2025-02-04", "--as-of", "2025-02-04")
-    assert "Tenggat: Jumat, 7 Februari 2025" in out
+    assert "Batas akhir: Jumat, 7 Februari 2025" in out
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     _, out, _ = run("deadline", "dismissed", "2025-02-04", "--as-of", "2025-02-04")
     assert "Deadline: Friday, 7 February 2025" in out
@@ -268,7 +271,7 @@ def test_outcomes_json_lists_every_outcome() -> None:
 def test_outcomes_text() -> None:
     code, out, _ = run("outcomes", "--lang", "id")
     assert code == 0
-    assert "belum ada" in out
+    assert "belum dapat" in out  # "belum dapat ditentukan", folded in a narrow table
     assert "huruf a" in out
 
 

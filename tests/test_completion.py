@@ -89,7 +89,7 @@ def test_completion_help_follows_the_language(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("PENETAPAN_LANG", "id")
     ((value, help_id),) = outcome_names("perbaikan")
     assert value == "perbaikan-keputusan"
-    assert help_id.startswith("correction: dikabulkan sebagian")
+    assert help_id.startswith("correction: permohonan dikabulkan untuk sebagian")
     monkeypatch.setenv("PENETAPAN_LANG", "xx")
     ((_, help_en),) = outcome_names("perbaikan")
     assert help_en.startswith("correction: granted in part")  # a bad language: English
@@ -127,7 +127,7 @@ def test_windows_powershell_request_completes_an_outcome() -> None:
     )
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "tidak-dapat-diterima:::dismissed: tidak dapat diterima (dismissal)"
+        "tidak-dapat-diterima:::dismissed: permohonan tidak dapat diterima"
     ]
 
 
@@ -146,14 +146,17 @@ try:
     main()
 except SystemExit:
     pass
-loaded = [m for m in ("penetapan_cli.messages", "penetapan_cli.core.rules") if m in sys.modules]
+modules = ("penetapan_cli.messages", "penetapan_cli.core.rules", "penetapan_cli.core.calendar",
+           "penetapan_cli.core.compare", "penetapan_cli.core.dates", "holidays")
+loaded = [m for m in modules if m in sys.modules]
 sys.stderr.write("loaded: " + " ".join(loaded) + "\\n")
 """
 
 
-def test_root_help_with_completion_loads_no_catalogue_or_rules() -> None:
-    """The completion options and --date-order cost `penetapan --help` no catalogue: option
-    help kept there is filled in when its command is built (cli._catalogue_help)."""
+def test_root_help_loads_the_catalogue_but_no_calendar() -> None:
+    """`penetapan --help` words itself in the chosen language, so it loads the catalogue and
+    the rules module the catalogue is keyed on, and nothing else of the core: no calendar,
+    comparison, dates or holidays (the completion options and --date-order add none)."""
     import subprocess
     import sys
 
@@ -161,7 +164,10 @@ def test_root_help_with_completion_loads_no_catalogue_or_rules() -> None:
         [sys.executable, "-c", ROOT_HELP_IMPORTS], capture_output=True, text=True, check=False
     )
     assert "--install-completion" in done.stdout
-    assert done.stderr.splitlines()[-1] == "loaded: "
+    # --help words itself in the chosen language: the catalogue and the rules module it is
+    # keyed on, and nothing else of the core (no calendar, comparison, dates or holidays).
+    loaded = "loaded: penetapan_cli.messages penetapan_cli.core.rules"
+    assert done.stderr.splitlines()[-1] == loaded
 
 
 @pytest.mark.parametrize("command", ["deadline", "timeline", "batch"])

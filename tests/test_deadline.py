@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from penetapan_cli.core.deadline import compute_deadline
 from penetapan_cli.core.errors import ClosuresFileError
 from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.core.rules import RuleSet, Unit
+from penetapan_cli.messages import error_text
 from penetapan_cli.sources.closures import read_closures
 from penetapan_cli.sources.holidays import holidays_package_year
 
@@ -163,10 +165,12 @@ def test_closures_file_adds_non_working_days(tmp_path: Path, rule_set: RuleSet) 
 def test_closures_file_errors(tmp_path: Path, content: str, message: str) -> None:
     closures = tmp_path / "closures.txt"
     closures.write_text(content, encoding="utf-8")
-    with pytest.raises(ClosuresFileError, match=message):
+    with pytest.raises(ClosuresFileError) as raised:
         read_closures(closures)
+    assert re.search(message, error_text(raised.value, "en"))
 
 
 def test_closures_file_missing(tmp_path: Path) -> None:
-    with pytest.raises(ClosuresFileError, match="not found"):
+    with pytest.raises(ClosuresFileError) as raised:
         read_closures(tmp_path / "nope.txt")
+    assert re.search("not found", error_text(raised.value, "en"))

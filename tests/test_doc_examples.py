@@ -213,7 +213,7 @@ SHOWN: dict[str, Shown] = {
     # Mon 3 Feb 2025 (PKPU 18/2024 Pasal 57(1)(b), --basis working).
     "penetapan deadline ditolak 2025-01-24 --basis working --calendar --lang id --as-of "
     "2025-01-24 | sed -n '/^Kalender/,$p'": Shown(
-        0, "Tenggat: Senin, 3 Februari 2025", piped="Kalender penghitungan hari\n"
+        0, "Batas akhir: Senin, 3 Februari 2025", piped="Kalender penghitungan hari\n"
     ),
     "penetapan deadline dismissed 2025-02-04 --closures closures.txt --format date": Shown(
         0, "warning: office closures (--closures) do not move a deadline counted in calendar"

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from penetapan_cli.core.errors import OutcomeError
 from penetapan_cli.core.outcomes import ALIASES, Outcome, parse_outcome
+from penetapan_cli.messages import error_text
 
 
 @pytest.mark.parametrize(
@@ -36,7 +39,7 @@ def test_every_alias_resolves() -> None:
 def test_near_miss_suggests(text: str, suggestion: str) -> None:
     with pytest.raises(OutcomeError) as info:
         parse_outcome(text)
-    message = str(info.value)
+    message = error_text(info.value, "en")
     assert f"unknown outcome {text!r}" in message
     assert f"did you mean {suggestion}" in message
     assert "no-petition, dismissed" in message
@@ -44,5 +47,6 @@ def test_near_miss_suggests(text: str, suggestion: str) -> None:
 
 @pytest.mark.parametrize("text", ["", "   ", "banana-split-xyz"])
 def test_unknown_lists_valid(text: str) -> None:
-    with pytest.raises(OutcomeError, match="expected one of no-petition"):
+    with pytest.raises(OutcomeError) as raised:
         parse_outcome(text)
+    assert re.search("expected one of no-petition", error_text(raised.value, "en"))

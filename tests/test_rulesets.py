@@ -3,6 +3,7 @@ line with the file, the field and what was expected."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from penetapan_cli.core.errors import RulesError
 from penetapan_cli.core.outcomes import FOLLOW_UP_OUTCOMES, Outcome
 from penetapan_cli.core.rules import DEFAULT_RULE_SET, Unit, build_rule_set
+from penetapan_cli.messages import error_text
 from penetapan_cli.sources.rulefile import (
     RuleSetModel,
     validate_limits_file,
@@ -85,7 +87,8 @@ def test_annex_reading_is_marked_reported_and_unverified() -> None:
             texts = rule.notices_for(outcome)
             assert any("unverified" in t["en"] for t in texts)
             assert any("belum terverifikasi" in t["id"] for t in texts)
-            assert "olemah.com" in rule.citation.source or "sumeks" in rule.citation.source
+            source = rule.citation.source["en"]
+            assert "olemah.com" in source or "sumeks" in source
 
 
 def test_limits_file_validates_and_cites_the_law() -> None:
@@ -123,16 +126,19 @@ def test_is_rule_file_path(name: str, expected: bool) -> None:
 
 
 def test_load_rule_set_refuses_a_path() -> None:
-    with pytest.raises(RulesError, match="loaded with validation"):
+    with pytest.raises(RulesError) as raised:
         load_rule_set("x/y.toml")
+    assert re.search("loaded with validation", error_text(raised.value, "en"))
 
 
 def test_resolve_default_and_unknown() -> None:
     assert resolve_rule_set(None).id == DEFAULT_RULE_SET
-    with pytest.raises(RulesError, match="unknown rule set 'pkpu-99'"):
+    with pytest.raises(RulesError) as raised:
         resolve_rule_set("pkpu-99")
-    with pytest.raises(RulesError, match="empty --rules"):
+    assert re.search("unknown rule set 'pkpu-99'", error_text(raised.value, "en"))
+    with pytest.raises(RulesError) as raised:
         resolve_rule_set("  ")
+    assert re.search("empty --rules", error_text(raised.value, "en"))
 
 
 def test_valid_user_file_loads(tmp_path: Path) -> None:
@@ -259,14 +265,16 @@ def test_broken_user_file_names_file_field_and_expectation(
     path.write_text(text, encoding="utf-8")
     with pytest.raises(RulesError) as caught:
         resolve_rule_set(str(path))
-    assert str(caught.value) == f"rule file {str(path)!r}: {message}"
-    assert "\n" not in str(caught.value)
+    assert error_text(caught.value, "en") == f"rule file {str(path)!r}: {message}"
+    assert "\n" not in error_text(caught.value, "en")
 
 
 def test_user_file_not_toml_or_missing(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_text("id = \n", encoding="utf-8")
-    with pytest.raises(RulesError, match=r"is not valid TOML"):
+    with pytest.raises(RulesError) as raised:
         resolve_rule_set(str(path))
-    with pytest.raises(RulesError, match=r"not found"):
+    assert re.search(r"is not valid TOML", error_text(raised.value, "en"))
+    with pytest.raises(RulesError) as raised:
         resolve_rule_set(str(tmp_path / "none.toml"))
+    assert re.search(r"not found", error_text(raised.value, "en"))

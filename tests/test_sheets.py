@@ -28,6 +28,8 @@ from typer.testing import CliRunner, Result
 
 from penetapan_cli.batch import sheets
 from penetapan_cli.cli import app
+from penetapan_cli.core.errors import Message
+from penetapan_cli.messages import render_message
 
 runner = CliRunner(env={"PENETAPAN_LANG": "en"})
 AS_OF = ["--as-of", "2025-02-05"]
@@ -429,10 +431,10 @@ def test_xlsx_report_sheet_in_indonesian(tmp_path: Path) -> None:
     assert any(line[:1] == ["Versi data hari libur (paket holidays)"] for line in lines)
     # Every message of the run, with the rows it concerns, as on stderr.
     stderr = result.stderr.splitlines()[:-1]
-    kinds = ("peringatan", "catatan", "langkah berikut")
+    kinds = ("peringatan", "catatan", "tindak lanjut")  # GLOSARIUM.md: "tindak lanjut"
     shown = [f"{line[0]} ({line[1]}): {line[2]}" for line in lines if line[:1] and line[0] in kinds]
     assert shown == stderr
-    assert any(line.startswith("langkah berikut (1 baris, mulai baris 2)") for line in stderr)
+    assert any(line.startswith("tindak lanjut (1 baris, mulai baris 2)") for line in stderr)
 
 
 def test_xlsx_in_and_out_keeps_date_cells_and_every_row(tmp_path: Path) -> None:
@@ -586,10 +588,11 @@ def test_a_workbook_from_a_pipe_is_read_whole_first(tmp_path: Path) -> None:
     xlsx(path, [["outcome", "notified_on", "n"], ["rejected", FEB_4, "=1"]])
     pipe = io.BufferedReader(_Pipe(path.read_bytes()))
     assert not pipe.seekable()
-    source = running.open_source(pipe, "xlsx", "csv", "standard input")
+    source = running.open_source(pipe, "xlsx", "csv", Message("input.stdin"))
     (row,) = list(source.rows)
     assert row.problem is not None
-    assert "cell C2 holds a formula saved without its value" in row.problem
+    problem = render_message(row.problem, "en")
+    assert "cell C2 holds a formula saved without its value" in problem
 
 
 def test_a_text_longer_than_a_cell_is_cut_and_the_report_says_where(tmp_path: Path) -> None:

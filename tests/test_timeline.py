@@ -19,6 +19,7 @@ from penetapan_cli.core.counting import DayStatus
 from penetapan_cli.core.errors import InputError
 from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.core.timeline import StepKind, StepStatus, Timeline, build_timeline
+from penetapan_cli.messages import error_text
 from penetapan_cli.sources.holidays import holidays_package_year
 from penetapan_cli.sources.rulesets import load_limits, load_rule_set
 
@@ -278,7 +279,7 @@ def test_late_decision_is_warned() -> None:
 def test_bad_inputs_are_named(kw: dict[str, object], message: str) -> None:
     with pytest.raises(InputError) as caught:
         timeline(dt.date(2024, 12, 16), **kw)
-    assert str(caught.value) == message
+    assert error_text(caught.value, "en") == message
 
 
 def test_other_rule_set_counts_its_own_way() -> None:

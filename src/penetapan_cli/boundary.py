@@ -25,7 +25,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from typing import IO, Any
 
 from penetapan_cli.core.errors import (
@@ -110,7 +110,7 @@ class _GuardedBytes(io.BufferedIOBase):
         if not self.failed:
             try:
                 if self._target is None:
-                    raise OutputError("cannot write standard output: it is closed")
+                    raise OutputError("stdout.closed")
                 self._target.write(data)
             except (OSError, ValueError, PenetapanError) as exc:
                 self._fail(exc)
@@ -137,8 +137,8 @@ class _GuardedBytes(io.BufferedIOBase):
         if isinstance(exc, BrokenPipeError | PenetapanError):
             raise exc
         if isinstance(exc, OSError):
-            raise OutputError(f"cannot write standard output: {exc.strerror or exc}") from None
-        raise OutputError("cannot write standard output: it is closed") from None
+            raise OutputError("stdout.failed", reason=exc.strerror or str(exc)) from None
+        raise OutputError("stdout.closed") from None
 
     def close(self) -> None:  # the real stdout stays open
         with contextlib.suppress(Exception):
@@ -235,9 +235,12 @@ def run(
     command: Callable[[], int | None],
     *,
     translate: Callable[[BaseException], Outcome | None] | None = None,
+    argv: Sequence[str] = (),
 ) -> int:
     """Run ``command`` and return its exit code; every error becomes at most one line on
-    stderr. ``translate`` maps a framework's own exceptions (usage errors) to an outcome."""
+    stderr, in the language for people of the command line ``argv`` (its --lang, else
+    PENETAPAN_LANG, else the locale). ``translate`` maps a framework's own exceptions (usage
+    errors) to an outcome."""
     stdio = _Stdio()
     debug = False
     try:
@@ -252,7 +255,7 @@ def run(
             return EXIT_BROKEN_PIPE
         if debug and is_bug(exc):
             raise
-        message, code = (translate(exc) if translate else None) or outcome_of(exc)
+        message, code = (translate(exc) if translate else None) or outcome_of(exc, argv)
         if message is not None:
             say(message)
             if isinstance(exc, PenetapanError):
@@ -277,22 +280,35 @@ def is_bug(exc: BaseException) -> bool:
     return not isinstance(exc, PenetapanError | KeyboardInterrupt | BrokenPipeError)
 
 
-def outcome_of(exc: BaseException) -> Outcome:
+def outcome_of(exc: BaseException, argv: Sequence[str] = ()) -> Outcome:
     """The line and exit code of an exception that reached the boundary."""
+    if isinstance(exc, BrokenPipeError):
+        return None, EXIT_BROKEN_PIPE
+    from penetapan_cli.messages import error_text
+
+    lang = people_lang(argv)
     if isinstance(exc, PenetapanError):
         from penetapan_cli.options import OPTION_NAMES  # only when there is an error to say
 
-        return exc.message(OPTION_NAMES), exc.exit_code
+        return error_text(exc, lang, OPTION_NAMES), exc.exit_code
     if isinstance(exc, KeyboardInterrupt):
-        return "interrupted", EXIT_INTERRUPTED
-    if isinstance(exc, BrokenPipeError):
-        return None, EXIT_BROKEN_PIPE
-    return internal_error_message(exc), EXIT_INTERNAL
+        return error_text(PenetapanError("interrupted"), lang), EXIT_INTERRUPTED
+    return internal_error_message(exc, lang), EXIT_INTERNAL
 
 
-def internal_error_message(exc: BaseException) -> str:
+def people_lang(argv: Sequence[str]) -> str:
+    """The language of what the boundary says: never an error itself."""
+    try:
+        from penetapan_cli.settings import lang_of_argv
+
+        return lang_of_argv(argv)
+    except Exception:  # a broken environment must not hide the error being reported
+        return "en"
+
+
+def internal_error_message(exc: BaseException, lang: str = "en") -> str:
     """What the boundary prints for an unexpected error (exit code EXIT_INTERNAL)."""
-    return (
-        f"internal error ({type(exc).__name__}: {exc}); this is a bug, please report "
-        "it with the command you ran (add --debug for the traceback)"
-    )
+    from penetapan_cli.messages import error_text
+
+    bug = PenetapanError("internal", kind=type(exc).__name__, detail=str(exc))
+    return error_text(bug, lang)

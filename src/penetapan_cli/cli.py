@@ -19,12 +19,13 @@ from typing import Annotated, Any, Self
 
 import typer
 import typer.main
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand
 
-from penetapan_cli import __version__
+from penetapan_cli import __version__, helptext
 from penetapan_cli.boundary import Escaped, Outcome, choose_stdout, run
 from penetapan_cli.commands import complete  # shell completion of outcomes and rule sets
 from penetapan_cli.core.errors import EXIT_INTERRUPTED
+from penetapan_cli.helptext import Command, Group
 from penetapan_cli.options import (
     Basis,
     DateOrder,
@@ -57,11 +58,11 @@ class _Unbuilt(TyperCommand):
             text = info.help or inspect.getdoc(info.callback) or ""
         else:  # a group of its own, such as `rules`
             text = sub.info.help if isinstance(sub.info.help, str) else ""
-        return cls(name=name, help=text)
+        return cls(name=name, help=text)  # a key of messages.HELP, worded by helptext.localize
 
 
-# Options whose help lives in the message catalogue, filled in when their command is built:
-# the catalogue loads much of the core, which `penetapan --help` does not otherwise need.
+# Options whose help lives in the message catalogue under another name, filled in when their
+# command is built.
 _CATALOGUE_HELP = {"date_order": "date_order_help"}
 
 
@@ -70,10 +71,10 @@ def _catalogue_help(command: Any) -> None:
 
     for param in command.params:
         if param.name in _CATALOGUE_HELP:
-            param.help = INPUT_TEXTS[_CATALOGUE_HELP[param.name]]["en"]
+            param.help = INPUT_TEXTS[_CATALOGUE_HELP[param.name]][helptext.LANG]
 
 
-class _Boundary(TyperGroup):
+class _Boundary(Group):
     """The root group: builds a command when it runs, and runs the app inside the boundary
     (boundary.py), where every error becomes a line on stderr and an exit code."""
 
@@ -81,6 +82,7 @@ class _Boundary(TyperGroup):
         super().__init__(*args, **kwargs)
         for name, sub in _COMMANDS.items():
             self.commands.setdefault(name, _Unbuilt.of(name, sub))
+        helptext.localize(self)  # in the language of the last run; main words it again
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = self.commands.get(cmd_name)
@@ -88,16 +90,9 @@ class _Boundary(TyperGroup):
             command = typer.main.get_command(_COMMANDS[cmd_name])
             command.name = cmd_name
             _catalogue_help(command)
+            helptext.localize(command)
             self.commands[cmd_name] = command
         return command
-
-    def format_commands(self, ctx: Any, formatter: Any) -> None:
-        """The command list of --help, from names and help alone (nothing is built)."""
-        shown = [(name, cmd) for name, cmd in self.commands.items() if not cmd.hidden]
-        if shown:
-            limit = formatter.width - 6 - max(len(name) for name, _ in shown)
-            with formatter.section("Commands"):
-                formatter.write_dl([(name, cmd.get_short_help_str(limit)) for name, cmd in shown])
 
     def invoke(self, ctx: Any) -> Any:  # click's Context, vendored inside typer
         """Carry a command's exceptions past click's own handlers (which turn Ctrl-C and a broken
@@ -127,6 +122,11 @@ class _Boundary(TyperGroup):
             "windows_expand_args": windows_expand_args,
             **extra,
         }
+        argv = list(args) if args is not None else sys.argv[1:]
+        from penetapan_cli.boundary import people_lang
+
+        helptext.LANG = people_lang(argv)
+        helptext.localize(self)
         if not standalone_mode:
             return super().main(**call, standalone_mode=False)
 
@@ -136,13 +136,13 @@ class _Boundary(TyperGroup):
                 raise KeyboardInterrupt
             return code if isinstance(code, int) else 0
 
-        sys.exit(run(command, translate=_usage_outcome))
+        sys.exit(run(command, translate=_usage_outcome, argv=argv))
 
 
 def _usage_outcome(exc: BaseException) -> Outcome | None:
     """click's own exceptions: a usage error on one line, Abort as Ctrl-C."""
     if isinstance(exc, typer.Abort):
-        return "interrupted", EXIT_INTERRUPTED
+        return helptext.text("click.interrupted"), EXIT_INTERRUPTED
     if not isinstance(exc, typer.TyperException):
         return None
     if type(exc).__name__ == "NoArgsIsHelpError" and hasattr(exc, "show"):
@@ -150,16 +150,16 @@ def _usage_outcome(exc: BaseException) -> Outcome | None:
         return None, exc.exit_code
     ctx = getattr(exc, "ctx", None)
     where = ctx.command_path if ctx is not None else "penetapan"
-    message = " ".join(exc.format_message().split())
-    sys.stderr.write(f"{where}: {message} (see '{where} --help')\n")
+    message = " ".join(helptext.usage_message(exc).split())
+    see = helptext.text("click.see_help").format(command=where)
+    sys.stderr.write(f"{where}: {message} ({see})\n")
     return None, exc.exit_code
 
 
 app = typer.Typer(
     cls=_Boundary,
     name="penetapan",
-    help="Deadline to declare the elected Pilkada pair (penetapan pasangan calon terpilih) "
-    "after the Constitutional Court (MK).",
+    help="help.app",
     no_args_is_help=True,
     add_completion=True,  # --install-completion, --show-completion (docs/commands.md)
     pretty_exceptions_enable=False,
@@ -167,28 +167,23 @@ app = typer.Typer(
 )
 
 
-SHEET = "A spreadsheet input's sheet: its name or number (default: 1, the first)."
-OUTPUT_DEFAULT = "xlsx for -o *.xlsx, else the input's format (csv for a spreadsheet)."
 LangOpt = Annotated[
     str | None,
     typer.Option(
         "--lang",
-        help="Output language: id or en. Default: $PENETAPAN_LANG, else id when the locale is "
-        "Indonesian, else en.",
+        help="help.opt.lang",
         show_default=False,
     ),
 ]
 NoCutiOpt = Annotated[
     bool,
-    typer.Option(
-        "--no-cuti-bersama", help="Treat cuti bersama (collective leave) days as working days."
-    ),
+    typer.Option("--no-cuti-bersama", help="help.opt.no_cuti_bersama"),
 ]
 ClosuresOpt = Annotated[
     Path | None,
     typer.Option(
         "--closures",
-        help="File of extra non-working days: one ISO date per line, an optional name, # comments.",
+        help="help.opt.closures",
         show_default=False,
     ),
 ]
@@ -197,19 +192,16 @@ AsOfOpt = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        help="Count down (days left) from this date instead of today.",
+        help="help.opt.as_of",
         show_default=False,
     ),
 ]
-TzOpt = Annotated[
-    str, typer.Option("--tz", help="Time zone of 'today': WIB, WITA, WIT or an IANA name.")
-]
+TzOpt = Annotated[str, typer.Option("--tz", help="help.opt.tz")]
 StrictOpt = Annotated[
     bool,
     typer.Option(
         "--strict",
-        help="Refuse (exit 4) instead of warning when a working-day count touches a year whose "
-        "holiday data is not decreed (no cuti bersama listed, or estimated dates).",
+        help="help.opt.strict",
     ),
 ]
 
@@ -220,8 +212,7 @@ RulesOpt = Annotated[
     typer.Option(
         "--rules",
         metavar="NAME|PATH",
-        help="Rule set: a shipped name (see 'penetapan rules') or the path of your own TOML "
-        "file, validated on load. Default: pkpu-18-2024.",
+        help="help.opt.rules",
         show_default=False,
         autocompletion=complete.rule_set_names,
     ),
@@ -231,8 +222,7 @@ IcsOpt = Annotated[
     typer.Option(
         "--ics",
         metavar="FILE",
-        help="Also write the deadlines to an iCalendar file (all-day events, a reminder the "
-        "working day before; re-importing updates them).",
+        help="help.opt.ics",
         show_default=False,
     ),
 ]
@@ -240,7 +230,7 @@ RegionOpt = Annotated[
     str | None,
     typer.Option(
         "--region",
-        help="Region name for titles and calendar events, e.g. 'Kota Medan'.",
+        help="help.opt.region",
         show_default=False,
     ),
 ]
@@ -248,8 +238,7 @@ DeclaredOpt = Annotated[
     str | None,
     typer.Option(
         "--declared",
-        help="Date the KPU declared the elected pair: says whether that was on time, late by "
-        "N calendar days or premature. Not after today (or --as-of).",
+        help="help.opt.declared",
         show_default=False,
     ),
 ]
@@ -261,30 +250,24 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(help="help.cmd.root")
 def _root(
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
-        ),
+        typer.Option("--version", callback=_version, is_eager=True, help="help.opt.version"),
     ] = False,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")
-    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="help.opt.debug")] = False,
 ) -> None:
     """Deadline to declare the elected Pilkada pair after the Constitutional Court (MK)."""
 
 
-@_command("deadline").command("deadline")
+@_command("deadline").command("deadline", cls=Command, help="help.cmd.deadline")
 def deadline(
     outcome: Annotated[
         str,
         typer.Argument(
             metavar="OUTCOME",
-            help="MK outcome: no-petition, dismissed, withdrawn, lapsed, not-competent, "
-            "rejected, granted, revote, recount, recapitulation, correction (or an Indonesian "
-            "alias; see 'penetapan outcomes').",
+            help="help.deadline.outcome",
             show_default=False,
             autocompletion=complete.outcome_names,
         ),
@@ -293,8 +276,7 @@ def deadline(
         str,
         typer.Argument(
             metavar="NOTIFIED",
-            help="Trigger date: when the MK's notification reached the KPU. 2025-02-04, "
-            "04/02/2025, '4 Februari 2025', today/hari-ini.",
+            help="help.deadline.notified",
             show_default=False,
         ),
     ],
@@ -302,19 +284,16 @@ def deadline(
         Basis | None,
         typer.Option(
             "--basis",
-            help="Count calendar or working days instead of the rule's own unit "
-            "(shown as an override).",
+            help="help.deadline.basis",
             show_default=False,
         ),
     ] = None,
     no_cuti_bersama: NoCutiOpt = False,
     closures: ClosuresOpt = None,
-    explain: Annotated[
-        bool, typer.Option("--explain", help="Show every day counted or skipped, and why.")
-    ] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="help.deadline.explain")] = False,
     fmt: Annotated[
         Format,
-        typer.Option("--format", help="text (for people), json (documented object) or date."),
+        typer.Option("--format", help="help.deadline.format"),
     ] = Format.TEXT,
     lang: LangOpt = None,
     as_of: AsOfOpt = None,
@@ -325,9 +304,7 @@ def deadline(
         str | None,
         typer.Option(
             "--decided",
-            help="Date the MK read the decision out, when earlier than NOTIFIED: both deadlines "
-            "are shown and the one counted from the reading is the safe date. Not for "
-            "no-petition.",
+            help="help.deadline.decided",
             show_default=False,
         ),
     ] = None,
@@ -335,8 +312,7 @@ def deadline(
         bool,
         typer.Option(
             "--compare",
-            help="Also compute the deadline under every shipped rule set; the earliest is "
-            "marked as the safe date.",
+            help="help.deadline.compare",
         ),
     ] = False,
     ics: IcsOpt = None,
@@ -346,7 +322,7 @@ def deadline(
         bool,
         typer.Option(
             "--calendar",
-            help="Also print the month grid(s) of the count, each day marked, and a legend.",
+            help="help.deadline.calendar",
         ),
     ] = False,
     date_order: DateOrderOpt = DateOrder.DMY,
@@ -355,9 +331,11 @@ def deadline(
     _run("deadline", "run_deadline", locals())
 
 
-@_command("outcomes").command("outcomes")
+@_command("outcomes").command("outcomes", cls=Command, help="help.cmd.outcomes")
 def outcomes(
-    fmt: Annotated[ListFormat, typer.Option("--format", help="text or json.")] = ListFormat.TEXT,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", help="help.opt.list_format")
+    ] = ListFormat.TEXT,
     lang: LangOpt = None,
     rules: RulesOpt = None,
 ) -> None:
@@ -365,14 +343,16 @@ def outcomes(
     _run("outcomes", "run_outcomes", locals())
 
 
-@_command("holidays").command("holidays")
+@_command("holidays").command("holidays", cls=Command, help="help.cmd.holidays")
 def holidays(
     year: Annotated[
-        str, typer.Argument(metavar="YEAR", help="The year, e.g. 2025.", show_default=False)
+        str, typer.Argument(metavar="YEAR", help="help.holidays.year", show_default=False)
     ],
     no_cuti_bersama: NoCutiOpt = False,
     closures: ClosuresOpt = None,
-    fmt: Annotated[ListFormat, typer.Option("--format", help="text or json.")] = ListFormat.TEXT,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", help="help.opt.list_format")
+    ] = ListFormat.TEXT,
     lang: LangOpt = None,
 ) -> None:
     """List the non-working days of a year besides weekends: holidays, cuti bersama, closures."""
@@ -380,18 +360,20 @@ def holidays(
 
 
 rules_app = typer.Typer(
-    cls=TyperGroup,
-    help="List the rule sets, or show one in full ('penetapan rules show NAME').",
+    cls=Group,
+    help="help.cmd.rules",
     add_completion=False,
     rich_markup_mode=None,
 )
 _COMMANDS["rules"] = rules_app
 
 
-@rules_app.callback(invoke_without_command=True)
+@rules_app.callback(invoke_without_command=True, help="help.cmd.rules_list")
 def rules_list(
     ctx: typer.Context,
-    fmt: Annotated[ListFormat, typer.Option("--format", help="text or json.")] = ListFormat.TEXT,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", help="help.opt.list_format")
+    ] = ListFormat.TEXT,
     lang: LangOpt = None,
 ) -> None:
     """List the rule sets: the default, the 2020 rule and the reported 5-day annex reading."""
@@ -399,33 +381,33 @@ def rules_list(
         _run("rules", "run_rules_list", {"fmt": fmt, "lang": lang})
 
 
-@rules_app.command("show")
+@rules_app.command("show", cls=Command, help="help.cmd.rules_show")
 def rules_show(
     name: Annotated[
         str,
         typer.Argument(
             metavar="NAME|PATH",
-            help="A shipped rule set (see 'penetapan rules') or the path of a TOML rule file, "
-            "which is validated.",
+            help="help.rules.name",
             show_default=False,
             autocompletion=complete.rule_set_names,
         ),
     ],
-    fmt: Annotated[ListFormat, typer.Option("--format", help="text or json.")] = ListFormat.TEXT,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", help="help.opt.list_format")
+    ] = ListFormat.TEXT,
     lang: LangOpt = None,
 ) -> None:
     """Print one rule set in full: every rule, its citation, notices and follow-up."""
     _run("rules", "run_rules_show", locals())
 
 
-@_command("timeline").command("timeline")
+@_command("timeline").command("timeline", cls=Command, help="help.cmd.timeline")
 def timeline(
     announced: Annotated[
         str | None,
         typer.Option(
             "--announced",
-            help="Date the KPU announced the vote result (starts the 3-working-day petition "
-            "window, UU 10/2016 Pasal 157 ayat (5)).",
+            help="help.timeline.announced",
             show_default=False,
         ),
     ] = None,
@@ -433,8 +415,7 @@ def timeline(
         str | None,
         typer.Option(
             "--registered",
-            help="Date the MK registered the case(s) in the BRPK (starts the MK's 45 working "
-            "days, Pasal 157 ayat (8)).",
+            help="help.timeline.registered",
             show_default=False,
         ),
     ] = None,
@@ -442,7 +423,7 @@ def timeline(
         str | None,
         typer.Option(
             "--decided",
-            help="Date the MK read the decision out (the safe trigger; an order runs from it).",
+            help="help.timeline.decided",
             show_default=False,
         ),
     ] = None,
@@ -450,8 +431,7 @@ def timeline(
         str | None,
         typer.Option(
             "--notified",
-            help="Trigger date of the declaration rule: the MK's BRPK letter (no-petition) or "
-            "the decision's notification.",
+            help="help.timeline.notified",
             show_default=False,
         ),
     ] = None,
@@ -459,7 +439,7 @@ def timeline(
         str | None,
         typer.Option(
             "--outcome",
-            help="MK outcome (see 'penetapan outcomes'); without it every rule is shown.",
+            help="help.timeline.outcome",
             show_default=False,
             autocompletion=complete.outcome_names,
         ),
@@ -469,8 +449,7 @@ def timeline(
         typer.Option(
             "--order-days",
             metavar="N",
-            help="For revote, recount, recapitulation: the days the MK's order gives, counted "
-            "from the decision ('paling lama N hari sejak putusan diucapkan').",
+            help="help.timeline.order_days",
             show_default=False,
         ),
     ] = None,
@@ -478,12 +457,10 @@ def timeline(
     region: RegionOpt = None,
     no_cuti_bersama: NoCutiOpt = False,
     closures: ClosuresOpt = None,
-    explain: Annotated[
-        bool, typer.Option("--explain", help="Show each step's day-by-day trace.")
-    ] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="help.timeline.explain")] = False,
     fmt: Annotated[
         TimelineFormat,
-        typer.Option("--format", help="text, json or ics (the iCalendar file on stdout)."),
+        typer.Option("--format", help="help.timeline.format"),
     ] = TimelineFormat.TEXT,
     ics: IcsOpt = None,
     lang: LangOpt = None,
@@ -497,14 +474,13 @@ def timeline(
     _run("timeline", "run_timeline", locals())
 
 
-@_command("batch").command("batch")
+@_command("batch").command("batch", cls=Command, help="help.cmd.batch")
 def batch(
     input_path: Annotated[
         str,
         typer.Argument(
             metavar="INPUT",
-            help="Spreadsheet (.xlsx, .xlsm, .xls, .ods), CSV or JSON Lines file with the "
-            "columns outcome and notified_on (Indonesian names accepted), or - for stdin.",
+            help="help.batch.input",
             show_default=False,
         ),
     ],
@@ -513,7 +489,7 @@ def batch(
         typer.Option(
             "--output",
             "-o",
-            help="Write here instead of stdout; the file appears only when complete.",
+            help="help.batch.output",
             show_default=False,
         ),
     ] = None,
@@ -521,7 +497,7 @@ def batch(
         InputFormat | None,
         typer.Option(
             "--input-format",
-            help="csv, jsonl, xlsx, xls or ods. Default: from the file extension, else csv.",
+            help="help.batch.input_format",
             show_default=False,
         ),
     ] = None,
@@ -529,17 +505,18 @@ def batch(
         OutputFormat | None,
         typer.Option(
             "--output-format",
-            help="csv, jsonl, json (an array) or xlsx (needs -o). Default: " + OUTPUT_DEFAULT,
+            help="help.batch.output_format",
             show_default=False,
         ),
     ] = None,
-    sheet: Annotated[str | None, typer.Option("--sheet", help=SHEET, show_default=False)] = None,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="help.batch.sheet", show_default=False)
+    ] = None,
     basis: Annotated[
         Basis | None,
         typer.Option(
             "--basis",
-            help="Count calendar or working days instead of each rule's own unit; a row's "
-            "basis column overrides it.",
+            help="help.batch.basis",
             show_default=False,
         ),
     ] = None,
@@ -553,8 +530,7 @@ def batch(
         bool,
         typer.Option(
             "--strict",
-            help="A row whose working-day count touches a year whose holiday data is not "
-            "decreed becomes an error row (exit 1), instead of a warning.",
+            help="help.batch.strict",
         ),
     ] = False,
     ics: Annotated[
@@ -562,8 +538,7 @@ def batch(
         typer.Option(
             "--ics",
             metavar="FILE",
-            help="Also write an iCalendar file: one all-day event per ok row, titled with its "
-            "region and outcome, written once the output is complete.",
+            help="help.batch.ics",
             show_default=False,
         ),
     ] = None,

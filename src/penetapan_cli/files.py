@@ -24,7 +24,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any
 
-from penetapan_cli.core.errors import HangUp, InputError
+from penetapan_cli.core.errors import HangUp, InputError, Message
 
 if TYPE_CHECKING:
     from pathlib import Path  # made only where a path is built: a one-off check needs none
@@ -56,19 +56,19 @@ SMALL_FILE_LIMIT = 1 << 20  # rule and closures files: 1 MiB
 STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
 
 
-def _kind(mode: int) -> str | None:
-    """What a node that is not a regular file is, in words; None for a regular file."""
+def _kind(mode: int) -> Message | None:
+    """What a node that is not a regular file is (a message key); None for a regular file."""
     if kinds.S_ISREG(mode):
         return None
     if kinds.S_ISDIR(mode):
-        return "a directory"
+        return Message("kind.directory")
     if kinds.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return Message("kind.fifo")
     if kinds.S_ISCHR(mode) or kinds.S_ISBLK(mode):
-        return "a device"
+        return Message("kind.device")
     if kinds.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return Message("kind.socket")
+    return Message("kind.other")
 
 
 def _reason(exc: OSError) -> str:
@@ -79,16 +79,17 @@ def _reason(exc: OSError) -> str:
 # Where outputs may go
 
 
-def write_error(path: Path | str, reason: str, what: str | None = None) -> InputError:
-    """``cannot write 'PATH': REASON`` (``-o``), or ``WHAT 'PATH' cannot be written: REASON``."""
+def write_error(path: Path | str, reason: str | Message, what: str | None = None) -> InputError:
+    """``cannot write 'PATH': REASON`` (``-o``), or ``WHAT 'PATH' cannot be written: REASON``;
+    ``what`` is a message key such as ``file.calendar``."""
     if what is None:
-        return InputError(f"cannot write {str(path)!r}: {reason}")
-    return InputError(f"{what} {str(path)!r} cannot be written: {reason}")
+        return InputError("file.cannot_write", path=str(path), reason=reason)
+    return InputError("file.not_written", what=Message(what), path=str(path), reason=reason)
 
 
 # How each output option names its file in messages, and what it writes.
-_WHAT = {"-o": None, "--ics": "calendar file"}
-_NOUN = {"-o": "output", "--ics": "calendar"}
+_WHAT = {"-o": None, "--ics": "file.calendar"}
+_NOUN = {"-o": "file.output", "--ics": "file.calendar_noun"}
 
 
 def check_target(path: Path, *, what: str | None, option: str) -> os.stat_result | None:
@@ -104,14 +105,18 @@ def check_target(path: Path, *, what: str | None, option: str) -> os.stat_result
         except OSError:
             folder_is_dir = False
         if not folder_is_dir:
-            missing = f"directory {str(folder)!r} not found" if what is None else None
-            raise write_error(path, missing or "folder does not exist", what) from None
+            missing = (
+                Message("file.no_directory", path=str(folder))
+                if what is None
+                else Message("file.no_folder")
+            )
+            raise write_error(path, missing, what) from None
         return None
     except OSError as exc:  # a link loop, a name too long, a folder that is a file, ...
         raise write_error(path, _reason(exc), what) from None
     kind = _kind(info.st_mode)
     if kind is not None:
-        raise write_error(path, f"it is {kind}; {option} takes a regular file", what)
+        raise write_error(path, Message("file.not_regular", kind=kind, option=option), what)
     return info
 
 
@@ -135,17 +140,17 @@ def stdin_fd() -> int | None:
         return None
 
 
-def option_reads(*, rules: str | None, closures: Path | None) -> dict[str, Path]:
+def option_reads(*, rules: str | None, closures: Path | None) -> dict[Message, Path]:
     """The files ``--rules FILE`` and ``--closures FILE`` read, by how messages name them."""
     from penetapan_cli.sources.rulesets import is_rule_file_path
 
-    reads: dict[str, Path] = {}
+    reads: dict[Message, Path] = {}
     if rules is not None and rules.strip() and is_rule_file_path(rules.strip()):
         from pathlib import Path
 
-        reads[f"the rule file {rules.strip()!r}"] = Path(rules.strip())
+        reads[Message("read.rule_file", path=rules.strip())] = Path(rules.strip())
     if closures is not None:
-        reads[f"the closures file {str(closures)!r}"] = closures
+        reads[Message("read.closures_file", path=str(closures))] = closures
     return reads
 
 
@@ -156,7 +161,7 @@ def _identity(path: Path, info: os.stat_result | None) -> tuple[object, ...]:
 
 
 def check_outputs(
-    outputs: Mapping[str, Path | None], reads: Mapping[str, Path | int | None]
+    outputs: Mapping[str, Path | None], reads: Mapping[Message, Path | int | None]
 ) -> dict[str, Path | None]:
     """Check every output option (``-o``, ``--ics``) before anything is read or written.
 
@@ -167,7 +172,7 @@ def check_outputs(
     """
     checked: dict[str, Path | None] = {}
     seen: list[tuple[str, Path, tuple[object, ...]]] = []
-    read_ids: list[tuple[str, tuple[object, ...]]] = []
+    read_ids: list[tuple[Message, tuple[object, ...]]] = []
     for label, source in reads.items():
         try:
             if isinstance(source, int):
@@ -190,14 +195,19 @@ def check_outputs(
         for label, read_id in read_ids:
             if identity == read_id:
                 raise InputError(
-                    f"refusing to write the {_NOUN.get(option, 'output')} over {label}: "
-                    f"choose another {option} path"
+                    "file.over_input",
+                    what=Message(_NOUN.get(option, "file.output")),
+                    input=label,
+                    option=option,
                 )
         for other_option, other_path, other_id in seen:
             if identity == other_id:
                 raise InputError(
-                    f"{option} {str(path)!r} and {other_option} {str(other_path)!r} are the "
-                    "same file: choose two paths"
+                    "file.same",
+                    option=option,
+                    path=str(path),
+                    other_option=other_option,
+                    other_path=str(other_path),
                 )
         seen.append((option, path, identity))
     return checked
@@ -258,7 +268,7 @@ def stop_on_signals() -> Iterator[None]:
             previous[signum] = signal.signal(signum, _on_signal)
         yield
     except _HangUpSignal:
-        raise HangUp("hang-up: stopped, no partial output left") from None
+        raise HangUp("hang_up") from None
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, signal.SIG_DFL if handler is None else handler)
@@ -395,43 +405,48 @@ def read_small(
     named pipe when ``fifo``, of at most ``limit`` bytes. Anything else is ``error`` with one
     line, ``WHAT 'PATH' ...``, found from its status before it is opened where it can be."""
     name = str(path)
-    named = f"{what} {name!r}"
-    info = _input_status(
-        path, fifo=fifo, error=error, named=named, cannot=f"{named} cannot be read"
-    )
+    info = _input_status(path, fifo=fifo, error=error, what=what)
     kind = _kind(info.st_mode)
-    too_large = f"{what} {name!r} is larger than {limit / (1 << 20):g} MiB"
+    too_large = Message(
+        "file.too_large", what=Message(what), path=name, mib=f"{limit / (1 << 20):g}"
+    )
     if info.st_size > limit and kind is None:
         raise error(too_large)
     try:
         with _open(path, "rb") as fh:
             opened = os.fstat(fh.fileno()).st_mode  # what was opened, if it changed since
             if not (kinds.S_ISREG(opened) or (fifo and kinds.S_ISFIFO(opened))):
-                raise error(f"{what} {name!r} is {_kind(opened)}, not a file")
+                raise error("file.not_a_file", what=Message(what), path=name, kind=_kind(opened))
             data: bytes = fh.read(limit + 1)
     except OSError as exc:
-        raise error(f"{what} {name!r} cannot be read: {_reason(exc)}") from None
+        raise error("file.unreadable", what=Message(what), path=name, reason=_reason(exc)) from None
     if len(data) > limit:
         raise error(too_large)
     return data
 
 
 def _input_status(
-    path: str | Path, *, fifo: bool, error: type[InputError], named: str, cannot: str
+    path: str | Path,
+    *,
+    fifo: bool,
+    error: type[InputError],
+    what: str,
+    unreadable: str = "file.unreadable",
 ) -> os.stat_result:
     """The status of a file to read: it exists and is a regular file, or a named pipe when
-    ``fifo``; otherwise ``error``, one line starting with ``named`` (or ``cannot``)."""
+    ``fifo``; otherwise ``error``, one line naming ``what`` (a message key) and the path."""
+    named = {"what": Message(what), "path": str(path)}
     try:
         info = stat(path)
     except FileNotFoundError:
-        raise error(f"{named} not found") from None
+        raise error("file.not_found", **named) from None
     except OSError as exc:
-        raise error(f"{cannot}: {_reason(exc)}") from None
+        raise error(unreadable, **named, reason=_reason(exc)) from None
     kind = _kind(info.st_mode)
-    if kind == "a directory":
-        raise error(f"{named} is a directory")
+    if kind is not None and kind.key == "kind.directory":
+        raise error("file.directory", **named)
     if kind is not None and not (fifo and kinds.S_ISFIFO(info.st_mode)):
-        raise error(f"{named} is {kind}, not a file")
+        raise error("file.not_a_file", **named, kind=kind)
     return info
 
 
@@ -515,16 +530,18 @@ def read_private(path: Path | str, *, limit: int, private_location: bool = False
 def open_input(path: str) -> Iterator[IO[bytes]]:
     """The batch input file, of any size: a regular file or a pipe, never a directory, device
     or socket."""
-    named = f"input {path!r}"
-    _input_status(path, fifo=True, error=InputError, named=named, cannot=f"cannot read {named}")
+    named = {"what": Message("file.input"), "path": path}
+    _input_status(
+        path, fifo=True, error=InputError, what="file.input", unreadable="file.cannot_read"
+    )
     try:
         fh = _open(path, "rb")
     except FileNotFoundError:
-        raise InputError(f"input {path!r} not found") from None
+        raise InputError("file.not_found", **named) from None
     except IsADirectoryError:
-        raise InputError(f"input {path!r} is a directory") from None
+        raise InputError("file.directory", **named) from None
     except OSError as exc:
-        raise InputError(f"cannot read input {path!r}: {_reason(exc)}") from None
+        raise InputError("file.cannot_read", **named, reason=_reason(exc)) from None
     with fh:
         yield fh
 

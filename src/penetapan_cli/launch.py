@@ -108,7 +108,7 @@ def run_fast(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> in
         choose_stdout(kwargs.get("fmt", "text"))
         return run_deadline(**kwargs)
 
-    return run(deadline)
+    return run(deadline, argv=argv)
 
 
 def main() -> None:

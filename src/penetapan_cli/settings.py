@@ -9,7 +9,7 @@ import contextlib
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from penetapan_cli.core.errors import InputError
@@ -28,21 +28,58 @@ TZ_OFFSETS = {"WIB": 7, "WITA": 8, "WIT": 9}
 
 
 def resolve_lang(option: str | None, environ: Mapping[str, str] = os.environ) -> str:
-    """--lang, else PENETAPAN_LANG, else Indonesian when the locale is Indonesian, else English."""
+    """The language for people: --lang, else PENETAPAN_LANG, else Indonesian when the locale is
+    Indonesian, else English."""
+    given = _given_lang(option, environ)
+    if given is not None:
+        return given
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        locale = environ.get(var)
+        if locale:
+            return "id" if locale.lower().startswith(("id", "in_id")) else "en"
+    return "en"
+
+
+def machine_lang(option: str | None, environ: Mapping[str, str] = os.environ) -> str:
+    """The language of texts in machine output (JSON, CSV, JSON Lines, a batch's ``error``
+    column): --lang, else PENETAPAN_LANG, else English, whatever the locale."""
+    return _given_lang(option, environ) or "en"
+
+
+def _given_lang(option: str | None, environ: Mapping[str, str]) -> str | None:
     if option is not None:
         value, origin = option, "--lang"
     elif environ.get("PENETAPAN_LANG"):
         value, origin = environ["PENETAPAN_LANG"], "PENETAPAN_LANG"
     else:
-        for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-            locale = environ.get(var)
-            if locale:
-                return "id" if locale.lower().startswith(("id", "in_id")) else "en"
-        return "en"
+        return None
     lang = value.strip().lower()
     if lang not in LANGS:
-        raise InputError(f"invalid {origin} {value!r}: expected id or en")
+        raise InputError("lang.invalid", origin=origin, value=value)
     return lang
+
+
+def lang_of_argv(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> str:
+    """The language for people of a command line before it is parsed (for --help, usage
+    errors and the error boundary): its ``--lang`` when valid, else as ``resolve_lang`` says
+    without it; never an error (a wrong --lang is reported, in this language, by the command)."""
+    option: str | None = None
+    for i, token in enumerate(argv):
+        if token == "--":
+            break
+        if token == "--lang" and i + 1 < len(argv):
+            option = argv[i + 1]
+        elif token.startswith("--lang="):
+            option = token.partition("=")[2]
+    for candidate in (option, None):
+        try:
+            return resolve_lang(candidate, environ)
+        except InputError:
+            continue
+    try:
+        return resolve_lang(None, {k: v for k, v in environ.items() if k != "PENETAPAN_LANG"})
+    except InputError:  # pragma: no cover - without PENETAPAN_LANG nothing can be wrong
+        return "en"
 
 
 # The longest IANA name is 32 characters ("America/Argentina/ComodRivadavia"); anything far
@@ -58,9 +95,7 @@ def resolve_tz(name: str) -> dt.tzinfo:
 
     key = TZ_ALIASES.get(alias, name.strip())
     shown = name if len(name) <= MAX_TZ_NAME else name[:MAX_TZ_NAME] + "..."
-    unknown = InputError(
-        f"unknown time zone {shown!r}: expected WIB, WITA, WIT or an IANA name such as Asia/Jakarta"
-    )
+    unknown = InputError("tz.unknown", name=shown)
     if not key or len(key) > MAX_TZ_NAME:
         raise unknown
     try:

@@ -30,6 +30,7 @@ from penetapan_cli.batch import compute as computing
 from penetapan_cli.batch import run as running
 from penetapan_cli.batch import write as writing
 from penetapan_cli.core.errors import PenetapanError
+from penetapan_cli.messages import error_text
 from penetapan_cli.render.ics import CalendarEvent, build_calendar
 from penetapan_cli.sources.rulesets import load_rule_set
 
@@ -56,7 +57,7 @@ def _run(data: bytes, input_format: str, output_format: str, strict: bool) -> li
     try:
         source = running.open_source(io.BytesIO(data), input_format, output_format, "fuzz")
     except PenetapanError as exc:
-        message = str(exc)
+        message = error_text(exc, "en")
     else:
         message = None
     if message is not None:  # one line that names the input

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from penetapan_cli.core.errors import RulesError
+from penetapan_cli.messages import error_text
 from penetapan_cli.sources.rulefile import load_rule_file
 from penetapan_cli.sources.rulesets import RULESETS_DIR
 
@@ -65,7 +66,7 @@ def _load(tmp_path: Path, text: str | bytes) -> None:
     try:
         load_rule_file(path)
     except RulesError as exc:
-        message = str(exc)
+        message = error_text(exc, "en")
         assert "\n" not in message
         assert str(path) in message
 

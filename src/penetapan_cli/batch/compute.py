@@ -27,7 +27,14 @@ from penetapan_cli.core.errors import InputError, PartialGrantError, PenetapanEr
 from penetapan_cli.core.facts import fact
 from penetapan_cli.core.outcomes import Outcome, parse_outcome
 from penetapan_cli.core.rules import Rule, RuleSet, Text, Unit
-from penetapan_cli.messages import CLOSURES_CALENDAR_DAYS, LABELS, input_text, rows_from
+from penetapan_cli.messages import (
+    CLOSURES_CALENDAR_DAYS,
+    LABELS,
+    error_text,
+    input_text,
+    render_message,
+    rows_from,
+)
 from penetapan_cli.options import OPTION_NAMES
 from penetapan_cli.sources.holidays import holidays_package_year
 
@@ -195,7 +202,9 @@ class Calculator:
         result_cache_size: int = RESULT_CACHE_SIZE,
         text_cache_size: int = TEXT_CACHE_SIZE,
         date_order: str = "dmy",
+        lang: str = "en",
     ) -> None:
+        self.lang = lang  # of the error column: machine output, English unless asked
         self.rule_set = rule_set
         self.date_order = date_order
         self.strict = strict
@@ -264,7 +273,7 @@ class Calculator:
             return self.basis
         if value in ("calendar", "working"):
             return Unit(value)
-        raise InputError(f"invalid basis {text.strip()[:64]!r}: expected calendar or working")
+        raise InputError("batch.basis", text=text.strip()[:64])
 
     def _no_cuti_bersama(self, text: str) -> bool:
         value = text.strip().lower()
@@ -272,10 +281,7 @@ class Calculator:
             return self.no_cuti_bersama
         if value in _BOOLEANS:
             return _BOOLEANS[value]
-        raise InputError(
-            f"invalid no_cuti_bersama {text.strip()[:64]!r}: expected true/false, yes/no, "
-            "ya/tidak or 1/0"
-        )
+        raise InputError("batch.no_cuti_bersama", text=text.strip()[:64])
 
     def compute(self, fields: Mapping[str, str]) -> Computed:
         """One row, as ``penetapan deadline`` would compute it; its error message if it fails.
@@ -315,9 +321,9 @@ class Calculator:
                     declared_on = self._declared_on(text)
                     _remember(self.declared_on, text, declared_on, size)
         except PartialGrantError as exc:
-            return self.failed(input_text("partial_grant", "en", shown=exc.shown), date)
+            return self.failed(input_text("partial_grant", self.lang, shown=exc.shown), date)
         except PenetapanError as exc:
-            return self.failed(exc.message(NAMES), date)
+            return self.failed(error_text(exc, self.lang, NAMES), date)
         key = (number, date, code, cuti, declared_on)
         computed = self.results.get(key)
         if computed is None:
@@ -333,7 +339,7 @@ class Calculator:
         try:
             declared_on = self._date(text)
         except InputError as exc:
-            raise type(exc)(f"{fact('declared')}: {exc}") from None
+            raise type(exc)("option.prefixed", option=fact("declared"), error=exc.msg) from None
         check_declared(declared_on, self.as_of)
         return declared_on
 
@@ -364,7 +370,7 @@ class Calculator:
                 trace=False,
             )
         except PenetapanError as exc:  # CoverageError (--strict) included
-            return self.failed(exc.message(NAMES), date)
+            return self.failed(error_text(exc, self.lang, NAMES), date)
         verdict = None
         if declared_on is not None:
             verdict = judge(declared_on, result.deadline, date)
@@ -503,7 +509,9 @@ def compute_rows(
         elif type(row.problem) is Blank:
             computed = blank
         else:
-            computed = calculator.failed(row.problem)
+            problem = row.problem
+            text = problem if isinstance(problem, str) else render_message(problem, calculator.lang)
+            computed = calculator.failed(text)
         counts[computed.status] += 1
         if computed.compliance is not None:
             counts[computed.compliance] += 1

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
-from penetapan_cli.core.errors import InputError
+from penetapan_cli.core.errors import InputError, Message
 
 if TYPE_CHECKING:
     pass
@@ -81,7 +81,7 @@ class InRow(NamedTuple):
     values: list[Any]  # aligned with Table.names (CSV: str; JSON Lines: JSON values or None)
     key: tuple[str, ...]  # the texts of the fields the result depends on (see Source.key_fields)
     obj: dict[str, Any] | None  # JSON Lines: the object as read, for JSON output
-    problem: str | None  # why the row cannot be computed; None when it can
+    problem: str | Message | None  # why the row cannot be computed; None when it can
 
 
 def _where(number: int, first: int, last: int) -> str:

@@ -30,7 +30,7 @@ from typing import IO, Any
 
 from penetapan_cli.batch.columns import KEY_FIELDS, SHEET_SUFFIXES, Blank
 from penetapan_cli.batch.read import InRow, Source, Table, make_table
-from penetapan_cli.core.errors import InputError
+from penetapan_cli.core.errors import InputError, Message
 
 SHEET_FORMATS = ("xlsx", "xls", "ods")
 _DATE_FIELDS = ("notified_on", "declared_on")  # a number there is a serial number, an error
@@ -49,8 +49,8 @@ def column_letter(index: int) -> str:
     return name
 
 
-def _named(label: str, sheet: str) -> str:
-    return f"{label}, sheet {sheet!r}"
+def _named(label: str, sheet: str) -> Message:
+    return Message("sheet.named", label=label, sheet=sheet)
 
 
 def _open_workbook(
@@ -67,42 +67,31 @@ def _open_workbook(
     head = data.read(8)
     data.seek(0)
     if not head:
-        raise InputError(f"{label} is empty: expected an {fmt} workbook")
+        raise InputError("sheet.empty_file", label=label, fmt=fmt)
     if head == _CFB and fmt == "xlsx":
         if _ENCRYPTED in data.read():
-            raise InputError(
-                f"{label} is protected by a password; save a copy without a password "
-                "(File > Info > Protect Workbook) and give that"
-            )
-        raise InputError(
-            f"{label} is not an xlsx workbook (it is in the older .xls format); give "
-            "--input-format xls"
-        )
+            raise InputError("sheet.password_file", label=label)
+        raise InputError("sheet.is_xls", label=label)
     if fmt == "xls" and head[:4] == _ZIP:
-        raise InputError(
-            f"{label} is not an xls workbook (it is a zip file, as .xlsx and .ods are); give "
-            "--input-format xlsx or ods"
-        )
+        raise InputError("sheet.is_zip", label=label)
     if fmt in ("xlsx", "ods") and head[:4] != _ZIP:
-        raise InputError(f"{label} cannot be read as an {fmt} workbook: it is not one")
+        raise InputError("sheet.not_one", label=label, fmt=fmt)
     try:
         if path is not None and SHEET_SUFFIXES.get(Path(path).suffix.lower()) == fmt:
             return calamine.CalamineWorkbook.from_path(path), data
         return calamine.CalamineWorkbook.from_filelike(data), data
     except calamine.PasswordError:
-        raise InputError(
-            f"{label} is protected by a password; save a copy without a password and give that"
-        ) from None
+        raise InputError("sheet.password", label=label) from None
     except (calamine.CalamineError, OSError, ValueError) as exc:
         reason = " ".join(str(exc).split())[:200] or type(exc).__name__
-        raise InputError(f"{label} cannot be read as an {fmt} workbook: {reason}") from None
+        raise InputError("sheet.unreadable", label=label, fmt=fmt, reason=reason) from None
 
 
 def _pick_sheet(workbook: Any, wanted: str | None, label: str) -> str:
     """The sheet ``--sheet`` names: its exact name, else a number (1 = the first sheet)."""
     names: list[str] = list(workbook.sheet_names)
     if not names:
-        raise InputError(f"{label} has no sheet")
+        raise InputError("sheet.none", label=label)
     if wanted is None:
         return names[0]
     if wanted in names:
@@ -112,9 +101,7 @@ def _pick_sheet(workbook: Any, wanted: str | None, label: str) -> str:
         return names[int(text) - 1]
     shown = ", ".join(f"{i}: {n!r}" for i, n in enumerate(names[:12], start=1))
     more = ", ..." if len(names) > 12 else ""
-    raise InputError(
-        f"{label} has no sheet {wanted!r}; --sheet takes a name or a number: {shown}{more}"
-    )
+    raise InputError("sheet.no_such", label=label, sheet=wanted, shown=shown + more)
 
 
 def read_sheet(
@@ -144,14 +131,11 @@ def read_sheet(
             rows = found.iter_rows()
         except (calamine.CalamineError, OSError, ValueError) as exc:
             reason = " ".join(str(exc).split())[:200] or type(exc).__name__
-            raise InputError(f"{where} cannot be read: {reason}") from None
+            raise InputError("sheet.cannot_read", where=where, reason=reason) from None
         index = list(workbook.sheet_names).index(name)
         uncached = _uncached_formulas(data, input_format, index)
         if start is None:
-            raise InputError(
-                f"{where} is empty: expected a header row naming the columns outcome and "
-                "notified_on"
-            )
+            raise InputError("sheet.empty", where=where)
         first_row, first_column = start
         # iter_rows starts at the sheet's first row, and at the range's first column.
         rows = itertools.islice(rows, first_row, None)
@@ -159,7 +143,8 @@ def read_sheet(
         cells = [_header_text(c) for c in header]
         while cells and not cells[-1].strip():
             cells.pop()
-        table = make_table(cells, label=where, delimiter="", unique_names=unique_names)
+        named = f"{label}, sheet {name!r}"  # make_table's own messages are worded in English
+        table = make_table(cells, label=named, delimiter="", unique_names=unique_names)
     except BaseException:
         workbook.close()
         raise
@@ -202,20 +187,16 @@ def _plain(value: Any) -> Any:
     return plain_text(value)
 
 
-def _serial_problem(value: float, column: str) -> str:
+def _serial_problem(value: float, column: str) -> Message:
     shown = plain_text(value)
-    guess = ""
+    guess: Message | str = ""
     if 1 <= value < 2958466:  # 1900-01-01 .. 9999-12-31 in Excel's count
         day = dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
-        guess = f" (Excel would show {day.isoformat()})"
-    return (
-        f"the {column} cell holds the number {shown}, which looks like a spreadsheet serial "
-        f"number{guess}, not a date; format the {column} column as a date (Format Cells > Date) "
-        "or type the date as text, e.g. 04/02/2025"
-    )
+        guess = Message("sheet.excel_shows", date=day.isoformat())
+    return Message("sheet.serial", column=column, number=shown, guess=guess)
 
 
-def _key_text(field: str, value: Any) -> tuple[str, str | None]:
+def _key_text(field: str, value: Any) -> tuple[str, Message | None]:
     """The text of key ``field`` from ``value``, or a problem for the row."""
     if isinstance(value, str):
         return value, None
@@ -227,7 +208,7 @@ def _key_text(field: str, value: Any) -> tuple[str, str | None]:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return "", _serial_problem(float(value), field)
         if isinstance(value, dt.time | dt.timedelta):
-            return "", f"the {field} cell holds a time ({value}), not a date"
+            return "", Message("sheet.time", field=field, value=str(value))
     return plain_text(value), None
 
 
@@ -267,22 +248,17 @@ def _row(
     uncached: dict[int, list[str]],
     native: bool,
 ) -> InRow:
-    where = f"row {number} (sheet row {sheet_row})"
-    problem: str | None = None
+    where = Message("sheet.row", row=number, sheet_row=sheet_row)
+    problem: str | Message | None = None
     formulas = uncached.get(sheet_row)
     if formulas:
-        problem = (
-            f"{where}: cell {formulas[0]} holds a formula saved without its value; open the "
-            "file in a spreadsheet program and save it, so that the value is calculated"
-        )
+        problem = Message("sheet.formula", where=where, cell=formulas[0])
     elif all(c.__class__ is str and not c.strip() for c in cells):
-        problem = Blank(f"{where}: empty row")  # a blank row, as in CSV
+        problem = Blank(f"row {number}: empty row")  # a blank row, as in CSV (not shown)
     elif len(cells) > width and any(c != "" for c in cells[width:]):
         extra = next(i for i in range(width, len(cells)) if cells[i] != "")
-        problem = (
-            f"{where}: cell {column_letter(first_column + extra)}{sheet_row} holds a value "
-            f"beyond the header's {width} columns; give that column a header name or clear it"
-        )
+        cell = f"{column_letter(first_column + extra)}{sheet_row}"
+        problem = Message("sheet.beyond", where=where, cell=cell, width=width)
     values = list(cells[:width]) + [""] * (width - len(cells))
     if not native:
         values = [v if v.__class__ is str else _plain(v) for v in values]
@@ -292,7 +268,8 @@ def _row(
     for field, i in key_at:
         text, bad = _key_text(field, cells[i] if i < len(cells) else "")
         if bad is not None:
-            return InRow(number, sheet_row, sheet_row, values, (), None, f"{where}: {bad}")
+            problem = Message("sheet.cell", where=where, problem=bad)
+            return InRow(number, sheet_row, sheet_row, values, (), None, problem)
         texts.append(text)
     return InRow(number, sheet_row, sheet_row, values, tuple(texts), None, None)
 

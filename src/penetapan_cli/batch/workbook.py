@@ -131,8 +131,7 @@ def _write_xlsx(
     width = len(table.names) + len(results)
     if width > MAX_COLUMNS:
         raise InputError(
-            f"the input has {len(table.names)} columns; an xlsx sheet holds at most "
-            f"{MAX_COLUMNS - len(results)} besides the result columns: write CSV"
+            "workbook.columns", columns=len(table.names), most=MAX_COLUMNS - len(results)
         )
     book = xlsxwriter.Workbook(
         out,
@@ -159,10 +158,7 @@ def _write_xlsx(
     number = 0
     for number, (row, computed) in enumerate(pairs, start=1):
         if number >= MAX_ROWS:
-            raise InputError(
-                f"the input has more than {MAX_ROWS - 1:,} rows, more than an xlsx sheet holds: "
-                "write CSV or JSON Lines, or split the input"
-            )
+            raise InputError("workbook.rows", most=f"{MAX_ROWS - 1:,}")
         result = cached.get(computed.cells)
         if result is None:
             if len(cached) >= CACHE_SIZE:
@@ -189,7 +185,7 @@ def _write_xlsx(
     try:
         book.close()
     except xlsxwriter.exceptions.XlsxWriterException as exc:
-        raise InputError(f"the workbook cannot be written: {exc}") from None
+        raise InputError("workbook.write", detail=str(exc)) from None
     return written
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import IO, Any
 
-from penetapan_cli.core.errors import EXIT_ROW_ERRORS, InputError
+from penetapan_cli.core.errors import EXIT_ROW_ERRORS, InputError, Message
 from penetapan_cli.render.notes import warn
 
 
@@ -46,7 +46,8 @@ def run_batch(
         stdout_text,
         stop_on_signals,
     )
-    from penetapan_cli.settings import holiday_source
+    from penetapan_cli.messages import LABELS, phrase, render_message
+    from penetapan_cli.settings import holiday_source, machine_lang
     from penetapan_cli.sources.closures import read_closures
     from penetapan_cli.sources.rulesets import resolve_rule_set
 
@@ -55,7 +56,7 @@ def run_batch(
     from_stdin = input_path == "-"
     # Before anything is read: where the output and calendar go, never over a file read.
     input_label = (
-        "the input file on standard input" if from_stdin else f"the input file {input_path!r}"
+        Message("read.stdin") if from_stdin else Message("read.input_file", path=input_path)
     )
     reads = {input_label: stdin_fd() if from_stdin else Path(input_path)}
     targets = check_outputs(
@@ -71,15 +72,9 @@ def run_batch(
     spreadsheet_in = in_format in ("xlsx", "xls", "ods")
     out_format = out_format or ("csv" if spreadsheet_in else in_format)
     if sheet is not None and not spreadsheet_in:
-        raise InputError(
-            f"--sheet {sheet!r} names a sheet of a spreadsheet, but the input is read as "
-            f"{in_format}; give an .xlsx, .xls or .ods file (or --input-format)"
-        )
+        raise InputError("sheet.not_spreadsheet", sheet=sheet, fmt=in_format)
     if out_format == "xlsx" and output_path is None:
-        raise InputError(
-            "xlsx output is a file, not a stream: give -o FILE.xlsx (standard output takes "
-            "csv, jsonl or json)"
-        )
+        raise InputError("workbook.stdout")
     calculator = Calculator(
         rule_set=rule_set,
         today=setting.today,
@@ -90,18 +85,19 @@ def run_batch(
         strict=strict,
         year_source=holiday_source(language),  # the holiday tables `deadline` counts with
         date_order=date_order,
+        lang=machine_lang(lang),
     )
     rule_set_status(rule_set, language)
     with contextlib.ExitStack() as stack:
         stack.enter_context(stop_on_signals())  # Ctrl-C, SIGTERM, SIGHUP: no partial file
         if from_stdin:
             if sys.stdin is None:  # started with stdin closed (`<&-`)
-                raise InputError("cannot read standard input: it is closed")
+                raise InputError("stdin.closed")
             binary: IO[bytes] = sys.stdin.buffer
-            label = "standard input"
+            label = render_message(Message("input.stdin"), language)
         else:
             binary = stack.enter_context(open_input(input_path))
-            label = f"input {input_path!r}"
+            label = render_message(Message("input.file", path=input_path), language)
         source = open_source(
             binary,
             in_format,
@@ -149,11 +145,11 @@ def run_batch(
         count = calendar_file.count
         warn(
             [
-                wrote(count, str(ics))
+                wrote(count, str(ics), language)
                 if count
-                else f"no row has a deadline: {str(ics)!r} not written"
+                else phrase("ics_no_row", language, path=str(ics))
             ],
-            "note",
+            LABELS["note_label"][language],
         )
     if summary.rows == summary.blank:  # no row, or blank rows only: no data under the header
         from penetapan_cli.messages import LABELS

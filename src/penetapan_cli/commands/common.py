@@ -18,12 +18,15 @@ class Setting(NamedTuple):
     as_of: dt.date  # --as-of, else today
 
 
-def resolve(lang: str | None, tz: str, as_of: str | None, date_order: str = "dmy") -> Setting:
+def resolve(
+    lang: str | None, tz: str, as_of: str | None, date_order: str = "dmy", fmt: str = "text"
+) -> Setting:
     """--lang, --tz (which gives today) and --as-of (read in --date-order), checked in that
-    order."""
-    from penetapan_cli.settings import resolve_lang, today_in
+    order. Text for people follows the locale when no language is given; machine output
+    (``fmt`` not text) does not."""
+    language = output_lang(lang, fmt)
+    from penetapan_cli.settings import today_in
 
-    language = resolve_lang(lang)
     today = today_in(tz)  # also rejects an unknown --tz
     return Setting(language, today, option_date(as_of, "--as-of", today, date_order) or today)
 
@@ -39,7 +42,7 @@ def option_date(
     try:
         return parse_date(value, today=today, order=date_order)
     except InputError as exc:
-        raise type(exc)(f"{option}: {exc}") from None
+        raise type(exc)("option.prefixed", option=option, error=exc.msg) from None
 
 
 def read_outcome(text: str, lang: str) -> Outcome:
@@ -68,9 +71,24 @@ def rule_set_status(rule_set: RuleSet, lang: str) -> None:
     """A rule set that is not in force says so on stderr."""
     if rule_set.status != "in-force":
         text = rule_set.note.get(lang, "")
-        line = f"rule set {rule_set.id} is {rule_set.status}: {text}".rstrip(": ")
-        note([line], "note_label", lang)
+        from penetapan_cli.messages import STATUS, phrase
+
+        status = STATUS.get(rule_set.status, {}).get(lang, rule_set.status)
+        line = phrase("rule_set_status", lang, id=rule_set.id, status=status, note=text)
+        note([line.rstrip(": ")], "note_label", lang)
 
 
-def wrote(count: int, path: str) -> str:
-    return f"wrote {count} event{'s' if count != 1 else ''} to {path!r}"
+def wrote(count: int, path: str, lang: str) -> str:
+    from penetapan_cli.messages import phrase
+
+    return phrase("wrote_events", lang, count=count, path=path, s="s" if count != 1 else "")
+
+
+def output_lang(lang: str | None, fmt: str) -> str:
+    """The language of a command's output: for people (``fmt`` text or date) --lang,
+    PENETAPAN_LANG or the locale; for machines (JSON, iCalendar) --lang, PENETAPAN_LANG or
+    English."""
+    from penetapan_cli.settings import machine_lang, resolve_lang
+
+    # --format date prints a bare date: its notes on stderr are for people
+    return resolve_lang(lang) if fmt in ("text", "date") else machine_lang(lang)

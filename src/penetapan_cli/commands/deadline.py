@@ -117,13 +117,12 @@ def run_deadline(
         reads = option_reads(rules=options.get("rules"), closures=options.get("closures"))
         check_outputs({"--ics": ics}, reads)
     if options.get("explain") and fmt == "date":
-        raise InputError("--explain cannot be used with --format date: use text or json")
+        raise InputError("explain.date")
     if options.get("month_view") and fmt != "text":
-        from penetapan_cli.messages import CALENDAR_TEXT_ONLY
-        from penetapan_cli.settings import resolve_lang
+        raise InputError("calendar.text_only", fmt=fmt)
+    from penetapan_cli.commands.common import output_lang
 
-        text = CALENDAR_TEXT_ONLY[resolve_lang(options.get("lang"))]
-        raise InputError(text.format(fmt=fmt))
+    options["lang"] = output_lang(options.get("lang"), fmt)  # machine formats: not the locale
     report = build_deadline_report(outcome, notified, **options)
     language = report.lang
     result = report.comparison.primary.result
@@ -199,6 +198,7 @@ def _other_rule_sets(active: RuleSet) -> list[RuleSet]:
 
 def _write_ics(path: Path, report: DeadlineReport) -> None:
     from penetapan_cli.commands.common import wrote
+    from penetapan_cli.messages import label, phrase
     from penetapan_cli.render.ics import deadline_event, write_ics
     from penetapan_cli.render.notes import warn
 
@@ -210,7 +210,10 @@ def _write_ics(path: Path, report: DeadlineReport) -> None:
         calendar=report.calendar,
     )
     if event is None:
-        warn([f"no deadline yet: {str(path)!r} not written"], "note")
+        warn(
+            [phrase("ics_not_written", report.lang, path=str(path))],
+            label("note_label", report.lang),
+        )
         return
     write_ics([event], path, stamp=dt.datetime.now(dt.UTC))
-    warn([wrote(1, str(path))], "note")
+    warn([wrote(1, str(path), report.lang)], label("note_label", report.lang))

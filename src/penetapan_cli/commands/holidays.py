@@ -15,28 +15,23 @@ def parse_year(text: str) -> int:
 
     shown = text if len(text) <= 16 else text[:16] + "..."
     if not (text.isascii() and text.isdigit()) or len(text) > 4:
-        raise InputError(
-            f"invalid year {shown!r}: expected a year written in the digits 0-9, from "
-            f"{MIN_DATE.year} to {MAX_DATE.year}"
-        )
+        raise InputError("year.invalid", text=shown, first=MIN_DATE.year, last=MAX_DATE.year)
     year = int(text)
     if not MIN_DATE.year <= year <= MAX_DATE.year:
-        raise InputError(
-            f"year {year} is out of range: expected {MIN_DATE.year} to {MAX_DATE.year}"
-        )
+        raise InputError("year.range", year=year, first=MIN_DATE.year, last=MAX_DATE.year)
     return year
 
 
 def run_holidays(
     year: str, *, no_cuti_bersama: bool, closures: Path | None, fmt: str, lang: str | None
 ) -> int:
-    from penetapan_cli.commands.common import note
+    from penetapan_cli.commands.common import note, output_lang
     from penetapan_cli.messages import LABELS
     from penetapan_cli.reports import HolidaysReport
-    from penetapan_cli.settings import make_calendar, resolve_lang
+    from penetapan_cli.settings import make_calendar
     from penetapan_cli.sources.holidays import holidays_package_version
 
-    language = resolve_lang(lang)
+    language = output_lang(lang, fmt)
     number = parse_year(year)
     calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures, lang=language)
     report = HolidaysReport(

@@ -6,13 +6,13 @@ import sys
 
 
 def run_outcomes(*, fmt: str, lang: str | None, rules: str | None) -> int:
+    from penetapan_cli.commands.common import output_lang
     from penetapan_cli.core.outcomes import ALIASES, Outcome
     from penetapan_cli.messages import OUTCOME_NAMES
     from penetapan_cli.reports import OutcomesReport
-    from penetapan_cli.settings import resolve_lang
     from penetapan_cli.sources.rulesets import resolve_rule_set
 
-    language = resolve_lang(lang)
+    language = output_lang(lang, fmt)
     rule_set = resolve_rule_set(rules)
     report = OutcomesReport(
         lang=language,

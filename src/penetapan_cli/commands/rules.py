@@ -6,12 +6,12 @@ import sys
 
 
 def run_rules_list(*, fmt: str, lang: str | None) -> int:
+    from penetapan_cli.commands.common import output_lang
     from penetapan_cli.reports import RuleSetsReport
-    from penetapan_cli.settings import resolve_lang
     from penetapan_cli.sources.rulesets import load_rule_set, shipped_rule_sets
 
     report = RuleSetsReport(
-        lang=resolve_lang(lang),
+        lang=output_lang(lang, fmt),
         rule_sets=tuple(load_rule_set(name) for name in shipped_rule_sets()),
     )
     if fmt == "json":
@@ -26,11 +26,11 @@ def run_rules_list(*, fmt: str, lang: str | None) -> int:
 
 
 def run_rules_show(name: str, *, fmt: str, lang: str | None) -> int:
+    from penetapan_cli.commands.common import output_lang
     from penetapan_cli.reports import RuleSetReport
-    from penetapan_cli.settings import resolve_lang
     from penetapan_cli.sources.rulesets import is_rule_file_path, resolve_rule_set
 
-    language = resolve_lang(lang)
+    language = output_lang(lang, fmt)
     report = RuleSetReport(
         lang=language,
         rule_set=resolve_rule_set(name),

@@ -42,12 +42,13 @@ def run_timeline(
         wrote,
     )
     from penetapan_cli.core.timeline import build_timeline
+    from penetapan_cli.messages import label
     from penetapan_cli.options import OPTION_NAMES
     from penetapan_cli.reports import TimelineReport
     from penetapan_cli.settings import make_calendar
     from penetapan_cli.sources.rulesets import load_limits, resolve_rule_set
 
-    setting = resolve(lang, tz, as_of, date_order)
+    setting = resolve(lang, tz, as_of, date_order, fmt)
     language, today = setting.lang, setting.today
     if ics is not None:  # before anything is read: never a pipe, a device or a file read
         from penetapan_cli.files import check_outputs, option_reads
@@ -118,7 +119,7 @@ def run_timeline(
 
         assert events is not None
         write_ics(events, ics, stamp=dt.datetime.now(dt.UTC))
-        warn([wrote(len(events), str(ics))], "note")
+        warn([wrote(len(events), str(ics), language)], label("note_label", language))
     if report.timeline.pending:
         return EXIT_PENDING
     return 0

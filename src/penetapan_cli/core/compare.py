@@ -16,7 +16,6 @@ from typing import Any, NamedTuple
 from penetapan_cli.core.calendar import WorkCalendar
 from penetapan_cli.core.deadline import DeadlineResult, compute_deadline
 from penetapan_cli.core.errors import InputError
-from penetapan_cli.core.facts import fact
 from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.core.rules import RuleSet, Unit
 
@@ -59,16 +58,12 @@ def check_decided(outcome: Outcome, notified_on: dt.date, decided_on: dt.date | 
     if decided_on is None:
         return
     if outcome is Outcome.NO_PETITION:
-        raise InputError(
-            "{decided} does not apply to no-petition: with no petition there is no MK decision, "
-            "and the deadline counts from the MK's letter on the BRPK registrations (PKPU "
-            "18/2024 Pasal 57 ayat (1) huruf a); leave {decided} out"
-        )
+        raise InputError("deadline.decided_no_petition")
     if decided_on > notified_on:
         raise InputError(
-            f"{fact('decided')} {decided_on.isoformat()} is after the notification date "
-            f"{notified_on.isoformat()}: a decision is read out before (or on the day) its "
-            "notification reaches the KPU; check the two dates"
+            "deadline.decided_after",
+            decided_date=decided_on.isoformat(),
+            notified_date=notified_on.isoformat(),
         )
 
 

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from penetapan_cli.core.compare import Comparison
 from penetapan_cli.core.errors import InputError
-from penetapan_cli.core.facts import fact
+
+if TYPE_CHECKING:  # the catalogue imports this module: it need not load the comparison
+    from penetapan_cli.core.compare import Comparison
 
 
 class Compliance(enum.Enum):
@@ -45,9 +46,7 @@ def check_declared(declared_on: dt.date, as_of: dt.date) -> None:
     """A declaration after the date of the count (today, or the date given) has not happened."""
     if declared_on > as_of:
         raise InputError(
-            f"{fact('declared')} {declared_on.isoformat()} is after {as_of.isoformat()}, the date "
-            f"of the count (today, or {fact('as_of')}): a declaration that has not happened yet "
-            "cannot be checked; check the date"
+            "declared.future", declared_date=declared_on.isoformat(), as_of_date=as_of.isoformat()
         )
 
 

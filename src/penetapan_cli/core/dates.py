@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from penetapan_cli.core.errors import DateInputError
+from penetapan_cli.core.errors import DateInputError, Message
 
 MIN_DATE = dt.date(2000, 1, 1)
 MAX_DATE = dt.date(2100, 12, 31)  # the holiday data ends in 2100
@@ -43,10 +43,10 @@ _WEEKDAY_WORDS = {
 _WEEKDAY_WORDS["jum'at"] = 4
 _TODAY_WORDS = {"today", "hari-ini", "hari ini"}
 
-_EXPECTED = "expected YYYY-MM-DD, DD/MM/YYYY or '4 Februari 2025'"
-_RANGE = f"dates from {MIN_DATE.isoformat()} to {MAX_DATE.isoformat()} are supported"
-_YEAR4 = "the year must have 4 digits (e.g. 04/02/2025); two-digit years are ambiguous"
-_YEAR4_SHEET = "the year must have 4 digits (e.g. 4-Feb-2025); two-digit years are ambiguous"
+_EXPECTED = Message("date.expected")
+_RANGE = Message("date.range", first=MIN_DATE.isoformat(), last=MAX_DATE.isoformat())
+_YEAR4 = Message("date.year4")
+_YEAR4_SHEET = Message("date.year4_sheet")
 
 DATE_ORDERS = ("dmy", "mdy")
 """How a numeric date such as 04/02/2025 is read: day first (the rule) or month first."""
@@ -89,21 +89,29 @@ def format_date(d: dt.date, lang: str) -> str:
     return f"{weekday_name(d, lang)}, {d.day} {month_name(d.month, lang)} {d.year}"
 
 
-def _error(shown: str, why: str) -> DateInputError:
-    return DateInputError(f"invalid date {shown!r}: {why}")
+def _error(shown: str, why: Message) -> DateInputError:
+    return DateInputError("date.invalid", text=shown, why=why)
 
 
 def _build(s: str, year: int, month: int, day: int) -> dt.date:
     if not 1 <= month <= 12:
-        raise _error(s, f"month {month} does not exist (months are 1-12)")
+        raise _error(s, Message("date.no_month", month=month))
     if day < 1:
-        raise _error(s, f"day {day} does not exist")
+        raise _error(s, Message("date.no_day", day=day))
     if not (MIN_DATE.year, MIN_DATE.month, MIN_DATE.day) <= (year, month, day) <= (
         MAX_DATE.year, MAX_DATE.month, MAX_DATE.day):  # fmt: skip
-        raise _error(s, f"outside the supported range: {_RANGE}")
+        raise _error(s, Message("date.out_of_range", range=_RANGE))
     last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
     if day > last:
-        raise _error(s, f"{month_name(month, 'en')} {year} has {last} days")
+        raise _error(
+            s,
+            Message(
+                "date.month_days",
+                month={lang: month_name(month, lang) for lang in _MONTHS},
+                year=year,
+                days=last,
+            ),
+        )
     return dt.date(year, month, day)
 
 
@@ -156,37 +164,41 @@ def _parse_full(text: str, today: dt.date | None, order: str = "dmy") -> dt.date
     """``parse_date`` without its fast path for ISO dates."""
     s = text.strip()
     if not s:
-        raise _error(text, f"empty; {_EXPECTED}")
+        raise _error(text, Message("date.empty", expected=_EXPECTED))
     if len(s) > MAX_INPUT_LEN:
-        shown = f"{s[:MAX_INPUT_LEN]!r}..."
-        raise DateInputError(f"invalid date {shown}: too long ({len(s)} characters, max 64)")
+        raise DateInputError(
+            "date.invalid_long",
+            text=s[:MAX_INPUT_LEN],
+            why=Message("date.too_long", length=len(s), most=MAX_INPUT_LEN),
+        )
     for c in s:
         if unicodedata.category(c)[0] in "CZ" and c != " ":
-            raise _error(s, f"contains a control or special space character (U+{ord(c):04X})")
+            raise _error(s, Message("date.control", code=f"U+{ord(c):04X}"))
         if c.isdigit() and c not in "0123456789":
-            raise _error(s, f"use ASCII digits 0-9 (found {c!r}, U+{ord(c):04X})")
+            raise _error(s, Message("date.ascii_digits", char=c, code=f"U+{ord(c):04X}"))
         if not c.isascii():
-            raise _error(s, f"unexpected character {c!r} (U+{ord(c):04X}); {_EXPECTED}")
+            why = Message("date.character", char=c, code=f"U+{ord(c):04X}", expected=_EXPECTED)
+            raise _error(s, why)
 
     if " ".join(s.lower().split()) in _TODAY_WORDS:
         if today is None:
-            raise _error(s, "no reference date for today was given")
+            raise _error(s, Message("date.no_today"))
         return _build(s, today.year, today.month, today.day)
     if s.isdigit():
-        raise _error(s, f"a bare number is not a date (no timestamps or YYYYMMDD); {_EXPECTED}")
+        raise _error(s, Message("date.bare_number", expected=_EXPECTED))
     if _TIME.search(s):
-        raise _error(s, f"give a date only, without a time of day; {_EXPECTED}")
+        raise _error(s, Message("date.time_of_day", expected=_EXPECTED))
 
     if m := _NUMERIC3.fullmatch(s):
         a, sep1, b, sep2, c = m.groups()
         if sep1 != sep2:
-            raise _error(s, "mixed separators; use one of '/', '-' or '.' throughout")
+            raise _error(s, Message("date.mixed_separators"))
         if len(a) == 4 and sep1 == "-" and len(b) == len(c) == 2:
             return _build(s, int(a), int(b), int(c))
         if len(a) == 4:
-            raise _error(s, "a year-first date must be ISO YYYY-MM-DD (e.g. 2025-02-04)")
+            raise _error(s, Message("date.year_first"))
         if len(a) > 2 or len(b) > 2:
-            raise _error(s, f"day and month have 1 or 2 digits; {_EXPECTED}")
+            raise _error(s, Message("date.digits", expected=_EXPECTED))
         if len(c) != 4:
             raise _error(s, _YEAR4)
         day, month = (a, b) if order == "dmy" else (b, a)
@@ -195,30 +207,32 @@ def _parse_full(text: str, today: dt.date | None, order: str = "dmy") -> dt.date
         day_text, _, month_word, year_text = m.groups()
         month_word = month_word.lower()
         if month_word not in _MONTH_WORDS:
-            raise _error(s, f"unknown month name {m[3]!r}; {_EXPECTED}")
+            raise _error(s, Message("date.month_name", word=m[3], expected=_EXPECTED))
         if len(year_text) != 4:
             raise _error(s, _YEAR4_SHEET)
         return _build(s, int(year_text), _MONTH_WORDS[month_word], int(day_text))
     if _NUMERIC2.fullmatch(s):
-        raise _error(s, f"incomplete date: give day, month and year; {_EXPECTED}")
+        raise _error(s, Message("date.incomplete", expected=_EXPECTED))
 
     if m := _WORDS.fullmatch(s):
         month_word = (m["m1"] or m["m2"]).lower()
         if month_word not in _MONTH_WORDS:
-            raise _error(s, f"unknown month name {month_word!r}; {_EXPECTED}")
+            raise _error(s, Message("date.month_name", word=month_word, expected=_EXPECTED))
         if (m["dot1"] or m["dot2"]) and month_word not in _MONTH_SHORT:
-            raise _error(s, "a dot may follow only a short month name such as 'Feb.'")
+            raise _error(s, Message("date.dot"))
         if m["y"] is None:
-            raise _error(s, f"the year is missing; {_EXPECTED}")
+            raise _error(s, Message("date.no_year", expected=_EXPECTED))
         if len(m["y"]) != 4:
             raise _error(s, _YEAR4)
         d = _build(s, int(m["y"]), _MONTH_WORDS[month_word], int(m["d1"] or m["d2"]))
         if m["wd"] is not None:
             wd = m["wd"].lower()
             if wd not in _WEEKDAY_WORDS:
-                raise _error(s, f"unknown weekday {m['wd']!r}; {_EXPECTED}")
+                raise _error(s, Message("date.weekday_name", word=m["wd"], expected=_EXPECTED))
             if _WEEKDAY_WORDS[wd] != d.weekday():
-                real = f"{d.isoformat()} is a {weekday_name(d, 'id')}/{weekday_name(d, 'en')}"
-                raise _error(s, f"weekday does not match: {real}, not {m['wd']}")
+                real = {lang: weekday_name(d, lang) for lang in _WEEKDAYS}
+                raise _error(
+                    s, Message("date.weekday", date=d.isoformat(), weekday=real, given=m["wd"])
+                )
         return d
     raise _error(s, _EXPECTED)

@@ -8,7 +8,6 @@ from typing import NamedTuple
 from penetapan_cli.core.calendar import WorkCalendar
 from penetapan_cli.core.counting import Count, TraceDay, count_days, count_deadline
 from penetapan_cli.core.errors import CoverageError
-from penetapan_cli.core.facts import fact
 from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.core.rules import Roll, Rule, RuleSet, Text, Unit
 
@@ -122,9 +121,10 @@ def compute_deadline(
         warnings, estimated = coverage_warnings(calendar, trigger_date, counted.deadline)
         if strict and warnings:
             raise CoverageError(
-                f"{fact('strict')}: the working-day count from {trigger_date.isoformat()} to "
-                f"{counted.deadline.isoformat()} relies on holiday data that is not decreed: "
-                + " ".join(w["en"] for w in warnings)
+                "strict.coverage",
+                first=trigger_date.isoformat(),
+                last=counted.deadline.isoformat(),
+                warnings=tuple(warnings),
             )
     return DeadlineResult(
         outcome=outcome,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from penetapan_cli.core.facts import name_facts
 
 # Exit codes, documented in docs/exit-codes.md.
@@ -18,11 +16,34 @@ EXIT_INTERRUPTED = 130  # Ctrl-C
 EXIT_BROKEN_PIPE = 141  # the reader of stdout went away (e.g. `| head`)
 
 
-class PenetapanError(Exception):
-    """Base class of every error the tool reports to a user.
+class Message:
+    """A text by its key in the message catalogue (messages.ERRORS) and the values it names.
 
-    The message may name facts with placeholders (core/facts.py): ``str()`` gives their field
-    names, ``message(names)`` the caller's names for them (the CLI's option names).
+    The core never holds words: it says which message and with what, and the edge that shows
+    it (the error boundary, a batch's ``error`` column) looks the key up in the language asked
+    for. A value may itself be a Message, a text in each language ({"id": ..., "en": ...}) or a
+    tuple of these, each rendered in the same language. A key that is not in the catalogue is
+    shown as it is (an English sentence from before the catalogue; the tests list none).
+    """
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        self.key = key
+        self.values = values
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{k}={v!r}" for k, v in self.values.items())
+        return f"Message({self.key!r}{', ' if inner else ''}{inner})"
+
+
+class PenetapanError(Exception):
+    """Base class of every error the tool reports to a user: a Message and an exit code.
+
+    ``PenetapanError("date.invalid", text=..., why=Message(...))``. The message may name facts
+    with placeholders (core/facts.py), written by the edge with its own names (the CLI's option
+    names). ``str()`` gives the key and values, for a traceback; messages.error_text gives the
+    words.
     """
 
     exit_code = EXIT_USAGE
@@ -30,11 +51,12 @@ class PenetapanError(Exception):
     """Further lines after the message, when one line cannot hold what the user must fix (every
     problem of a rule file); the boundary prints each on its own line."""
 
-    def __str__(self) -> str:
-        return name_facts(super().__str__())
+    def __init__(self, key: str | Message, /, **values: object) -> None:
+        self.msg = key if isinstance(key, Message) else Message(key, **values)
+        super().__init__(self.msg.key)
 
-    def message(self, names: Mapping[str, str]) -> str:
-        return name_facts(super().__str__(), names)
+    def __str__(self) -> str:
+        return name_facts(repr(self.msg) if self.msg.values else self.msg.key)
 
 
 class InputError(PenetapanError):

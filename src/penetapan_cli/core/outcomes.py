@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from penetapan_cli.core.errors import OutcomeError, PartialGrantError
+from penetapan_cli.core.errors import Message, OutcomeError, PartialGrantError
 
 
 class Outcome(enum.Enum):
@@ -68,14 +68,16 @@ def parse_outcome(text: str) -> Outcome:
         raise PartialGrantError(shown)
     valid = ", ".join(o.value for o in Outcome)
     if not key:
-        raise OutcomeError(f"empty outcome: expected one of {valid}")
+        raise OutcomeError("outcome.empty", valid=valid)
     import difflib  # only for the hint: a one-off check does not pay for it
 
     close = difflib.get_close_matches(key, list(_LOOKUP), n=1, cutoff=0.6)
-    hint = ""
+    hint: Message | str = ""
     if close:
         target = _LOOKUP[close[0]]
-        hint = f"; did you mean '{close[0]}'" + (
-            f" ({target.value})?" if close[0] != target.value else "?"
+        hint = (
+            Message("outcome.did_you_mean", name=close[0])
+            if close[0] == target.value
+            else Message("outcome.did_you_mean_alias", name=close[0], id=target.value)
         )
-    raise OutcomeError(f"unknown outcome {shown!r}: expected one of {valid}{hint}")
+    raise OutcomeError("outcome.unknown", text=shown, valid=valid, hint=hint)

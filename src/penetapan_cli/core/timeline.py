@@ -18,7 +18,7 @@ from penetapan_cli.core.calendar import WorkCalendar
 from penetapan_cli.core.compliance import Verdict, check_declared, judge
 from penetapan_cli.core.counting import MAX_DAYS, Count, TraceDay, count_days
 from penetapan_cli.core.deadline import coverage_warnings
-from penetapan_cli.core.errors import CoverageError, InputError
+from penetapan_cli.core.errors import CoverageError, InputError, Message
 from penetapan_cli.core.facts import fact
 from penetapan_cli.core.outcomes import FOLLOW_UP_OUTCOMES, Outcome
 from penetapan_cli.core.rules import Citation, CountFrom, Limit, Roll, Rule, RuleSet, Text, Unit
@@ -111,7 +111,7 @@ DECLARATION_TITLE: Text = {
     "en": "Last day to declare the elected pair",
 }
 NEXT_CYCLE_TITLE: Text = {
-    "id": "Siklus baru: hasil baru diumumkan, tenggang permohonan baru",
+    "id": "Siklus baru: hasil baru diumumkan, tenggang waktu pengajuan permohonan baru dibuka",
     "en": "New cycle: the new result is announced, a new petition window opens",
 }
 NEXT_CYCLE_TRIGGER: Text = {
@@ -119,8 +119,9 @@ NEXT_CYCLE_TRIGGER: Text = {
     "en": "the KPU announces the new result after carrying out the MK's order",
 }
 NEXT_CYCLE_NOTE: Text = {
-    "id": "Setelah perintah MK dilaksanakan dan hasil baru diumumkan, terbuka lagi tenggang "
-    "permohonan ke MK selama 3 hari kerja sejak pengumuman, lalu aturan penetapan berlaku lagi. "
+    "id": "Setelah perintah MK dilaksanakan dan hasil baru diumumkan, terbuka lagi tenggang waktu "
+    "pengajuan permohonan ke MK selama 3 hari kerja sejak pengumuman, lalu aturan penetapan "
+    "berlaku lagi. "
     "Jalankan 'penetapan timeline {announced} TANGGAL-BARU' untuk siklus baru.",
     "en": "Once the order is carried out and the new result is announced, a new 3-working-day "
     "window to petition the MK runs from the announcement, then the declaration rules apply "
@@ -128,7 +129,7 @@ NEXT_CYCLE_NOTE: Text = {
 }
 ORDER_FROM_NOTIFIED: Text = {
     "id": "Dihitung dari {notified} karena {decided} tidak diberikan; perintah MK dihitung sejak "
-    "putusan diucapkan: bila putusan dibacakan lebih awal, berikan {decided}.",
+    "putusan diucapkan: bila putusan diucapkan lebih awal, berikan {decided}.",
     "en": "Counted from {notified} because {decided} was not given; the MK's order runs from the "
     "day the decision was read out: if it was read out earlier, give {decided}.",
 }
@@ -161,27 +162,19 @@ def check_order(
         ("decided", decided),
         ("notified", notified),
     ]
-    why = {
-        ("announced", "registered"): "the MK registers cases after the result is announced",
-        ("announced", "decided"): "the MK decides after the result is announced",
-        ("announced", "notified"): "the notification comes after the result is announced",
-        ("registered", "decided"): "the MK decides a case after registering it",
-        ("registered", "notified"): "the notification comes after the BRPK registration",
-        ("decided", "notified"): "a decision is read out before (or on the day) its "
-        "notification reaches the KPU",
-    }
     for i, (early_name, early) in enumerate(named):
         for late_name, late in named[i + 1 :]:
             if early is not None and late is not None and late < early:
                 raise InputError(
-                    f"{fact(late_name)} {late.isoformat()} is before {fact(early_name)} "
-                    f"{early.isoformat()}: {why[(early_name, late_name)]}; check the dates"
+                    "timeline.order",
+                    late=fact(late_name),
+                    late_date=late.isoformat(),
+                    early=fact(early_name),
+                    early_date=early.isoformat(),
+                    why=Message(f"timeline.order.{early_name}.{late_name}"),
                 )
     if decided is not None and outcome is Outcome.NO_PETITION:
-        raise InputError(
-            "{decided} does not apply to no-petition: with no petition there is no MK decision, "
-            "and the deadline counts from the MK's letter on the BRPK registrations ({notified})"
-        )
+        raise InputError("timeline.decided_no_petition")
 
 
 def _period(source: Rule | Limit, *, days: int | None = None) -> dict[str, Any]:
@@ -344,17 +337,11 @@ def build_timeline(
         check_declared(declared, as_of)
     if order_days is not None:
         if outcome is None:
-            raise InputError(
-                "{order_days} needs {outcome} revote, recount or recapitulation (the order it "
-                "counts)"
-            )
+            raise InputError("timeline.order_days_needs_outcome")
         if outcome not in FOLLOW_UP_OUTCOMES:
-            raise InputError(
-                "{order_days} applies to an MK order (revote, recount, recapitulation), not to "
-                f"outcome {outcome.value!r}"
-            )
+            raise InputError("timeline.order_days_outcome", outcome=outcome.value)
         if not 1 <= order_days <= MAX_DAYS:
-            raise InputError(f"{fact('order_days')} {order_days}: expected 1 to {MAX_DAYS} days")
+            raise InputError("timeline.order_days_range", days=order_days, most=MAX_DAYS)
 
     steps: list[Step] = []
     working_counts: list[tuple[dt.date, Count]] = []
@@ -457,9 +444,10 @@ def build_timeline(
         found, years = coverage_warnings(calendar, first, counted_days.deadline)
         if strict and found:
             raise CoverageError(
-                f"{fact('strict')}: the working-day count from {first.isoformat()} to "
-                f"{counted_days.deadline.isoformat()} relies on holiday data that is not "
-                "decreed: " + " ".join(w["en"] for w in found)
+                "strict.coverage",
+                first=first.isoformat(),
+                last=counted_days.deadline.isoformat(),
+                warnings=tuple(found),
             )
         warnings.extend(w for w in found if w not in warnings)
         estimated.extend(y for y in years if y not in estimated)

@@ -116,7 +116,7 @@ def _legend(console: Console, lang: str, shown: list[dt.date], calendar: WorkCal
         ("1 2 3", MONTH_VIEW["counted"][lang]),
         (DEADLINE, MONTH_VIEW["deadline"][lang]),
         (WEEKEND, MONTH_VIEW["weekend"][lang]),
-        *((mark, DAY_KINDS[kind][lang]) for kind, mark in KIND_MARKS.items()),
+        *((mark, DAY_KINDS[kind.value][lang]) for kind, mark in KIND_MARKS.items()),
     ]
     for mark, meaning in entries:
         console.print(f"  {mark:5} {meaning}")

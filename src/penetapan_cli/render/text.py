@@ -18,12 +18,16 @@ from penetapan_cli.core.rules import DEFAULT_RULE_SET, Citation, RuleSet
 from penetapan_cli.messages import (
     DAY_KINDS,
     DECLARED_LABELS,
+    HEADERS,
     LABELS,
     OUTCOME_NAMES,
     TRIGGER_NAMES,
     UNIT_NAMES,
     countdown,
     counting_sentence,
+    label,
+    period_ended,
+    status,
     verdict_sentence,
     verdict_short,
 )
@@ -61,14 +65,22 @@ def render_trace(console: Console, trace: tuple[TraceDay, ...], lang: str) -> No
     rows = []
     for day in trace:
         why = "; ".join(
-            f"{DAY_KINDS[r.kind][lang]}: {r.name[lang]}{estimated if r.estimated else ''}"
+            f"{DAY_KINDS[r.kind.value][lang]}: {r.name[lang]}{estimated if r.estimated else ''}"
             for r in day.reasons
         )
         number = str(day.number) if day.number is not None else ""
         rows.append((number, format_date(day.date, lang), status_label[day.status], why))
     console.table(
-        ("#", "date", "status", "why"), rows, title=LABELS["trace"][lang], title_when_piped=True
+        _headers(("#", "date", "status", "why"), lang),
+        rows,
+        title=LABELS["trace"][lang],
+        title_when_piped=True,
     )
+
+
+def _headers(keys: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """Column headers by key (messages.HEADERS)."""
+    return tuple(HEADERS[key][lang] for key in keys)
 
 
 # --- penetapan deadline ----------------------------------------------------------------------
@@ -86,7 +98,8 @@ def render_deadline(console: Console, report: reports.DeadlineReport) -> None:
         _line(console, "  ", LABELS[label][lang], value)
 
     console.print(console.bold(LABELS["title"][lang]))
-    line("outcome", f"{result.outcome.value} \u2014 {OUTCOME_NAMES[result.outcome][lang]}")
+    name = OUTCOME_NAMES[result.outcome][lang]
+    line("outcome", label("outcome_line", lang).format(id=result.outcome.value, name=name))
     if primary.trigger_kind is TriggerKind.DECIDED:
         trigger = (
             f"{format_date(primary.trigger_date, lang)} \u2014 {LABELS['decided_cli'][lang]}; "
@@ -94,10 +107,10 @@ def render_deadline(console: Console, report: reports.DeadlineReport) -> None:
         )
     else:
         trigger = f"{format_date(primary.trigger_date, lang)} \u2014 {rule.trigger[lang]}"
-    line("trigger", trigger)
+    line(f"trigger.{rule.count_from.value}", trigger)
     line("rule", f"{cite.short()} [{result.rule_set.qualified_id(rule)}]")
     line("quote", f"({LABELS[cite.quote][lang]}) \u201c{cite.text}\u201d")
-    line("source", cite.source)
+    line("source", cite.source[lang])
     if result.deadline is None:
         line("deadline", LABELS["none_yet"][lang])
         if rule.follow_up:
@@ -173,8 +186,8 @@ def _render_comparison(
 ) -> None:
     """The table of options, the safe ones marked, then the safe date; with ``verdicts`` (they
     differ), each option's verdict on the declaration."""
-    headers = ("rule set", "rule") if all_rule_sets else ()
-    declared = (DECLARED_LABELS["column"][lang],) if verdicts else ()
+    headers = ("rule_set", "rule") if all_rule_sets else ()
+    declared = ("declared",) if verdicts else ()
     rows = []
     for index, option in enumerate(comparison.options):
         result = option.result
@@ -186,10 +199,10 @@ def _render_comparison(
         )
         active = f"\n({LABELS['active'][lang]})" if option.active else ""
         origin = _origin_mark(option.rule_set, lang) if option.rule_set.from_file else ""
-        name = f"{option.rule_set.id}{origin}\n{option.rule_set.status}{active}"
+        name = f"{option.rule_set.id}{origin}\n{status(option.rule_set.status, lang)}{active}"
         cells = [name, rule.id] if all_rule_sets else []
         cells += [
-            f"{option.trigger_kind.value}\n{short_date(option.trigger_date, lang)}",
+            f"{status(option.trigger_kind.value, lang)}\n{short_date(option.trigger_date, lang)}",
             days,
             short_date(result.deadline, lang) if result.deadline else "\u2014",
             *((verdict_short(verdicts[index], lang),) if verdicts else ()),
@@ -197,7 +210,7 @@ def _render_comparison(
         ]
         rows.append(cells)
     console.table(
-        (*headers, "counted from", "days", "deadline", *declared, ""),
+        _headers((*headers, "counted_from", "days", "deadline", *declared, ""), lang),
         rows,
         title=LABELS["comparison" if all_rule_sets else "by_trigger"][lang],
         title_when_piped=True,
@@ -206,7 +219,8 @@ def _render_comparison(
     if safe is not None and safe.result.deadline is not None:
         left = safe.result.days_left
         tail = f" \u2014 {countdown(left, lang)}" if left is not None and countdown_shown else ""
-        where = f" ({safe.rule_set.qualified_id(safe.result.rule)}, {safe.trigger_kind.value})"
+        kind = status(safe.trigger_kind.value, lang)
+        where = f" ({safe.rule_set.qualified_id(safe.result.rule)}, {kind})"
         console.print(
             f"  {console.bold(LABELS['safe_date'][lang])}: "
             f"{console.style(format_date(safe.result.deadline, lang), BOLD, GREEN)}{tail}{where}"
@@ -227,10 +241,12 @@ def _origin_mark(rule_set: RuleSet, lang: str) -> str:
 def render_rule_sets(console: Console, report: reports.RuleSetsReport) -> None:
     lang = report.lang
     rows = [
-        (rs.id + _origin_mark(rs, lang), rs.status, rs.title, rs.note.get(lang, ""))
+        (rs.id + _origin_mark(rs, lang), status(rs.status, lang), rs.title, rs.note.get(lang, ""))
         for rs in report.rule_sets
     ]
-    console.table(("id", "status", "title", "note"), rows, title=LABELS["rule_sets"][lang])
+    console.table(
+        _headers(("id", "status", "title", "note"), lang), rows, title=LABELS["rule_sets"][lang]
+    )
 
 
 def render_rule_set(console: Console, report: reports.RuleSetReport) -> None:
@@ -243,7 +259,7 @@ def render_rule_set(console: Console, report: reports.RuleSetReport) -> None:
     mark = _origin_mark(rule_set, lang)
     console.print(f"{console.bold(rule_set.id + mark)} \u2014 {rule_set.title}")
     line(LABELS["regulation"][lang], rule_set.regulation)
-    line(LABELS["status"][lang], rule_set.status)
+    line(LABELS["status"][lang], status(rule_set.status, lang))
     if rule_set.note.get(lang):
         line(LABELS["note_field"][lang], rule_set.note[lang])
     if not report.shipped and rule_set.path is not None:
@@ -257,9 +273,9 @@ def render_rule_set(console: Console, report: reports.RuleSetReport) -> None:
         else:
             counting = counting_sentence(rule.days, rule.unit, rule.count_from, rule.roll, lang)
         line(LABELS["counting"][lang], counting)
-        line(LABELS["trigger"][lang], rule.trigger[lang])
+        line(LABELS[f"trigger.{rule.count_from.value}"][lang], rule.trigger[lang])
         _citation_lines(console, "  ", rule.citation, lang)
-        line(LABELS["source"][lang], rule.citation.source)
+        line(LABELS["source"][lang], rule.citation.source[lang])
         for notice in rule.notices:
             only = f" [{', '.join(o.value for o in notice.outcomes)}]" if notice.outcomes else ""
             line(LABELS["notice"][lang] + only, notice.text[lang])
@@ -286,7 +302,7 @@ def render_outcomes(console: Console, report: reports.OutcomesReport) -> None:
             )
         )
     console.table(
-        ("outcome", "aliases", "meaning", "rule", "deadline"),
+        _headers(("outcome", "aliases", "meaning", "rule", "deadline"), lang),
         rows,
         title=f"{rule_set.title} [{rule_set.id}]",
     )
@@ -300,12 +316,17 @@ def render_holidays(console: Console, report: reports.HolidaysReport) -> None:
         if report.working(d):
             flags.append("--no-cuti-bersama")
         rows.append(
-            (format_date(d.date, lang), DAY_KINDS[d.kind][lang], d.name[lang], ", ".join(flags))
+            (
+                format_date(d.date, lang),
+                DAY_KINDS[d.kind.value][lang],
+                d.name[lang],
+                ", ".join(flags),
+            )
         )
     console.table(
-        ("date", "kind", "name", ""),
+        _headers(("date", "kind", "name", ""), lang),
         rows,
-        title=f"{report.year} (holidays {report.holidays_version})",
+        title=f"{report.year} ({HEADERS['holidays'][lang]} {report.holidays_version})",
     )
 
 
@@ -313,7 +334,10 @@ def render_holidays(console: Console, report: reports.HolidaysReport) -> None:
 
 
 def render_timeline(console: Console, report: reports.TimelineReport) -> None:
-    from penetapan_cli.core.timeline import StepStatus  # not on the card's path: it loads more
+    from penetapan_cli.core.timeline import StepKind, StepStatus  # not on the card's path
+
+    # Periods that are not the KPU's to act in: past their end they "ended", not "overdue".
+    not_the_kpus = (StepKind.PETITION, StepKind.MK_DECISION)
 
     timeline, lang = report.timeline, report.lang
 
@@ -340,7 +364,11 @@ def render_timeline(console: Console, report: reports.TimelineReport) -> None:
         head = f"  {console.bold(f'{number}. {title}')}: "
         if step.status is StepStatus.OK and step.deadline is not None:
             left = timeline.days_left(step) if step.verdict is None else None
-            tail = f" \u2014 {countdown(left, lang)}" if left is not None else ""
+            tail = ""
+            if left is not None and left < 0 and step.kind in not_the_kpus:
+                tail = f" \u2014 {period_ended(step.kind.value, lang)}"
+            elif left is not None:
+                tail = f" \u2014 {countdown(left, lang)}"
             console.print(
                 f"{head}{console.style(format_date(step.deadline, lang), BOLD, GREEN)}{tail}"
             )
@@ -367,7 +395,8 @@ def render_timeline(console: Console, report: reports.TimelineReport) -> None:
                 f"{format_date(step.trigger_date, lang)} \u2014 "
                 f"{trigger_name(step.counted_from)}; {trigger}"
             )
-        line(LABELS["trigger"][lang], trigger)
+        count_from = step.count_from.value if step.count_from is not None else None
+        line(LABELS[f"trigger.{count_from}" if count_from else "trigger"][lang], trigger)
         for alt in step.alternatives:
             line(
                 LABELS["alternative"][lang],

@@ -17,11 +17,11 @@ def read_closures(path: Path) -> tuple[NonWorkingDay, ...]:
     from penetapan_cli.core.errors import DateInputError
     from penetapan_cli.files import read_small
 
-    data = read_small(path, what="closures file", error=ClosuresFileError)
+    data = read_small(path, what="file.closures", error=ClosuresFileError)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ClosuresFileError(f"closures file {str(path)!r} is not UTF-8 text") from None
+        raise ClosuresFileError("closures.not_utf8", path=str(path)) from None
     closures: list[NonWorkingDay] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
@@ -30,10 +30,12 @@ def read_closures(path: Path) -> tuple[NonWorkingDay, ...]:
         first, _, rest = line.partition(" ")
         try:
             if not _ISO.fullmatch(first):
-                raise DateInputError(f"expected an ISO date YYYY-MM-DD, got {first!r}")
+                raise DateInputError("closures.iso", text=first)
             date = parse_date(first)
         except DateInputError as exc:
-            raise ClosuresFileError(f"closures file {str(path)!r} line {number}: {exc}") from None
+            raise ClosuresFileError(
+                "closures.line", path=str(path), line=number, error=exc.msg
+            ) from None
         name = rest.strip() or "Penutupan kantor / office closure"
         closures.append(NonWorkingDay(date, DayKind.CLOSURE, {"id": name, "en": name}))
     return tuple(closures)

@@ -210,7 +210,7 @@ def write_table(path: Path | str, key: dict[str, object], days: tuple[NonWorking
         with contextlib.suppress(FileExistsError):
             os.mkdir(folder, mode=0o700)  # the cache's own directory: only its user's
         with atomic_write(
-            path, binary=True, what="cache file", option="the cache", sync=False, mode=0o600
+            path, binary=True, what="file.cache", option="the cache", sync=False, mode=0o600
         ) as fh:
             fh.write(header.encode("ascii") + b"\n" + payload)
     except (OSError, InputError):

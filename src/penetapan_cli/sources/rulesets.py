@@ -52,10 +52,7 @@ def rule_set_path(name: str) -> str:
     if not is_rule_file_path(name):
         if os.path.isfile(shipped):
             return shipped
-        raise RulesError(
-            f"unknown rule set {name!r}: expected one of {', '.join(shipped_rule_sets())} "
-            "or the path of a .toml file"
-        )
+        raise RulesError("rules.unknown", name=name, valid=", ".join(shipped_rule_sets()))
     return name
 
 
@@ -63,13 +60,13 @@ def read_toml(path: Path | str) -> dict[str, Any]:
     """A rule or limits file: a regular file or a pipe of at most 1 MiB (files.read_small)."""
     from penetapan_cli.files import read_small
 
-    data = read_small(path, what="rule file", error=RulesError)
+    data = read_small(path, what="file.rule", error=RulesError)
     try:
         return tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise RulesError(f"rule file {str(path)!r} is not valid TOML: {exc}") from None
+        raise RulesError("rules.not_toml", path=str(path), detail=str(exc)) from None
     except RecursionError:
-        raise RulesError(f"rule file {str(path)!r} is nested too deeply") from None
+        raise RulesError("rules.nested", path=str(path)) from None
 
 
 def load_rule_set(name: str = DEFAULT_RULE_SET) -> RuleSet:
@@ -78,13 +75,13 @@ def load_rule_set(name: str = DEFAULT_RULE_SET) -> RuleSet:
     A user's file goes through ``settings.resolve_rule_set``, which validates it first.
     """
     if is_rule_file_path(name):
-        raise RulesError(f"{name!r} is a file path: user rule files are loaded with validation")
+        raise RulesError("rules.file_path", name=name)
     path = rule_set_path(name)
     data = read_toml(path)
     try:
         return build_rule_set(data, path)
     except (KeyError, TypeError, ValueError) as exc:
-        raise RulesError(f"rule file {str(path)!r} is not a valid rule set: {exc}") from None
+        raise RulesError("rules.invalid", path=str(path), detail=str(exc)) from None
 
 
 def load_limits(path: Path | str = _LIMITS) -> dict[str, Limit]:
@@ -93,7 +90,7 @@ def load_limits(path: Path | str = _LIMITS) -> dict[str, Limit]:
     try:
         return build_limits(data)
     except (KeyError, TypeError, ValueError) as exc:
-        raise RulesError(f"limits file {str(path)!r} is not valid: {exc}") from None
+        raise RulesError("limits.invalid", path=str(path), detail=str(exc)) from None
 
 
 def resolve_rule_set(name_or_path: str | None = None) -> RuleSet:
@@ -105,7 +102,7 @@ def resolve_rule_set(name_or_path: str | None = None) -> RuleSet:
         return load_rule_set(DEFAULT_RULE_SET)
     name = name_or_path.strip()
     if not name:
-        raise RulesError("empty --rules: expected a rule set name or the path of a .toml file")
+        raise RulesError("rules.empty")
     if is_rule_file_path(name):
         from pathlib import Path
 
