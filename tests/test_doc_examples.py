@@ -388,3 +388,20 @@ def test_shown_command_in_a_shell(command: str, workdir: Path) -> None:
                 output += (workdir / target).read_text(encoding="utf-8")
     wanted = expected.contains if expected.piped is None else expected.piped
     assert wanted in output, (line, stdout, stderr)
+
+
+def test_readme_card_is_real_output() -> None:
+    """README's card is what the tool prints (Kota Medan 2025, `--lang id --as-of 2025-02-05`);
+    a line ending in "..." stands for the output line that starts with what precedes it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```text\n(Batas akhir penetapan.*?)```", readme, re.S)
+    assert block is not None, "README has no card"
+    shown = block.group(1).splitlines()
+    argv = ["deadline", "dismissed", "2025-02-04", "--lang", "id", "--as-of", "2025-02-05"]
+    printed = CliRunner().invoke(app, argv).stdout.splitlines()
+    assert len(shown) == len(printed)
+    for doc_line, out_line in zip(shown, printed, strict=True):
+        if doc_line.endswith("..."):
+            assert out_line.startswith(doc_line.removesuffix("..."))
+        else:
+            assert doc_line == out_line
