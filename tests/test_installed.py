@@ -105,6 +105,22 @@ def test_medan_example_says_in_time() -> None:
     assert done.stdout == "deadline: 2025-02-07\ndeclared 2025-02-05: on-time\n"
 
 
+def test_medan_example_shows_the_tools_error(tmp_path: Path) -> None:
+    """The script hides no error: the tool's message reaches stderr, its exit code stops it."""
+    failing = tmp_path / "penetapan"
+    failing.write_text("#!/bin/sh\necho 'penetapan: simulated failure' >&2\nexit 2\n")
+    failing.chmod(0o755)
+    done = subprocess.run(
+        ["bash", str(EXAMPLES / "medan-2025.sh")],
+        capture_output=True,
+        text=True,
+        env={**env(), "PENETAPAN": str(failing)},
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert "penetapan: simulated failure" in done.stderr
+
+
 def test_debug_shows_a_plain_traceback_without_locals() -> None:
     code = (
         "import sys, penetapan_cli.core.compare as d\n"
