@@ -84,6 +84,10 @@ SHOWN: dict[str, Shown] = {
     "uv run penetapan deadline psu 2025-02-24        # no deadline yet: exit 3, says what happens"
     " next": Shown(3),
     "uv run penetapan outcomes": Shown(0, "no-petition"),
+    # README, the card in Indonesian: Kota Medan, 4 Feb 2025 + 3 calendar days = Jumat 7 Feb 2025.
+    "uv run penetapan deadline dismissed 2025-02-04 --lang id --as-of 2025-02-05": Shown(
+        0, "Batas akhir: Jumat, 7 Februari 2025"
+    ),
     # README "Install the command": the installed command answers as `uv run penetapan` does.
     "penetapan --version": Shown(0, "penetapan"),
     "uv run penetapan holidays 2025": Shown(0, "31 March 2025"),
@@ -391,14 +395,15 @@ def test_shown_command_in_a_shell(command: str, workdir: Path) -> None:
 
 
 def test_readme_card_is_real_output() -> None:
-    """README's card is what the tool prints (Kota Medan 2025, `--lang id --as-of 2025-02-05`);
-    a line ending in "..." stands for the output line that starts with what precedes it."""
+    """README's card is what the command above it prints (Kota Medan 2025); a line ending in
+    "..." stands for the output line that starts with what precedes it."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"```text\n(Batas akhir penetapan.*?)```", readme, re.S)
+    block = re.search(
+        r"```console\n\$ (uv run penetapan deadline [^\n]*)\n(Batas akhir.*?)```", readme, re.S
+    )
     assert block is not None, "README has no card"
-    shown = block.group(1).splitlines()
-    argv = ["deadline", "dismissed", "2025-02-04", "--lang", "id", "--as-of", "2025-02-05"]
-    printed = CliRunner().invoke(app, argv).stdout.splitlines()
+    shown = block.group(2).splitlines()
+    printed = CliRunner().invoke(app, penetapan_argv(block.group(1))).stdout.splitlines()
     assert len(shown) == len(printed)
     for doc_line, out_line in zip(shown, printed, strict=True):
         if doc_line.endswith("..."):
