@@ -148,7 +148,10 @@ LABELS: dict[str, Text] = {
     "decided_cli": {"id": "putusan diucapkan (--decided)", "en": "decision read out (--decided)"},
     "notified_on": {"id": "surat pemberitahuan diterima", "en": "notified"},
     "active": {"id": "aktif", "en": "active"},
-    "timeline": {"id": "Linimasa sengketa hasil Pilkada", "en": "Timeline of the result dispute"},
+    "timeline": {
+        "id": "Lini masa perselisihan hasil Pemilihan",
+        "en": "Timeline of the result dispute",
+    },
     "waiting": {"id": "menunggu", "en": "waiting for"},
     "alternative": {"id": "bila dihitung dari", "en": "if counted from"},
     "counted_from_alt": {"id": "Dihitung dari", "en": "Counted from"},
@@ -1497,15 +1500,15 @@ HELP: dict[str, Text] = {
     },
     "help.timeline.decided": {
         "id": (
-            "Tanggal pengucapan putusan MK (pemicu yang aman; perintah MK dihitung sejak tanggal "
-            "ini)."
+            "Tanggal pengucapan putusan MK (awal penghitungan yang aman; perintah MK dihitung "
+            "sejak tanggal ini)."
         ),
         "en": "Date the MK read the decision out (the safe trigger; an order runs from it).",
     },
     "help.timeline.notified": {
         "id": (
-            "Tanggal pemicu aturan penetapan: surat MK mengenai BRPK (no-petition) atau surat "
-            "pemberitahuan putusan."
+            "Peristiwa awal penghitungan aturan penetapan: surat MK mengenai BRPK (no-petition) "
+            "atau surat pemberitahuan putusan."
         ),
         "en": (
             "Trigger date of the declaration rule: the MK's BRPK letter (no-petition) or the "
@@ -1619,8 +1622,8 @@ HELP: dict[str, Text] = {
     },
     "help.cmd.rules_list": {
         "id": (
-            "Daftar kumpulan aturan: bawaan, aturan 2020, dan bacaan lampiran 5 hari menurut "
-            "pemberitaan."
+            "Daftar kumpulan aturan: bawaan, aturan 2020, dan penafsiran lampiran 5 hari "
+            "menurut pemberitaan."
         ),
         "en": (
             "List the rule sets: the default, the 2020 rule and the reported 5-day annex reading."
@@ -1635,8 +1638,8 @@ HELP: dict[str, Text] = {
     },
     "help.cmd.timeline": {
         "id": (
-            "Susun tahapan sengketa: tenggang waktu pengajuan permohonan, putusan MK, penetapan, "
-            "tindak lanjut."
+            "Susun tahapan perselisihan hasil Pemilihan: tenggang waktu pengajuan permohonan, "
+            "putusan MK, penetapan, tindak lanjut."
         ),
         "en": "Lay out the dispute season: petition window, MK decision, declaration, follow-up.",
     },
