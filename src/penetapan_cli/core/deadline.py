@@ -43,6 +43,22 @@ class DeadlineResult(NamedTuple):
         return (self.deadline - self.as_of).days
 
 
+def checked_coverage(
+    calendar: WorkCalendar, first: dt.date, last: dt.date, *, strict: bool
+) -> tuple[list[Text], list[int]]:
+    """``coverage_warnings`` of a working-day count from ``first`` to ``last``; with ``strict``
+    a year whose holiday data is not decreed refuses the count (CoverageError) instead."""
+    warnings, estimated = coverage_warnings(calendar, first, last)
+    if strict and warnings:
+        raise CoverageError(
+            "strict.coverage",
+            first=first.isoformat(),
+            last=last.isoformat(),
+            warnings=tuple(warnings),
+        )
+    return warnings, estimated
+
+
 def coverage_warnings(
     calendar: WorkCalendar, first: dt.date, last: dt.date
 ) -> tuple[list[Text], list[int]]:
@@ -118,14 +134,9 @@ def compute_deadline(
     warnings: list[Text] = []
     estimated: list[int] = []
     if counted.consulted_calendar:
-        warnings, estimated = coverage_warnings(calendar, trigger_date, counted.deadline)
-        if strict and warnings:
-            raise CoverageError(
-                "strict.coverage",
-                first=trigger_date.isoformat(),
-                last=counted.deadline.isoformat(),
-                warnings=tuple(warnings),
-            )
+        warnings, estimated = checked_coverage(
+            calendar, trigger_date, counted.deadline, strict=strict
+        )
     return DeadlineResult(
         outcome=outcome,
         trigger_date=trigger_date,

@@ -17,8 +17,8 @@ from typing import Any
 from penetapan_cli.core.calendar import WorkCalendar
 from penetapan_cli.core.compliance import Verdict, check_declared, judge
 from penetapan_cli.core.counting import MAX_DAYS, Count, TraceDay, count_days
-from penetapan_cli.core.deadline import coverage_warnings
-from penetapan_cli.core.errors import CoverageError, InputError, Message
+from penetapan_cli.core.deadline import checked_coverage
+from penetapan_cli.core.errors import InputError, Message
 from penetapan_cli.core.facts import fact
 from penetapan_cli.core.outcomes import FOLLOW_UP_OUTCOMES, Outcome
 from penetapan_cli.core.rules import Citation, CountFrom, Limit, Roll, Rule, RuleSet, Text, Unit
@@ -441,14 +441,7 @@ def build_timeline(
     for first, counted_days in working_counts:
         if not counted_days.consulted_calendar:
             continue
-        found, years = coverage_warnings(calendar, first, counted_days.deadline)
-        if strict and found:
-            raise CoverageError(
-                "strict.coverage",
-                first=first.isoformat(),
-                last=counted_days.deadline.isoformat(),
-                warnings=tuple(found),
-            )
+        found, years = checked_coverage(calendar, first, counted_days.deadline, strict=strict)
         warnings.extend(w for w in found if w not in warnings)
         estimated.extend(y for y in years if y not in estimated)
     inputs = (announced, registered, decided, notified, outcome, order_days)
