@@ -29,6 +29,7 @@ import io
 import itertools
 import json
 import operator
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
@@ -154,23 +155,92 @@ CELL_LIMIT = 131_072
 longer cell makes its row an error row, the cell cut to its first CUT_TO characters."""
 CUT_TO = 1_000
 READ_LIMIT = 16 << 20
-"""Characters a cell is read up to, so that an over-long cell costs only its own row; past
-this the row cannot be read at all (an error row with no cells), as a quote left open at the
-top of a large file would make it."""
+"""Characters the csv reader reads a cell up to. A longer cell (a quote left open at the top of
+a large file makes one) is read again by ``_reread``, which keeps only what the error row
+shows, so that it costs only its own row."""
 
 
 def _cut(cells: list[str], names: Sequence[str]) -> str | None:
     """Cut each over-long cell of ``cells`` to CUT_TO characters, in place; what was cut."""
+    return _cut_lengths(cells, [len(c) for c in cells], names)
+
+
+def _cut_lengths(cells: list[str], lengths: Sequence[int], names: Sequence[str]) -> str | None:
+    """``_cut``, the length of each cell given (a cell read again may be kept in part only)."""
     cut: list[str] = []
-    for i, cell in enumerate(cells):
-        if len(cell) > CELL_LIMIT:
+    for i, (cell, length) in enumerate(zip(cells, lengths, strict=True)):
+        if length > CELL_LIMIT:
             column = names[i] if i < len(names) else f"#{i + 1}"
             cut.append(
-                f"column {_repaired(column[:64])!r} holds {len(cell):,} characters, more than "
+                f"column {_repaired(column[:64])!r} holds {length:,} characters, more than "
                 f"{CELL_LIMIT:,}; cut to its first {CUT_TO:,} here"
             )
             cells[i] = cell[:CUT_TO]
     return "; ".join(cut) if cut else None
+
+
+def _reread(
+    kept: Sequence[str], lines: Iterator[str], delimiter: str
+) -> tuple[list[str], list[int], int]:
+    """Read a CSV record again, as the csv module reads it (default dialect, not strict), from
+    its text read so far (``kept``, its line breaks inside quotes) on through ``lines`` to the record's end: a line that ends
+    outside quotes, or the end of the input. Each cell is kept up to CELL_LIMIT + 1 characters
+    only, so that a cell of any size costs no more memory than its first line. Returns the
+    cells, the length of each, and how many lines were read from ``lines``."""
+    cells: list[str] = []
+    lengths: list[int] = []
+    pieces: list[str] = []
+    size = 0
+    unquoted = re.compile(f"[{re.escape(delimiter)}\r\n]")
+
+    def add(piece: str) -> None:
+        nonlocal size
+        if size <= CELL_LIMIT:
+            pieces.append(piece[: CELL_LIMIT + 1 - size])
+        size += len(piece)
+
+    def end_cell() -> None:
+        nonlocal size
+        cells.append("".join(pieces))
+        lengths.append(size)
+        pieces.clear()
+        size = 0
+
+    quoted = False  # inside a quoted cell
+    start = True  # at the start of a cell
+    more = 0
+    for count, line in enumerate(itertools.chain(kept, lines)):
+        if count >= len(kept):
+            more += 1  # a line of ``lines``; ``kept`` may join several in one text
+        pos, n = 0, len(line)
+        while pos < n or not quoted:
+            if quoted:
+                j = line.find('"', pos)
+                if j < 0:
+                    add(line[pos:])
+                    break  # the cell goes on on the next line
+                add(line[pos:j])
+                if line.startswith('"', j + 1):
+                    add('"')
+                    pos = j + 2
+                else:
+                    quoted, pos = False, j + 1
+                continue
+            if start and line.startswith('"', pos):
+                quoted, start, pos = True, False, pos + 1
+                continue
+            start = False
+            match = unquoted.search(line, pos)
+            stop = match.start() if match else n
+            add(line[pos:stop])
+            if match is not None and match.group() == delimiter:
+                end_cell()
+                start, pos = True, stop + 1
+                continue
+            end_cell()  # the end of the line, outside quotes: the end of the record
+            return cells, lengths, more
+    end_cell()  # the end of the input inside a quoted cell
+    return cells, lengths, more
 
 
 def _sniff_delimiter(line: str) -> str:
@@ -206,8 +276,7 @@ def read_csv(binary: IO[bytes], *, label: str, unique_names: bool = False) -> So
     they are in can be reported with its number instead of stopping the run.
     """
     text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="surrogateescape", newline="")
-    if csv.field_size_limit() < READ_LIMIT:
-        csv.field_size_limit(READ_LIMIT)
+    csv.field_size_limit(READ_LIMIT)
 
     def close() -> None:
         with contextlib.suppress(ValueError, OSError):
@@ -227,7 +296,9 @@ def read_csv(binary: IO[bytes], *, label: str, unique_names: bool = False) -> So
                 "columns outcome and notified_on"
             )
         delimiter = _sniff_delimiter(first)
-        reader = csv.reader(itertools.chain((first,), text), delimiter=delimiter)
+        lines = itertools.chain((first,), text)
+        kept: list[str] = []  # the lines of the record being read, for _reread
+        reader = csv.reader(_keeping(lines, kept), delimiter=delimiter)
         try:
             with _ReadGuard(label):
                 header = next(reader)
@@ -244,23 +315,44 @@ def read_csv(binary: IO[bytes], *, label: str, unique_names: bool = False) -> So
         close()
         raise
     key_fields = tuple(f for f in KEY_FIELDS if f in table.positions)
-    return Source(table, key_fields, _csv_rows(reader, table, key_fields, label), True, close=close)
+    kept.clear()
+    rows = _csv_rows(reader, lines, kept, table, key_fields, label)
+    return Source(table, key_fields, rows, True, close=close)
+
+
+def _keeping(lines: Iterator[str], kept: list[str]) -> Iterator[str]:
+    """``lines``, each also appended to ``kept`` (cleared after every record); many lines are
+    joined into one text, so that the lines of a long record are not many small objects."""
+    joined = 0  # kept[:joined] are joined texts already (a stale count after a clear is fine)
+    for line in lines:
+        kept.append(line)
+        if len(kept) > joined + 1023:
+            kept[joined:] = ["".join(kept[joined:])]
+            joined = len(kept)
+        yield line
 
 
 def _csv_rows(
-    reader: Any, table: Table, key_fields: tuple[str, ...], label: str
+    reader: Any,
+    lines: Iterator[str],
+    kept: list[str],
+    table: Table,
+    key_fields: tuple[str, ...],
+    label: str,
 ) -> Iterator[InRow]:
     width = len(table.names)
     get_key = operator.itemgetter(*(table.positions[f] for f in key_fields))
     new = tuple.__new__
     number = 0
     last = reader.line_num
+    skipped = 0  # lines read past the reader by _reread
     while True:
         try:
             with _ReadGuard(label):
                 for cells in reader:
+                    kept.clear()
                     number += 1
-                    first, last = last + 1, reader.line_num
+                    first, last = last + 1, reader.line_num + skipped
                     joined = "".join(cells)
                     if (
                         first == last
@@ -279,12 +371,18 @@ def _csv_rows(
                         yield _csv_odd_row(cells, number, first, last, table, get_key)
             return
         except csv.Error as exc:
+            # The reader gave up inside the record (a cell over READ_LIMIT) and would go on
+            # from the next line, inside that cell: read the record again, to its end.
             number += 1
-            first, last = last + 1, reader.line_num
-            problem = f"{_where(number, first, last)}: unreadable CSV ({exc})"
-            if first != last:
-                problem += f"; check for a quote opened on line {first} and never closed"
-            yield InRow(number, first, last, [""] * width, (), None, problem)
+            with _ReadGuard(label):
+                cells, lengths, more = _reread(kept, lines, table.delimiter)
+            kept.clear()
+            skipped += more
+            first, last = last + 1, reader.line_num + skipped
+            cut = _cut_lengths(cells, lengths, table.names)
+            if cut is None:
+                cut = f"unreadable CSV ({exc})"
+            yield _csv_odd_row(cells, number, first, last, table, get_key, cut=cut)
 
 
 def _csv_odd_row(
@@ -294,13 +392,16 @@ def _csv_odd_row(
     last: int,
     table: Table,
     get_key: Callable[[list[str]], Any],
+    *,
+    cut: str | None = None,
 ) -> InRow:
     """A row off the fast path: non-ASCII text or several lines (maybe fine), blank, bad
-    bytes, wrong number of fields."""
+    bytes, wrong number of fields. ``cut``: what _reread cut."""
     where = _where(number, first, last)
     width = len(table.names)
     problem: str | None = None
-    cut = _cut(cells, table.names) if len("".join(cells)) > CELL_LIMIT else None
+    if cut is None and len("".join(cells)) > CELL_LIMIT:
+        cut = _cut(cells, table.names)
     for i, cell in enumerate(cells):
         bad = _non_utf8(cell)
         if bad is not None:
