@@ -884,13 +884,16 @@ def test_format_from_the_file_name() -> None:
         reading.format_for("a.json")
 
 
-def test_lone_surrogate_from_a_json_escape_is_written_back_as_the_escape() -> None:
+def test_lone_surrogate_from_a_json_escape_is_the_rows_error() -> None:
+    # No output may carry a lone surrogate (it is not Unicode text): the row is an error, and
+    # the value is shown as U+FFFD (docs/batch.md, "JSON Lines, strictly").
     data = '{"outcome": "dismissed", "notified_on": "2025-02-04", "note": "\\ud800"}\n'
     result = run(["-", "--input-format", "jsonl", *AS_OF], data)
-    assert result.exit_code == 0
-    assert json.loads(result.stdout)["note"] == "\ud800"
+    assert result.exit_code == 1
+    row = json.loads(result.stdout)
+    assert (row["note"], row["status"]) == ("\ufffd", "error")
     as_csv = run(["-", "--input-format", "jsonl", "--output-format", "csv", *AS_OF], data)
-    assert table(as_csv)[1][2] == "\\ud800"
+    assert table(as_csv)[1][2] == "\ufffd"
 
 
 def test_messages_in_indonesian() -> None:

@@ -25,7 +25,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Mapping, Sequence
     from typing import IO, Any
 
 from penetapan_cli.core.errors import (
@@ -265,6 +265,44 @@ def run(
     finally:
         stdio.restore()
     return EXIT_BROKEN_PIPE if stdio.broken_pipe else code
+
+
+def refuse_undecodable(
+    values: Mapping[str, object], names: Callable[[], Mapping[str, str]]
+) -> None:
+    """Refuse a command-line value that is not text: bytes a terminal not set to UTF-8 passed,
+    which Python keeps as lone surrogates and no output could carry (exit 2, naming the option
+    from ``names()``, parameter -> option, and showing the bytes). A path (``Path``) is not
+    text: a file name may hold any bytes."""
+    for param, value in values.items():
+        for text in value if isinstance(value, list | tuple) else (value,):
+            if not isinstance(text, str):
+                continue
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raw = text.encode("utf-8", "surrogateescape")
+                bad = text[exc.start : exc.end].encode("utf-8", "surrogateescape")
+                raise InputError(
+                    "option.not_utf8",
+                    name=names().get(param, param),
+                    shown=str(raw)[1:],
+                    bytes=" ".join(f"0x{b:02X}" for b in bad[:4]),
+                ) from None
+
+
+def typer_names() -> dict[str, str]:
+    """The parameters of the Typer command running as the command line names them: parameter
+    -> ``--region``, ``OUTCOME`` (only when an error names one: this loads click's globals)."""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    params = ctx.command.params if ctx is not None else []
+    return {
+        p.name: max(p.opts, key=len) if p.param_type_name == "option" else p.human_readable_name
+        for p in params
+        if p.name
+    }
 
 
 def _code_of(command: Callable[[], int | None]) -> int:

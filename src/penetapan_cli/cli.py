@@ -21,7 +21,7 @@ import typer
 import typer.main
 from typer.core import TyperCommand
 
-from penetapan_cli import __version__, helptext
+from penetapan_cli import __version__, boundary, helptext
 from penetapan_cli.boundary import Escaped, Outcome, choose_stdout, run
 from penetapan_cli.commands import complete  # shell completion of outcomes and rule sets
 from penetapan_cli.core.errors import EXIT_INTERRUPTED
@@ -560,6 +560,7 @@ def _run(module: str, function: str, arguments: dict[str, Any]) -> None:
 
     command = getattr(importlib.import_module(f"penetapan_cli.commands.{module}"), function)
     values = {k: v.value if isinstance(v, enum.Enum) else v for k, v in arguments.items()}
+    boundary.refuse_undecodable(values, boundary.typer_names)
     if "fmt" in values:  # batch chooses its own output (always UTF-8)
         choose_stdout(values["fmt"])
     code = command(**values)

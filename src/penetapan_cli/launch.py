@@ -100,9 +100,15 @@ def run_fast(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> in
     kwargs = parse_deadline(argv[1:])
     if kwargs is None:
         return None
-    from penetapan_cli.boundary import choose_stdout, run
+    from penetapan_cli.boundary import choose_stdout, refuse_undecodable, run
+
+    def names() -> dict[str, str]:
+        return {param: flag for flag, (param, _) in DEADLINE_OPTIONS.items()} | {
+            a: a.upper() for a in DEADLINE_ARGUMENTS
+        }
 
     def deadline() -> int:
+        refuse_undecodable(kwargs, names)
         from penetapan_cli.commands.deadline import run_deadline
 
         choose_stdout(kwargs.get("fmt", "text"))

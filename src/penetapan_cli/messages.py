@@ -729,6 +729,12 @@ ERRORS: dict[str, Text] = {
         "Asia/Jakarta",
     },
     "option.prefixed": {"id": "{option}: {error}", "en": "{option}: {error}"},
+    "option.not_utf8": {
+        "id": "{name}: {shown} bukan teks UTF-8 (byte {bytes}); atur terminal ke UTF-8, lalu "
+        "ketik ulang nilainya",
+        "en": "{name}: {shown} is not UTF-8 text (bytes {bytes}); set the terminal to UTF-8 "
+        "and type the value again",
+    },
     # rule sets and closures (sources/)
     "rules.unknown": {
         "id": "kumpulan aturan tidak dikenal {name!r}: gunakan salah satu dari {valid} atau "
@@ -1079,6 +1085,12 @@ ERRORS: dict[str, Text] = {
         "id": "{where}: kunci {keys} tidak termasuk kunci baris 1, yang menjadi kolom keluaran CSV",
         "en": "{where}: keys {keys} not among the keys of line 1, which are the CSV output's "
         "columns",
+    },
+    "row.not_unicode": {
+        "id": "{where}: kunci {key!r} memuat teks Unicode yang tidak sah (surrogate tunggal, "
+        "misalnya \\ud800)",
+        "en": "{where}: key {key!r} holds text that is not valid Unicode (a lone surrogate, "
+        "such as \\ud800)",
     },
     # spreadsheets (batch/sheets.py, batch/workbook.py)
     "sheet.named": {"id": "{label}, lembar {sheet!r}", "en": "{label}, sheet {sheet!r}"},

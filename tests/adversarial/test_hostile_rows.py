@@ -71,7 +71,7 @@ def test_a_multi_line_cell_past_the_limit_is_one_row(
         "131,072; cut to its first 1,000 here; check for a quote opened on line 3 and never "
         "closed"
     )
-    assert c["error"] is None and d["error"] is None
+    assert (c["error"], d["error"]) == (None, None)
 
 
 def test_quotes_inside_the_long_cell_and_after_it(tmp_path: Path, small_limit: int) -> None:

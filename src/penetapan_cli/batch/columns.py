@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -115,14 +116,20 @@ def _non_utf8(text: str) -> str | None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        bad = text[exc.start : exc.end].encode("utf-8", "surrogateescape")
+        try:
+            bad = text[exc.start : exc.end].encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a lone surrogate from a JSON escape, not a byte
+            return f"U+{ord(text[exc.start]):04X}"
         return " ".join(f"0x{b:02X}" for b in bad[:4])
     return None
 
 
 def _repaired(text: str) -> str:
     """``text`` with undecodable bytes shown as U+FFFD, so that the output stays UTF-8."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a lone surrogate from a JSON escape, not a byte
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
 
 
 def _text(value: Any) -> str:
@@ -186,3 +193,40 @@ def _pieces(value: Any) -> Iterator[str]:
         yield "]"
     else:
         yield _ENCODE(value)
+
+
+def lone_surrogate(value: Any, key: str = "") -> str | None:
+    """The key (as written) of the first string in ``value`` holding a lone surrogate."""
+    if isinstance(value, str):
+        return None if value.isascii() or not _SURROGATE.search(value) else key
+    if isinstance(value, dict):
+        for name, item in value.items():
+            if _SURROGATE.search(name):
+                return _repaired_surrogates(name)
+            found = lone_surrogate(item, key or name)
+            if found is not None:
+                return _repaired_surrogates(found)
+    elif isinstance(value, list):
+        for item in value:
+            found = lone_surrogate(item, key)
+            if found is not None:
+                return found
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _repaired_surrogates(text: str) -> str:
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def repaired_value(value: Any) -> Any:
+    """``value`` with every lone surrogate shown as U+FFFD, so that the output stays text."""
+    if isinstance(value, str):
+        return _repaired_surrogates(value)
+    if isinstance(value, dict):
+        return {_repaired_surrogates(k): repaired_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [repaired_value(v) for v in value]
+    return value

@@ -29,7 +29,6 @@ import io
 import itertools
 import json
 import operator
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
@@ -52,9 +51,12 @@ from penetapan_cli.batch.columns import (
     _text,
     column_key,
     has_declared,
+    lone_surrogate,
+    repaired_value,
     result_columns,
     result_keys,
 )
+from penetapan_cli.batch.csvrecord import keeping, reread
 
 # ---------------------------------------------------------------------------------------------
 # Reading
@@ -156,7 +158,7 @@ longer cell makes its row an error row, the cell cut to its first CUT_TO charact
 CUT_TO = 1_000
 READ_LIMIT = 16 << 20
 """Characters the csv reader reads a cell up to. A longer cell (a quote left open at the top of
-a large file makes one) is read again by ``_reread``, which keeps only what the error row
+a large file makes one) is read again by ``csvrecord.reread``, which keeps only what the error row
 shows, so that it costs only its own row."""
 
 
@@ -177,70 +179,6 @@ def _cut_lengths(cells: list[str], lengths: Sequence[int], names: Sequence[str])
             )
             cells[i] = cell[:CUT_TO]
     return "; ".join(cut) if cut else None
-
-
-def _reread(
-    kept: Sequence[str], lines: Iterator[str], delimiter: str
-) -> tuple[list[str], list[int], int]:
-    """Read a CSV record again, as the csv module reads it (default dialect, not strict), from
-    its text read so far (``kept``, its line breaks inside quotes) on through ``lines`` to the record's end: a line that ends
-    outside quotes, or the end of the input. Each cell is kept up to CELL_LIMIT + 1 characters
-    only, so that a cell of any size costs no more memory than its first line. Returns the
-    cells, the length of each, and how many lines were read from ``lines``."""
-    cells: list[str] = []
-    lengths: list[int] = []
-    pieces: list[str] = []
-    size = 0
-    unquoted = re.compile(f"[{re.escape(delimiter)}\r\n]")
-
-    def add(piece: str) -> None:
-        nonlocal size
-        if size <= CELL_LIMIT:
-            pieces.append(piece[: CELL_LIMIT + 1 - size])
-        size += len(piece)
-
-    def end_cell() -> None:
-        nonlocal size
-        cells.append("".join(pieces))
-        lengths.append(size)
-        pieces.clear()
-        size = 0
-
-    quoted = False  # inside a quoted cell
-    start = True  # at the start of a cell
-    more = 0
-    for count, line in enumerate(itertools.chain(kept, lines)):
-        if count >= len(kept):
-            more += 1  # a line of ``lines``; ``kept`` may join several in one text
-        pos, n = 0, len(line)
-        while pos < n or not quoted:
-            if quoted:
-                j = line.find('"', pos)
-                if j < 0:
-                    add(line[pos:])
-                    break  # the cell goes on on the next line
-                add(line[pos:j])
-                if line.startswith('"', j + 1):
-                    add('"')
-                    pos = j + 2
-                else:
-                    quoted, pos = False, j + 1
-                continue
-            if start and line.startswith('"', pos):
-                quoted, start, pos = True, False, pos + 1
-                continue
-            start = False
-            match = unquoted.search(line, pos)
-            stop = match.start() if match else n
-            add(line[pos:stop])
-            if match is not None and match.group() == delimiter:
-                end_cell()
-                start, pos = True, stop + 1
-                continue
-            end_cell()  # the end of the line, outside quotes: the end of the record
-            return cells, lengths, more
-    end_cell()  # the end of the input inside a quoted cell
-    return cells, lengths, more
 
 
 def _sniff_delimiter(line: str) -> str:
@@ -297,8 +235,8 @@ def read_csv(binary: IO[bytes], *, label: str, unique_names: bool = False) -> So
             )
         delimiter = _sniff_delimiter(first)
         lines = itertools.chain((first,), text)
-        kept: list[str] = []  # the lines of the record being read, for _reread
-        reader = csv.reader(_keeping(lines, kept), delimiter=delimiter)
+        kept: list[str] = []  # the lines of the record being read, for csvrecord.reread
+        reader = csv.reader(keeping(lines, kept), delimiter=delimiter)
         try:
             with _ReadGuard(label):
                 header = next(reader)
@@ -320,18 +258,6 @@ def read_csv(binary: IO[bytes], *, label: str, unique_names: bool = False) -> So
     return Source(table, key_fields, rows, True, close=close)
 
 
-def _keeping(lines: Iterator[str], kept: list[str]) -> Iterator[str]:
-    """``lines``, each also appended to ``kept`` (cleared after every record); many lines are
-    joined into one text, so that the lines of a long record are not many small objects."""
-    joined = 0  # kept[:joined] are joined texts already (a stale count after a clear is fine)
-    for line in lines:
-        kept.append(line)
-        if len(kept) > joined + 1023:
-            kept[joined:] = ["".join(kept[joined:])]
-            joined = len(kept)
-        yield line
-
-
 def _csv_rows(
     reader: Any,
     lines: Iterator[str],
@@ -345,7 +271,7 @@ def _csv_rows(
     new = tuple.__new__
     number = 0
     last = reader.line_num
-    skipped = 0  # lines read past the reader by _reread
+    skipped = 0  # lines read past the reader by csvrecord.reread
     while True:
         try:
             with _ReadGuard(label):
@@ -375,7 +301,7 @@ def _csv_rows(
             # from the next line, inside that cell: read the record again, to its end.
             number += 1
             with _ReadGuard(label):
-                cells, lengths, more = _reread(kept, lines, table.delimiter)
+                cells, lengths, more = reread(kept, lines, table.delimiter, keep=CELL_LIMIT + 1)
             kept.clear()
             skipped += more
             first, last = last + 1, reader.line_num + skipped
@@ -396,7 +322,7 @@ def _csv_odd_row(
     cut: str | None = None,
 ) -> InRow:
     """A row off the fast path: non-ASCII text or several lines (maybe fine), blank, bad
-    bytes, wrong number of fields. ``cut``: what _reread cut."""
+    bytes, wrong number of fields. ``cut``: what csvrecord.reread cut."""
     where = _where(number, first, last)
     width = len(table.names)
     problem: str | None = None
@@ -591,7 +517,7 @@ def _jsonl_row(number: int, raw: bytes, table: Table, fixed_columns: bool) -> In
     where = _where(number, number, number)
     width = len(table.names)
 
-    def failed(problem: str, obj: dict[str, Any] | None = None) -> InRow:
+    def failed(problem: str | Message, obj: dict[str, Any] | None = None) -> InRow:
         values = [None] * width if obj is None else _aligned(obj, table)
         return InRow(number, number, number, values, (), obj, problem)
 
@@ -613,6 +539,11 @@ def _jsonl_row(number: int, raw: bytes, table: Table, fixed_columns: bool) -> In
         return failed(f"{where}: cannot be read as JSON ({type(exc).__name__})")
     if not isinstance(obj, dict):
         return failed(f"{where}: {_kind(obj)}, not a JSON object")
+    if "\\u" in text:
+        lone = lone_surrogate(obj)
+        if lone is not None:  # a "\ud800" escape: no output could carry it
+            problem = Message("row.not_unicode", where=where, key=lone)
+            return failed(problem, repaired_value(obj))
     by_key: dict[str, str] = {}  # column key -> key as written
     fields: dict[str, Any] = {}
     for name in obj:
