@@ -92,9 +92,10 @@ def write_xlsx(
     # a folder of our own, removed on every way out (an error, Ctrl-C, SIGTERM, SIGHUP).
     with tempfile.TemporaryDirectory(prefix="penetapan-", ignore_cleanup_errors=True) as scratch:
         books: list[Any] = []
+        output = _Output(out)
         try:
             return _write_xlsx(
-                out,
+                output,
                 table,
                 pairs,
                 native=native,
@@ -104,6 +105,7 @@ def write_xlsx(
                 books=books,
             )
         except BaseException:
+            output.discard()
             for sheet in books[0].worksheets() if books else ():
                 # The row file of an unfinished sheet (constant memory), closed now rather than
                 # by the garbage collector: Windows cannot remove an open file.
@@ -112,8 +114,47 @@ def write_xlsx(
             raise
 
 
+class _Output:
+    """The file XlsxWriter writes its zip to, cut off when the run stops. A signal during
+    ``book.close()`` leaves XlsxWriter's zip open; the garbage collector closes it later, after
+    the file under it was closed and removed, and that printed a traceback ("Exception ignored
+    in ZipFile.__del__"). Once discarded, what the zip does goes nowhere, silently."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self._out: IO[bytes] | None = out
+        self._at = self._end = 0  # once discarded: where the zip believes it writes
+
+    def discard(self) -> None:
+        with contextlib.suppress(Exception):
+            self._at = self._end = self._out.tell() if self._out is not None else 0
+        self._out = None
+
+    def write(self, data: bytes) -> int:
+        if self._out is not None:
+            return self._out.write(data)
+        self._at += len(data)
+        self._end = max(self._end, self._at)
+        return len(data)
+
+    def tell(self) -> int:
+        return self._at if self._out is None else self._out.tell()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if self._out is not None:
+            return self._out.seek(offset, whence)
+        self._at = offset + (0, self._at, self._end)[whence]
+        return self._at
+
+    def flush(self) -> None:
+        if self._out is not None:
+            self._out.flush()
+
+    def seekable(self) -> bool:
+        return True
+
+
 def _write_xlsx(
-    out: IO[bytes],
+    out: _Output,
     table: Table,
     pairs: Iterable[tuple[InRow, Computed]],
     *,

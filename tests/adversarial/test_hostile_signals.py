@@ -1,0 +1,90 @@
+"""A hostile test of signals: one that lands while the .xlsx is being closed, and one while
+the program is still loading. Each must end with its one documented line and nothing else."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+
+# Runs `penetapan ARGS` with a hook in the file layer (files._open, as test_files.py injects
+# faults): the N-th write to the .xlsx being written sends SIGNAL to the process itself, so
+# that the signal lands at a chosen moment of XlsxWriter's book.close(). Writes counted go to
+# COUNT at exit.
+HOOK = """
+import atexit, os, signal, sys
+from penetapan_cli import files, launch
+
+at, signum, count = int(sys.argv[1]), getattr(signal, sys.argv[2]), sys.argv[3]
+writes = [0]
+atexit.register(lambda: open(count, "w").write(str(writes[0])))
+real = files._open
+
+class Out:
+    def __init__(self, fh):
+        self._fh = fh
+    def write(self, data):
+        writes[0] += 1
+        if writes[0] == at:
+            os.kill(os.getpid(), signum)
+        return self._fh.write(data)
+    def __getattr__(self, name):
+        return getattr(self._fh, name)
+    def __enter__(self):
+        return self
+    def __exit__(self, *exc):
+        return self._fh.__exit__(*exc)
+
+def hooked(path, mode, **kwargs):
+    fh = real(path, mode, **kwargs)
+    return Out(fh) if ".out.xlsx." in path else fh
+
+files._open = hooked
+sys.argv = ["penetapan", *sys.argv[4:]]
+launch.main()
+"""
+
+
+def _run(tmp_path: Path, at: int, name: str) -> tuple[int, str, int]:
+    work = tmp_path / "work"
+    work.mkdir(exist_ok=True)
+    source = tmp_path / "mid.csv"
+    rows = "".join(f"Kab {i},dismissed,2025-02-04\n" for i in range(300))
+    source.write_text("region,outcome,notified_on\n" + rows, encoding="utf-8")
+    count = tmp_path / "count"
+    args = ["batch", str(source), "-o", str(work / "out.xlsx"), "--ics", str(work / "out.ics")]
+    proc = subprocess.run(
+        [sys.executable, "-c", HOOK, str(at), name, str(count), *args, "--as-of", "2025-02-05"],
+        capture_output=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "PENETAPAN_LANG": "en"},
+    )
+    return proc.returncode, proc.stderr.decode(), int(count.read_text())
+
+
+@POSIX
+@pytest.mark.parametrize(
+    ("name", "code", "line"),
+    [
+        ("SIGINT", 130, "penetapan: interrupted\n"),
+        ("SIGHUP", 129, "penetapan: hang-up: stopped, no partial output left\n"),
+    ],
+)
+def test_a_signal_while_the_workbook_is_closed(
+    tmp_path: Path, name: str, code: int, line: str
+) -> None:
+    code_0, _, total = _run(tmp_path, 0, name)  # no signal: how many writes close() makes
+    assert code_0 == 0
+    assert total > 4
+    (tmp_path / "work" / "out.xlsx").unlink()
+    (tmp_path / "work" / "out.ics").unlink()
+    for at in sorted({1, 2, total // 3, total // 2, total - 1, total}):
+        got, stderr, _ = _run(tmp_path, at, name)
+        assert (at, got, stderr) == (at, code, line)  # no "Exception ignored" after it
+        assert list((tmp_path / "work").iterdir()) == []
