@@ -60,7 +60,7 @@ LAYERS: dict[str, set[str]] = {
         "__init__",
     },
     "helptext": {"messages"},
-    "launch": {"core", "commands", "options", "boundary", "cli"},
+    "launch": {"core", "commands", "options", "boundary", "cli", "__init__"},
     "__main__": {"launch"},
     "__init__": set(),
 }

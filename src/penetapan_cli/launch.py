@@ -11,15 +11,18 @@ command added to cli.py needs nothing here; a test in tests/test_startup.py,
 test_fast_path_knows_exactly_the_options_of_the_typer_command, fails when the ``deadline``
 options here and in cli.py disagree.
 
-Ctrl-C is caught from the first line of ``main`` on, while modules are still loading too: this
-module imports only what the interpreter has loaded before it (``os``, ``sys``), so that the
-window before ``main`` runs is as short as it can be.
+Ctrl-C ends the program with its one line from the first line of the package on
+(``penetapan_cli/__init__.py``, which the script runs first): a handler set there covers the
+loading of this module, and ``main`` puts Python's own back once its guard is in place. Before
+that line, while Python itself starts, a Ctrl-C is Python's (docs/exit-codes.md).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+
+from penetapan_cli import loaded
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -120,6 +123,7 @@ def run_fast(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> in
 def main() -> None:
     """Entry point of the ``penetapan`` script and ``python -m penetapan_cli``."""
     try:
+        loaded()  # from here Ctrl-C is a KeyboardInterrupt, caught below
         code = run_fast(sys.argv[1:])
         if code is None:
             from penetapan_cli.cli import main as typer_main

@@ -88,3 +88,65 @@ def test_a_signal_while_the_workbook_is_closed(
         got, stderr, _ = _run(tmp_path, at, name)
         assert (at, got, stderr) == (at, code, line)  # no "Exception ignored" after it
         assert list((tmp_path / "work").iterdir()) == []
+
+
+# Ctrl-C while the program loads, made deterministic: the script sends SIGINT to itself right
+# after a chosen import, as the `penetapan` script (argv[0]) would reach it.
+EARLY = """
+import os, signal, sys
+sys.argv = [{argv0!r}, "deadline", "dismissed", "2025-02-04", "--format", "date"]
+import penetapan_cli
+{before}
+os.kill(os.getpid(), signal.SIGINT)
+from penetapan_cli.launch import main
+main()
+"""
+
+
+@POSIX
+@pytest.mark.parametrize("argv0", ["/opt/venv/bin/penetapan", "penetapan.exe", "-m"])
+@pytest.mark.parametrize(
+    "before", ["", "import penetapan_cli.launch", "import penetapan_cli.boundary"]
+)
+def test_ctrl_c_while_loading_is_one_line(argv0: str, before: str) -> None:
+    script = EARLY.format(argv0=argv0, before=before)
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, timeout=60, check=False
+    )
+    assert (proc.returncode, proc.stderr.decode(), proc.stdout) == (
+        130,
+        "penetapan: interrupted\n",
+        b"",
+    )
+
+
+def test_a_program_importing_the_package_keeps_its_own_ctrl_c() -> None:
+    """Only the program itself sets the handler: here (pytest) Ctrl-C stays Python's."""
+    script = (
+        "import signal, penetapan_cli\n"
+        "assert signal.getsignal(signal.SIGINT) is signal.default_int_handler\n"
+        "import penetapan_cli.launch\n"
+        "assert signal.getsignal(signal.SIGINT) is signal.default_int_handler\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr.decode()
+
+
+@POSIX
+def test_after_the_guard_ctrl_c_goes_through_the_boundary() -> None:
+    """main puts Python's handler back: a later Ctrl-C is a KeyboardInterrupt again."""
+    script = (
+        EARLY.format(argv0="penetapan", before="")
+        .replace("os.kill(os.getpid(), signal.SIGINT)\n", "")
+        .replace(
+            "main()",
+            "import penetapan_cli.launch as launch\n"
+            "launch.run_fast = lambda argv: os.kill(os.getpid(), signal.SIGINT)\n"
+            "assert signal.getsignal(signal.SIGINT) is not signal.default_int_handler\n"
+            "main()",
+        )
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, timeout=60, check=False
+    )
+    assert (proc.returncode, proc.stderr.decode()) == (130, "penetapan: interrupted\n")
