@@ -1086,6 +1086,14 @@ ERRORS: dict[str, Text] = {
         "en": "{where}: keys {keys} not among the keys of line 1, which are the CSV output's "
         "columns",
     },
+    "row.late_declared": {
+        "id": "{where}: kunci {key!r} (tanggal penetapan) tidak ada pada baris 1, padahal baris "
+        "1 menentukan kolom keluaran; cantumkan kunci itu juga pada baris 1 (null bila belum ada "
+        "penetapan) agar ketepatan waktunya dinilai",
+        "en": "{where}: key {key!r} (the declaration date) is not a key of line 1, which "
+        "decides the output columns; give it on line 1 too (null where nothing is declared yet) "
+        "so that it is judged",
+    },
     "row.not_unicode": {
         "id": "{where}: kunci {key!r} memuat teks Unicode yang tidak sah (surrogate tunggal, "
         "misalnya \\ud800)",

@@ -102,3 +102,55 @@ def test_a_lone_surrogate_in_json_lines_is_that_rows_error(tmp_path: Path, fmt: 
         rows = [json.loads(line) for line in out.splitlines()]
         assert [r["status"] for r in rows] == ["ok", "error", "ok"]
         assert rows[1]["region"] == "B\ufffd"
+
+
+# --- a declaration that only later JSON Lines rows carry ---------------------------------------
+
+LATE = (
+    '{"region": "A", "outcome": "dismissed", "notified_on": "2025-02-04"}\n'
+    '{"region": "B", "outcome": "dismissed", "notified_on": "2025-02-04", '
+    '"declared_on": "2025-02-20"}\n'
+    '{"region": "C", "outcome": "dismissed", "notified_on": "2025-02-04", '
+    '"tanggal_penetapan_paslon": "30/02/2025"}\n'
+    '{"region": "D", "outcome": "dismissed", "notified_on": "2025-02-04", "basis": "working"}\n'
+)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+def test_a_declaration_only_in_later_rows_is_never_ignored(tmp_path: Path, fmt: str) -> None:
+    from penetapan_cli.cli import app
+
+    path = tmp_path / "audit.jsonl"
+    path.write_text(LATE, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["batch", str(path), "--output-format", fmt, "--as-of", "2025-06-01"]
+    )
+    assert result.exit_code == 1, result.stderr
+    # D's basis is honoured; CSV output has no column for it (a key not on line 1: an error).
+    counts = "ok=1 pending=0 errors=3" if fmt == "csv" else "ok=2 pending=0 errors=2"
+    assert f"rows=4 {counts}" in result.stderr
+    for row, key in ((2, "declared_on"), (3, "tanggal_penetapan_paslon")):
+        assert (
+            f"row {row} (line {row}): key '{key}' (the declaration date) is not a key of line 1"
+        ) in result.stdout
+
+
+def test_a_declaration_on_line_1_is_judged_on_every_row(tmp_path: Path) -> None:
+    from penetapan_cli.cli import app
+
+    path = tmp_path / "audit.jsonl"
+    path.write_text(
+        LATE.replace(
+            '"notified_on": "2025-02-04"}', '"notified_on": "2025-02-04", "declared_on": null}', 1
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["batch", str(path), "--output-format", "jsonl", "--as-of", "2025-06-01"]
+    )
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    # PKPU 18/2024 Pasal 57(1)(b): Tue 4 Feb 2025 + 3 calendar days = Fri 7 Feb 2025; declared
+    # on Thu 20 Feb 2025: 13 days late.
+    assert rows[1]["days_late"] == 13
+    assert rows[2]["status"] == "error"  # 30/02/2025 is no date
+    assert "30/02/2025" in rows[2]["error"]

@@ -563,6 +563,11 @@ def _jsonl_row(number: int, raw: bytes, table: Table, fixed_columns: bool) -> In
                 other = next(k for k in obj if _CANONICAL.get(column_key(k)) == canonical)
                 return failed(f"{where}: keys {other!r} and {name!r} both give {canonical}", obj)
             fields[canonical] = obj[name]
+    if "declared_on" in fields and not has_declared(table.positions):
+        # Line 1 decides the output columns, and has no place for a verdict: an audit must not
+        # pass over a declaration silently.
+        name = next(k for k in obj if _CANONICAL.get(column_key(k)) == "declared_on")
+        return failed(Message("row.late_declared", where=where, key=name), obj)
     if fixed_columns:
         table_keys = set(table.keys)
         extra = [name for key, name in by_key.items() if key not in table_keys]
