@@ -291,6 +291,15 @@ def refuse_undecodable(
                 ) from None
 
 
+def refuse_empty_paths(argv: Sequence[str], options: frozenset[str]) -> None:
+    """An empty file name (``-o ""``) is refused as what it is, before it reads as "." (the
+    current folder)."""
+    for i, token in enumerate(argv):
+        name, has_value, value = token.partition("=")
+        if name in options and (value == "" if has_value else argv[i + 1 : i + 2] == [""]):
+            raise InputError("option.empty_path", name=name)
+
+
 def typer_names() -> dict[str, str]:
     """The parameters of the Typer command running as the command line names them: parameter
     -> ``--region``, ``OUTCOME`` (only when an error names one: this loads click's globals)."""

@@ -729,6 +729,10 @@ ERRORS: dict[str, Text] = {
         "Asia/Jakarta",
     },
     "option.prefixed": {"id": "{option}: {error}", "en": "{option}: {error}"},
+    "option.empty_path": {
+        "id": "{name}: nama berkas kosong (''); berikan nama berkas",
+        "en": "{name}: the file name is empty (''); give a file name",
+    },
     "option.not_utf8": {
         "id": "{name}: {shown} bukan teks UTF-8 (byte {bytes}); atur terminal ke UTF-8, lalu "
         "ketik ulang nilainya",
@@ -1085,6 +1089,18 @@ ERRORS: dict[str, Text] = {
         "id": "{where}: kunci {keys} tidak termasuk kunci baris 1, yang menjadi kolom keluaran CSV",
         "en": "{where}: keys {keys} not among the keys of line 1, which are the CSV output's "
         "columns",
+    },
+    "input.spreadsheet_as_csv": {
+        "id": "{label} adalah berkas lembar kerja (.xlsx, .xls atau .ods), bukan CSV; bacalah "
+        "dengan --input-format xlsx (atau xls, ods)",
+        "en": "{label} is a spreadsheet file (.xlsx, .xls or .ods), not CSV; read it with "
+        "--input-format xlsx (or xls, ods)",
+    },
+    "input.utf16": {
+        "id": "{label} tampaknya berupa teks UTF-16 (byte NUL di antara huruf); simpan ulang "
+        'sebagai UTF-8 ("CSV UTF-8")',
+        "en": "{label} looks like UTF-16 text (NUL bytes between the letters); save it as "
+        'UTF-8 ("CSV UTF-8")',
     },
     "row.late_declared": {
         "id": "{where}: kunci {key!r} (tanggal penetapan) tidak ada pada baris 1, padahal baris "

@@ -1,11 +1,17 @@
-"""A CSV record read again, to its end, after the csv reader gave up inside it (a cell over its
-field limit): the reader would go on from the next line, inside that cell (batch/read.py)."""
+"""CSV input beside its reader (batch/read.py): what the header line says (its delimiter, or
+that the file is no CSV at all), and a record read again, to its end, after the csv reader
+gave up inside it (a cell over its field limit), since the reader would go on from the next
+line, inside that cell."""
 
 from __future__ import annotations
 
+import csv
 import itertools
 import re
 from collections.abc import Iterator, Sequence
+
+from penetapan_cli.batch.columns import _CANONICAL, REQUIRED_COLUMNS, column_key
+from penetapan_cli.core.errors import InputError
 
 
 def keeping(lines: Iterator[str], kept: list[str]) -> Iterator[str]:
@@ -83,3 +89,25 @@ def reread(
             return cells, lengths, more
     end_cell()  # the end of the input inside a quoted cell
     return cells, lengths, more
+
+
+def sniff_delimiter(line: str) -> str:
+    """',' or ';' (spreadsheets in Indonesian locale export ';'), judged from the header line."""
+
+    def score(delimiter: str) -> tuple[int, int]:
+        try:
+            names = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:  # e.g. a field over the size limit: reading the header reports it
+            return (-1, 0)
+        found = {_CANONICAL.get(column_key(n)) for n in names}
+        return (sum(c in found for c in REQUIRED_COLUMNS), len(names))
+
+    return max((",", ";"), key=score)  # ties go to ','
+
+
+def refuse_not_csv(first: str, label: str) -> None:
+    """A spreadsheet or UTF-16 file read as CSV: say what it looks like, not its bytes."""
+    if first.startswith(("PK\x03\x04", "\udcd0\udccf\x11\udce0")):  # zip (.xlsx, .ods), .xls
+        raise InputError("input.spreadsheet_as_csv", label=label)
+    if first.count("\x00") * 4 > len(first):
+        raise InputError("input.utf16", label=label)

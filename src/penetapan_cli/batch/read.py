@@ -56,7 +56,7 @@ from penetapan_cli.batch.columns import (
     result_columns,
     result_keys,
 )
-from penetapan_cli.batch.csvrecord import keeping, reread
+from penetapan_cli.batch.csvrecord import keeping, refuse_not_csv, reread, sniff_delimiter
 
 # ---------------------------------------------------------------------------------------------
 # Reading
@@ -181,20 +181,6 @@ def _cut_lengths(cells: list[str], lengths: Sequence[int], names: Sequence[str])
     return "; ".join(cut) if cut else None
 
 
-def _sniff_delimiter(line: str) -> str:
-    """',' or ';' (spreadsheets in Indonesian locale export ';'), judged from the header line."""
-
-    def score(delimiter: str) -> tuple[int, int]:
-        try:
-            names = next(csv.reader([line], delimiter=delimiter), [])
-        except csv.Error:  # e.g. a field over the size limit: reading the header reports it
-            return (-1, 0)
-        found = {_CANONICAL.get(column_key(n)) for n in names}
-        return (sum(c in found for c in REQUIRED_COLUMNS), len(names))
-
-    return max((",", ";"), key=score)  # ties go to ','
-
-
 class _ReadGuard(contextlib.AbstractContextManager[None]):
     """Turns an OS error while reading the input into a one-line InputError."""
 
@@ -233,7 +219,8 @@ def read_csv(binary: IO[bytes], *, label: str, unique_names: bool = False) -> So
                 f"{label}: line 1 is blank; the first line must be the header naming the "
                 "columns outcome and notified_on"
             )
-        delimiter = _sniff_delimiter(first)
+        refuse_not_csv(first, label)
+        delimiter = sniff_delimiter(first)
         lines = itertools.chain((first,), text)
         kept: list[str] = []  # the lines of the record being read, for csvrecord.reread
         reader = csv.reader(keeping(lines, kept), delimiter=delimiter)

@@ -41,6 +41,7 @@ _WEEKDAY_WORDS = {
     w.lower(): i for ns in _WEEKDAYS.values() for i, n in enumerate(ns) for w in (n, n[:3])
 }
 _WEEKDAY_WORDS["jum'at"] = 4
+_WEEKDAY_WORDS["ahad"] = 6  # Sunday, as letters and calendars in Indonesia also write it
 _TODAY_WORDS = {"today", "hari-ini", "hari ini"}
 
 _EXPECTED = Message("date.expected")

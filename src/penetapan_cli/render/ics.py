@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import re
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -257,8 +258,10 @@ def _duration(delta: dt.timedelta) -> str:
 
 def _escaped(text: str) -> str:
     """A TEXT value escaped as icalendar escapes it (RFC 5545 3.3.11), in its order: ``\\N``
-    to a line break, then backslash, semicolon, comma, and every line break to ``\\n``."""
-    return (
+    to a line break, then backslash, semicolon, comma, and every line break to ``\\n``; then
+    every other control character (TEXT allows none but tab) to ``?``, as the text card shows
+    it (an escape sequence in a region's name reaches no calendar)."""
+    text = (
         text.replace("\\N", "\n")
         .replace("\\", "\\\\")
         .replace(";", "\\;")
@@ -267,6 +270,10 @@ def _escaped(text: str) -> str:
         .replace("\n", "\\n")
         .replace("\r", "\\n")
     )
+    return text if text.isprintable() else _CONTROL.sub("?", text)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # all but tab
 
 
 TEXT_LINES_KEPT = 4096
