@@ -422,7 +422,9 @@ def test_utf16_spreadsheet_export_exits_2(tmp_path: Path) -> None:
     path = write(tmp_path, "cases.csv", "outcome,notified_on\n".encode("utf-16"))
     result = run([str(path)])
     assert result.exit_code == 2
-    assert "the header is not UTF-8 text" in result.stderr
+    assert "looks like UTF-16 text (NUL bytes between the letters); save it as UTF-8" in (
+        result.stderr
+    )
 
 
 def test_missing_file_and_directory_exit_2(tmp_path: Path) -> None:

@@ -554,14 +554,18 @@ def test_json_lines_written_as_xlsx(tmp_path: Path) -> None:
         '"tags": ["x"], "odd": "\\ud800", "f": "=1+1"}\n'
         '{"region": "B", "outcome": "rejected", "notified_on": "2025-02-30", "n": 2.5, '
         '"tags": null, "odd": true, "f": "@x"}\n'
+        '{"region": "C", "outcome": "rejected", "notified_on": "2025-02-04", "n": 1, '
+        '"tags": [], "odd": "", "f": ""}\n'
     )
     target = tmp_path / "hasil.xlsx"
     result = batch(["-", "--input-format", "jsonl", "-o", str(target), *AS_OF], lines.encode())
     assert result.exit_code == 1, result.stderr
     rows = read_back(target)
     assert rows[0][:7] == ["region", "outcome", "notified_on", "n", "tags", "odd", "f"]
-    assert rows[1][3:7] == [3.0, '["x"]', "\\ud800", "=1+1"]
-    assert rows[1][7:10] == [FEB_4, dt.date(2025, 2, 7), "ok"]
+    # A lone surrogate is no text: the row is an error, the value shown as U+FFFD.
+    assert rows[1][3:7] == [3.0, '["x"]', "\ufffd", "=1+1"]
+    assert rows[1][9] == "error"
+    assert rows[3][7:10] == [FEB_4, dt.date(2025, 2, 7), "ok"]
     assert rows[2][3:7] == [2.5, "", True, "@x"]
     assert rows[2][9] == "error"
 

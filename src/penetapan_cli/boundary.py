@@ -291,12 +291,14 @@ def refuse_undecodable(
                 ) from None
 
 
-def refuse_empty_paths(argv: Sequence[str], options: frozenset[str]) -> None:
+def refuse_empty_paths(argv: Sequence[str]) -> None:
     """An empty file name (``-o ""``) is refused as what it is, before it reads as "." (the
     current folder)."""
+    from penetapan_cli.options import PATH_OPTIONS
+
     for i, token in enumerate(argv):
         name, has_value, value = token.partition("=")
-        if name in options and (value == "" if has_value else argv[i + 1 : i + 2] == [""]):
+        if name in PATH_OPTIONS and (value == "" if has_value else argv[i + 1 : i + 2] == [""]):
             raise InputError("option.empty_path", name=name)
 
 

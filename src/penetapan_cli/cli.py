@@ -131,16 +131,13 @@ class _Boundary(Group):
             return super().main(**call, standalone_mode=False)
 
         def command() -> int:
-            boundary.refuse_empty_paths(sys.argv[1:] if args is None else args, PATH_OPTIONS)
+            boundary.refuse_empty_paths(sys.argv[1:] if args is None else args)
             code = super(_Boundary, self).main(**call, standalone_mode=False)
             if code == EXIT_INTERRUPTED:  # click's answer to Ctrl-C while it parses
                 raise KeyboardInterrupt
             return code if isinstance(code, int) else 0
 
         sys.exit(run(command, translate=_usage_outcome, argv=argv))
-
-
-PATH_OPTIONS = frozenset({"-o", "--output", "--ics", "--closures"})
 
 
 def _usage_outcome(exc: BaseException) -> Outcome | None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import sys
 
-from penetapan_cli import loaded
+import penetapan_cli
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def run_fast(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> in
 def main() -> None:
     """Entry point of the ``penetapan`` script and ``python -m penetapan_cli``."""
     try:
-        loaded()  # from here Ctrl-C is a KeyboardInterrupt, caught below
+        penetapan_cli.loaded()  # from here Ctrl-C is a KeyboardInterrupt, caught below
         code = run_fast(sys.argv[1:])
         if code is None:
             from penetapan_cli.cli import main as typer_main

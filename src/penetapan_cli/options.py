@@ -18,6 +18,9 @@ OPTION_NAMES = {
     "as_of": "--as-of",
 }
 
+PATH_OPTIONS = frozenset({"-o", "--output", "--ics", "--closures"})
+"""The options that take a file name (an empty one is refused, not read as ".")."""
+
 
 class Format(enum.Enum):
     """``deadline --format``."""

@@ -107,13 +107,13 @@ WHOLE_FILE_CASES: list[tuple[str, str, bytes | None, list[str], str]] = [
     ("bom-only", "bom.csv", b"\xef\xbb\xbf", [], "is empty"),
     ("blank-first-line", "blank.csv", b"\r\noutcome,notified_on\r\n", [], "line 1 is blank"),
     ("binary", "binary.csv", bytes(range(256)) * 4, [], "missing required columns"),
-    ("utf16-bom", "utf16.csv", _utf16(CSV_HEADER + CSV_R1), [], "header is not UTF-8 text"),
+    ("utf16-bom", "utf16.csv", _utf16(CSV_HEADER + CSV_R1), [], "looks like UTF-16 text"),
     (
         "utf16-le-no-bom",
         "utf16le.csv",
         (CSV_HEADER + CSV_R1).encode("utf-16-le"),
         [],
-        "missing required columns",
+        "looks like UTF-16 text (NUL bytes between the letters); save it as UTF-8",
     ),
     (
         "latin1-header",
@@ -307,7 +307,7 @@ def test_read_error_in_the_middle_of_the_input(
 STDIN_CASES = [
     ("empty", b"", [], "is empty"),
     ("binary", bytes(range(256)) * 4, [], "missing required columns"),
-    ("utf16", _utf16(CSV_HEADER), [], "the header is not UTF-8 text"),
+    ("utf16", _utf16(CSV_HEADER), [], "looks like UTF-16 text"),
     ("jsonl-array", b"[1, 2]\n", ["--input-format", "jsonl"], "line 1 is an array"),
     ("jsonl-empty", b"", ["--input-format", "jsonl"], "is empty: expected JSON Lines"),
 ]
