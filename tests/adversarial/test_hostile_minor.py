@@ -85,4 +85,4 @@ def test_ahad_is_sunday() -> None:
     assert (result.exit_code, result.stdout) == (0, "2025-02-12\n")
     wrong = invoke(["deadline", "dismissed", "Ahad, 10 Februari 2025", "--format", "date"])
     assert wrong.exit_code == 2
-    assert "weekday does not match: 2025-02-10 is a Senin/Monday, not Ahad" in wrong.stderr
+    assert "weekday does not match: 2025-02-10 is a Monday, not Ahad" in wrong.stderr
