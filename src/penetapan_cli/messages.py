@@ -976,29 +976,37 @@ ERRORS: dict[str, Text] = {
         "id": "{label}: baris judul tidak dapat dibaca sebagai CSV: {detail}",
         "en": "{label}: the header cannot be read as CSV: {detail}",
     },
+    "input.header_cell": {
+        "id": "kolom {column} memuat {size} karakter, melebihi {limit}",
+        "en": "column {column} holds {size} characters, more than {limit}",
+    },
     "input.jsonl_empty": {
         "id": "{label} kosong: gunakan JSON Lines, satu objek per baris",
         "en": "{label} is empty: expected JSON Lines, one object per line",
     },
+    "input.jsonl_blanks": {
+        "id": "{label} hanya berisi baris kosong: gunakan JSON Lines, satu objek per baris",
+        "en": "{label} holds only blank lines: expected JSON Lines, one object per line",
+    },
     "input.jsonl_utf8": {
-        "id": "{label}: baris 1 bukan teks UTF-8 (byte {byte} pada kolom {column})",
-        "en": "{label}: line 1 is not UTF-8 text (byte {byte} at column {column})",
+        "id": "{label}: baris {line} bukan teks UTF-8 (byte {byte} pada kolom {column})",
+        "en": "{label}: line {line} is not UTF-8 text (byte {byte} at column {column})",
     },
     "input.jsonl_json": {
-        "id": "{label}: baris 1 bukan JSON ({detail} pada kolom {column}); masukan JSON Lines "
-        "memerlukan satu objek JSON per baris",
-        "en": "{label}: line 1 is not JSON ({detail} at column {column}); JSON Lines input "
+        "id": "{label}: baris {line} bukan JSON ({detail} pada kolom {column}); masukan JSON "
+        "Lines memerlukan satu objek JSON per baris",
+        "en": "{label}: line {line} is not JSON ({detail} at column {column}); JSON Lines input "
         "needs one JSON object per line",
     },
-    "input.jsonl_nested": {
-        "id": "{label}: baris 1 bersarang terlalu dalam",
-        "en": "{label}: line 1 is nested too deeply",
+    "input.jsonl_line": {
+        "id": "{label}: baris {line}: {problem}",
+        "en": "{label}: line {line}: {problem}",
     },
     "input.jsonl_object": {
-        "id": "{label}: baris 1 berisi {got}, bukan objek JSON; masukan JSON Lines memerlukan "
-        "satu objek JSON per baris",
-        "en": "{label}: line 1 is {got}, not a JSON object; JSON Lines input needs one JSON "
-        "object per line",
+        "id": "{label}: baris {line} berisi {got}, bukan objek JSON; masukan JSON Lines "
+        "memerlukan satu objek JSON per baris",
+        "en": "{label}: line {line} is {got}, not a JSON object; JSON Lines input needs one "
+        "JSON object per line",
     },
     "input.json_array": {
         "id": "berkas masukan {path!r}: array JSON tidak dibaca; gunakan JSON Lines (satu objek "
@@ -1018,6 +1026,15 @@ ERRORS: dict[str, Text] = {
     "json.number": {"id": "sebuah angka", "en": "a number"},
     "json.null": {"id": "null", "en": "null"},
     "json.blank": {"id": "baris kosong", "en": "a blank line"},
+    "json.duplicate_key": {"id": "kunci {key!r} muncul dua kali", "en": "duplicate key {key!r}"},
+    "json.constant": {
+        "id": "{name} bukan angka JSON (JSON tidak mengenal NaN atau Infinity)",
+        "en": "{name} is not a JSON number (JSON has no NaN or Infinity)",
+    },
+    "json.nested": {
+        "id": "bersarang lebih dari {depth} tingkat",
+        "en": "nested more than {depth} levels deep",
+    },
     "row.where": {"id": "baris data {row} (baris {line})", "en": "row {row} (line {line})"},
     "row.where_lines": {
         "id": "baris data {row} (baris {first}-{last})",
@@ -1028,8 +1045,8 @@ ERRORS: dict[str, Text] = {
         "en": "; check for a quote opened on line {line} and never closed",
     },
     "row.unreadable_csv": {
-        "id": "{where}: CSV tidak dapat dibaca ({detail}){quote}",
-        "en": "{where}: unreadable CSV ({detail}){quote}",
+        "id": "CSV tidak dapat dibaca ({detail})",
+        "en": "unreadable CSV ({detail})",
     },
     "row.utf8": {
         "id": "{where}: kolom {column!r} bukan teks UTF-8 (byte {bytes}); simpan berkas sebagai "
@@ -1061,7 +1078,20 @@ ERRORS: dict[str, Text] = {
         "id": "{where}: bukan JSON yang valid ({detail} pada kolom {column})",
         "en": "{where}: not valid JSON ({detail} at column {column})",
     },
-    "row.nested": {"id": "{where}: bersarang terlalu dalam", "en": "{where}: nested too deeply"},
+    "row.problem": {"id": "{where}: {problem}", "en": "{where}: {problem}"},
+    "row.json_unreadable": {
+        "id": "{where}: tidak dapat dibaca sebagai JSON ({kind})",
+        "en": "{where}: cannot be read as JSON ({kind})",
+    },
+    "row.cut": {
+        "id": "kolom {column!r} memuat {size} karakter, melebihi {limit}; di sini dipotong "
+        "menjadi {kept} karakter pertamanya",
+        "en": "column {column!r} holds {size} characters, more than {limit}; cut to its first "
+        "{kept} here",
+    },
+    "row.cut_more": {"id": "{first}; {then}", "en": "{first}; {then}"},
+    "row.cut_row": {"id": "{where}: {cut}{quote}", "en": "{where}: {cut}{quote}"},
+    "row.with_cut": {"id": "{problem} ({cut})", "en": "{problem} ({cut})"},
     "row.not_object": {
         "id": "{where}: {got}, bukan objek JSON",
         "en": "{where}: {got}, not a JSON object",

@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from penetapan_cli.core.errors import Message
+
 # Input columns: canonical name -> the other header names accepted for it (Indonesian aliases).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "outcome": ("hasil", "putusan"),
@@ -43,9 +45,11 @@ def result_columns(declared: bool) -> tuple[str, ...]:
 STATUSES = ("ok", "pending", "error", "blank")
 
 
-class Blank(str):
+class Blank(Message):
     """The ``problem`` of an input row that holds nothing (a blank line, a row of empty
     cells): kept in its place with status ``blank``, counted, never a failure."""
+
+    __slots__ = ()
 
 
 _CANONICAL: dict[str, str] = {}  # column key -> canonical name (filled below column_key)
@@ -145,10 +149,12 @@ def _text(value: Any) -> str:
     return dumps_json(value)
 
 
-def _kind(value: Any) -> str:
-    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}.get(
-        type(value), "a number" if isinstance(value, int | float | RawNumber) else "null"
+def _kind(value: Any) -> Message:
+    """What a JSON value is, as a message: "an object", "a number"..."""
+    kind = {dict: "object", list: "array", str: "string", bool: "boolean"}.get(
+        type(value), "number" if isinstance(value, int | float | RawNumber) else "null"
     )
+    return Message(f"json.{kind}")
 
 
 class _HasRaw(Exception):

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from penetapan_cli.batch.columns import _CANONICAL, REQUIRED_COLUMNS, column_key
-from penetapan_cli.core.errors import InputError
+from penetapan_cli.core.errors import InputError, Message
 
 
 def keeping(lines: Iterator[str], kept: list[str]) -> Iterator[str]:
@@ -105,7 +105,7 @@ def sniff_delimiter(line: str) -> str:
     return max((",", ";"), key=score)  # ties go to ','
 
 
-def refuse_not_csv(first: str, label: str) -> None:
+def refuse_not_csv(first: str, label: str | Message) -> None:
     """A spreadsheet or UTF-16 file read as CSV: say what it looks like, not its bytes."""
     if first.startswith(("PK\x03\x04", "\udcd0\udccf\x11\udce0")):  # zip (.xlsx, .ods), .xls
         raise InputError("input.spreadsheet_as_csv", label=label)

@@ -31,12 +31,8 @@ import json
 import operator
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NamedTuple
+from typing import IO, Any, NamedTuple
 
-from penetapan_cli.core.errors import InputError, Message
-
-if TYPE_CHECKING:
-    pass
 from penetapan_cli.batch.columns import (
     _CANONICAL,
     COLUMN_ALIASES,
@@ -57,6 +53,7 @@ from penetapan_cli.batch.columns import (
     result_keys,
 )
 from penetapan_cli.batch.csvrecord import keeping, refuse_not_csv, reread, sniff_delimiter
+from penetapan_cli.core.errors import InputError, Message
 
 # ---------------------------------------------------------------------------------------------
 # Reading
@@ -87,9 +84,20 @@ class InRow(NamedTuple):
     problem: str | Message | None  # why the row cannot be computed; None when it can
 
 
-def _where(number: int, first: int, last: int) -> str:
-    lines = f"line {first}" if first == last else f"lines {first}-{last}"
-    return f"row {number} ({lines})"
+def _where(number: int, first: int, last: int) -> Message:
+    if first == last:
+        return Message("row.where", row=number, line=first)
+    return Message("row.where_lines", row=number, first=first, last=last)
+
+
+def _open_quote(first: int, last: int) -> Message | str:
+    """The hint after a problem of a row read from several lines: a quote left open."""
+    return Message("row.open_quote", line=first) if first != last else ""
+
+
+def _count(n: int) -> dict[str, str]:
+    """A count as each language writes it: 131,072 and 131.072."""
+    return {"en": f"{n:,}", "id": f"{n:,}".replace(",", ".")}
 
 
 @dataclasses.dataclass
@@ -104,15 +112,14 @@ class Source:
     sheet: str | None = None  # a spreadsheet's sheet, as named in the workbook
 
 
-def make_table(names: Sequence[str], *, label: str, delimiter: str, unique_names: bool) -> Table:
+def make_table(
+    names: Sequence[str], *, label: str | Message, delimiter: str, unique_names: bool
+) -> Table:
     """Check a header: required columns present, no clash with output columns, UTF-8."""
     for name in names:
         bad = _non_utf8(name)
         if bad is not None:
-            raise InputError(
-                f"{label}: the header is not UTF-8 text (bytes {bad} in column "
-                f'{_repaired(name)!r}); save the file as UTF-8 ("CSV UTF-8")'
-            )
+            raise InputError("input.header_utf8", label=label, bytes=bad, column=_repaired(name))
     positions: dict[str, int] = {}
     declared = any(_CANONICAL.get(column_key(n)) == "declared_on" for n in names)
     outputs = result_columns(declared)
@@ -120,34 +127,38 @@ def make_table(names: Sequence[str], *, label: str, delimiter: str, unique_names
         key = column_key(name)
         if key in result_keys(declared):
             raise InputError(
-                f"{label}: column {name!r} has the name of an output column; rename or remove "
-                f"it (the output adds {', '.join(outputs)})"
+                "input.output_column", label=label, column=name, added=", ".join(outputs)
             )
         canonical = _CANONICAL.get(key)
         if canonical is not None:
             if canonical in positions:
                 other = names[positions[canonical]]
                 raise InputError(
-                    f"{label}: columns {other!r} and {name!r} both give {canonical}; keep one"
+                    "input.both_give", label=label, other=other, column=name, field=canonical
                 )
             positions[canonical] = i
     missing = [c for c in REQUIRED_COLUMNS if c not in positions]
     if missing:
-        wanted = " and ".join(f"{c!r} (or {', '.join(COLUMN_ALIASES[c])})" for c in missing)
+        each = [
+            Message("input.column_or", column=c, aliases=", ".join(COLUMN_ALIASES[c]))
+            for c in missing
+        ]
+        wanted = each[0]
+        for other_column in each[1:]:
+            wanted = Message("input.and", first=wanted, second=other_column)
         shown = ", ".join(repr(n) for n in names[:12]) + (", ..." if len(names) > 12 else "")
-        read_as = f" (read with delimiter {delimiter!r})" if delimiter else ""
-        plural = "s" if len(missing) > 1 else ""
         raise InputError(
-            f"{label}: missing required column{plural} {wanted}; columns found{read_as}: "
-            f"{shown or 'none'}"
+            "input.missing_columns" if len(missing) > 1 else "input.missing_column",
+            label=label,
+            wanted=wanted,
+            read_as=Message("input.read_as", delimiter=delimiter) if delimiter else "",
+            found=shown or Message("input.none"),
         )
     if unique_names:
         seen: set[str] = set()
         for name in names:
             if name in seen:
-                raise InputError(
-                    f"{label}: column {name!r} appears twice; JSON output needs unique column names"
-                )
+                raise InputError("input.twice", label=label, column=name)
             seen.add(name)
     return Table(tuple(names), positions, delimiter)
 
@@ -162,37 +173,43 @@ a large file makes one) is read again by ``csvrecord.reread``, which keeps only 
 shows, so that it costs only its own row."""
 
 
-def _cut(cells: list[str], names: Sequence[str]) -> str | None:
+def _cut(cells: list[str], names: Sequence[str]) -> Message | None:
     """Cut each over-long cell of ``cells`` to CUT_TO characters, in place; what was cut."""
     return _cut_lengths(cells, [len(c) for c in cells], names)
 
 
-def _cut_lengths(cells: list[str], lengths: Sequence[int], names: Sequence[str]) -> str | None:
+def _cut_lengths(cells: list[str], lengths: Sequence[int], names: Sequence[str]) -> Message | None:
     """``_cut``, the length of each cell given (a cell read again may be kept in part only)."""
-    cut: list[str] = []
+    cut: Message | None = None
     for i, (cell, length) in enumerate(zip(cells, lengths, strict=True)):
         if length > CELL_LIMIT:
             column = names[i] if i < len(names) else f"#{i + 1}"
-            cut.append(
-                f"column {_repaired(column[:64])!r} holds {length:,} characters, more than "
-                f"{CELL_LIMIT:,}; cut to its first {CUT_TO:,} here"
+            this = Message(
+                "row.cut",
+                column=_repaired(column[:64]),
+                size=_count(length),
+                limit=_count(CELL_LIMIT),
+                kept=_count(CUT_TO),
             )
+            cut = this if cut is None else Message("row.cut_more", first=cut, then=this)
             cells[i] = cell[:CUT_TO]
-    return "; ".join(cut) if cut else None
+    return cut
 
 
 class _ReadGuard(contextlib.AbstractContextManager[None]):
     """Turns an OS error while reading the input into a one-line InputError."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str | Message) -> None:
         self.label = label
 
     def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
         if isinstance(exc, OSError):
-            raise InputError(f"cannot read {self.label}: {exc.strerror or exc}") from None
+            raise InputError(
+                "input.cannot_read", label=self.label, reason=exc.strerror or str(exc)
+            ) from None
 
 
-def read_csv(binary: IO[bytes], *, label: str, unique_names: bool = False) -> Source:
+def read_csv(binary: IO[bytes], *, label: str | Message, unique_names: bool = False) -> Source:
     """Read the header now (errors raise before any output) and the rows lazily.
 
     UTF-8 with or without BOM; ',' or ';' (sniffed from the header); CRLF or LF; quoted fields
@@ -210,15 +227,9 @@ def read_csv(binary: IO[bytes], *, label: str, unique_names: bool = False) -> So
         with _ReadGuard(label):
             first = text.readline()
         if not first:
-            raise InputError(
-                f"{label} is empty: expected a header row naming the columns outcome and "
-                "notified_on"
-            )
+            raise InputError("input.csv_empty", label=label)
         if not first.strip():
-            raise InputError(
-                f"{label}: line 1 is blank; the first line must be the header naming the "
-                "columns outcome and notified_on"
-            )
+            raise InputError("input.csv_blank", label=label)
         refuse_not_csv(first, label)
         delimiter = sniff_delimiter(first)
         lines = itertools.chain((first,), text)
@@ -228,13 +239,16 @@ def read_csv(binary: IO[bytes], *, label: str, unique_names: bool = False) -> So
             with _ReadGuard(label):
                 header = next(reader)
         except csv.Error as exc:
-            raise InputError(f"{label}: the header cannot be read as CSV: {exc}") from None
+            raise InputError("input.csv_header", label=label, detail=str(exc)) from None
         for i, name in enumerate(header):
             if len(name) > CELL_LIMIT:
-                raise InputError(
-                    f"{label}: the header cannot be read as CSV: column {i + 1} holds "
-                    f"{len(name):,} characters, more than {CELL_LIMIT:,}"
+                too_long = Message(
+                    "input.header_cell",
+                    column=i + 1,
+                    size=_count(len(name)),
+                    limit=_count(CELL_LIMIT),
                 )
+                raise InputError("input.csv_header", label=label, detail=too_long)
         table = make_table(header, label=label, delimiter=delimiter, unique_names=unique_names)
     except BaseException:
         close()
@@ -251,7 +265,7 @@ def _csv_rows(
     kept: list[str],
     table: Table,
     key_fields: tuple[str, ...],
-    label: str,
+    label: str | Message,
 ) -> Iterator[InRow]:
     width = len(table.names)
     get_key = operator.itemgetter(*(table.positions[f] for f in key_fields))
@@ -294,7 +308,7 @@ def _csv_rows(
             first, last = last + 1, reader.line_num + skipped
             cut = _cut_lengths(cells, lengths, table.names)
             if cut is None:
-                cut = f"unreadable CSV ({exc})"
+                cut = Message("row.unreadable_csv", detail=str(exc))
             yield _csv_odd_row(cells, number, first, last, table, get_key, cut=cut)
 
 
@@ -306,54 +320,50 @@ def _csv_odd_row(
     table: Table,
     get_key: Callable[[list[str]], Any],
     *,
-    cut: str | None = None,
+    cut: Message | None = None,
 ) -> InRow:
     """A row off the fast path: non-ASCII text or several lines (maybe fine), blank, bad
     bytes, wrong number of fields. ``cut``: what csvrecord.reread cut."""
     where = _where(number, first, last)
     width = len(table.names)
-    problem: str | None = None
+    problem: Message | None = None
     if cut is None and len("".join(cells)) > CELL_LIMIT:
         cut = _cut(cells, table.names)
     for i, cell in enumerate(cells):
         bad = _non_utf8(cell)
         if bad is not None:
             column = table.names[i] if i < width else f"#{i + 1}"
-            problem = (
-                f"{where}: column {column!r} is not UTF-8 text (bytes {bad}); save the file "
-                'as UTF-8 ("CSV UTF-8")'
-            )
+            problem = Message("row.utf8", where=where, column=column, bytes=bad)
             cells = [_repaired(c) for c in cells]
             break
     if problem is None and first == last and any("\n" in c or "\r" in c for c in cells):
         # A line break inside a row read from one line: a quote left open at the end of the
         # input (elsewhere the reader would have gone on to the next line).
-        problem = f"{where}: a quote opened on line {first} is never closed"
+        problem = Message("row.quote", where=where, line=first)
     elif not "".join(cells).strip():
-        problem = Blank(f"{where}: blank line" if len(cells) <= 1 else f"{where}: empty row")
+        problem = Blank("row.blank" if len(cells) <= 1 else "row.empty", where=where)
     elif problem is None and len(cells) != width:
         if len(cells) > width and not "".join(cells[width:]).strip():
             cells = cells[:width]  # empty trailing cells, as spreadsheets sometimes add
         else:
-            problem = f"{where}: {len(cells)} fields, but the header has {width}"
-            if first != last:
-                problem += f"; check for a quote opened on line {first} and never closed"
+            problem = Message(
+                "row.fields",
+                where=where,
+                fields=len(cells),
+                width=width,
+                quote=_open_quote(first, last),
+            )
     values = (cells + [""] * width)[:width]
     if problem is None and first != last:
         for field, i in table.positions.items():
             if field in KEY_FIELDS and ("\n" in values[i] or "\r" in values[i]):
-                problem = (
-                    f"{where}: the {field} cell holds a line break; check for a quote opened "
-                    f"on line {first} and never closed"
-                )
+                problem = Message("row.line_break", where=where, field=field, line=first)
                 break
     if cut is not None:  # the row is an error, every other cell kept
         if problem is None:
-            problem = f"{where}: {cut}"
-            if first != last:
-                problem += f"; check for a quote opened on line {first} and never closed"
+            problem = Message("row.cut_row", where=where, cut=cut, quote=_open_quote(first, last))
         else:
-            problem = f"{problem} ({cut})"
+            problem = Message("row.with_cut", problem=problem, cut=cut)
     if problem is None:
         return InRow(number, first, last, values, get_key(values), None, None)
     return InRow(number, first, last, values, (), None, problem)
@@ -365,7 +375,8 @@ deeper line is that row's error, never a crash while reading or writing it)."""
 
 
 class StrictJSONError(ValueError):
-    """A line that is JSON to a lenient parser but not to RFC 8259, or beyond what is kept."""
+    """A line that is JSON to a lenient parser but not to RFC 8259, or beyond what is kept;
+    ``args[0]`` is the Message that says why."""
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -374,13 +385,13 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise StrictJSONError(f"duplicate key {key!r}")
+                raise StrictJSONError(Message("json.duplicate_key", key=key))
             seen.add(key)
     return obj
 
 
 def _constant(name: str) -> Any:
-    raise StrictJSONError(f"{name} is not a JSON number (JSON has no NaN or Infinity)")
+    raise StrictJSONError(Message("json.constant", name=name))
 
 
 def _int(token: str) -> int | RawNumber:
@@ -435,14 +446,14 @@ def loads_strict(text: str) -> Any:
     written (RawNumber), at most MAX_DEPTH levels deep. Raises ``json.JSONDecodeError`` or
     ``StrictJSONError``."""
     if _too_deep(text):
-        raise StrictJSONError(f"nested more than {MAX_DEPTH} levels deep")
+        raise StrictJSONError(Message("json.nested", depth=MAX_DEPTH))
     try:
         return _decoder.decode(text)
     except RecursionError:
-        raise StrictJSONError(f"nested more than {MAX_DEPTH} levels deep") from None
+        raise StrictJSONError(Message("json.nested", depth=MAX_DEPTH)) from None
 
 
-def read_jsonl(binary: IO[bytes], *, label: str, fixed_columns: bool) -> Source:
+def read_jsonl(binary: IO[bytes], *, label: str | Message, fixed_columns: bool) -> Source:
     """JSON Lines: one object per line. The first line that is not blank must be an object
     with the required keys; blank lines anywhere are blank rows.
 
@@ -461,32 +472,30 @@ def read_jsonl(binary: IO[bytes], *, label: str, fixed_columns: bool) -> Source:
             blanks.append(raw)
             raw = next(lines, b"")
     if not raw:
-        shown = "holds only blank lines" if blanks else "is empty"
-        raise InputError(f"{label} {shown}: expected JSON Lines, one object per line")
+        raise InputError("input.jsonl_blanks" if blanks else "input.jsonl_empty", label=label)
     at = len(blanks) + 1  # the line of the first object, which gives the columns
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{label}: line {at} is not UTF-8 text (byte 0x{raw[exc.start]:02X} at column "
-            f"{exc.start + 1})"
+            "input.jsonl_utf8",
+            label=label,
+            line=at,
+            byte=f"0x{raw[exc.start]:02X}",
+            column=exc.start + 1,
         ) from None
     text = text.rstrip("\r\n")
     try:
         first = loads_strict(text) if text.strip() else None
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"{label}: line {at} is not JSON ({exc.msg} at column {exc.colno}); JSON Lines "
-            "input needs one JSON object per line"
+            "input.jsonl_json", label=label, line=at, detail=exc.msg, column=exc.colno
         ) from None
     except StrictJSONError as exc:
-        raise InputError(f"{label}: line {at}: {exc}") from None
+        raise InputError("input.jsonl_line", label=label, line=at, problem=exc.args[0]) from None
     if not isinstance(first, dict):
-        got = "a blank line" if first is None and not text.strip() else _kind(first)
-        raise InputError(
-            f"{label}: line {at} is {got}, not a JSON object; JSON Lines input needs one JSON "
-            "object per line"
-        )
+        got = Message("json.blank") if first is None and not text.strip() else _kind(first)
+        raise InputError("input.jsonl_object", label=label, line=at, got=got)
     table = make_table(list(first), label=label, delimiter="", unique_names=False)
 
     def rows() -> Iterator[InRow]:
@@ -504,7 +513,7 @@ def _jsonl_row(number: int, raw: bytes, table: Table, fixed_columns: bool) -> In
     where = _where(number, number, number)
     width = len(table.names)
 
-    def failed(problem: str | Message, obj: dict[str, Any] | None = None) -> InRow:
+    def failed(problem: Message, obj: dict[str, Any] | None = None) -> InRow:
         values = [None] * width if obj is None else _aligned(obj, table)
         return InRow(number, number, number, values, (), obj, problem)
 
@@ -512,20 +521,25 @@ def _jsonl_row(number: int, raw: bytes, table: Table, fixed_columns: bool) -> In
         text = raw.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError as exc:
         return failed(
-            f"{where}: not UTF-8 text (byte 0x{raw[exc.start]:02X} at column {exc.start + 1})"
+            Message(
+                "row.jsonl_utf8",
+                where=where,
+                byte=f"0x{raw[exc.start]:02X}",
+                column=exc.start + 1,
+            )
         )
     if not text.strip():
-        return failed(Blank(f"{where}: blank line"))
+        return failed(Blank("row.blank", where=where))
     try:
         obj = loads_strict(text)
     except json.JSONDecodeError as exc:
-        return failed(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})")
+        return failed(Message("row.json", where=where, detail=exc.msg, column=exc.colno))
     except StrictJSONError as exc:
-        return failed(f"{where}: {exc}")
+        return failed(Message("row.problem", where=where, problem=exc.args[0]))
     except (ValueError, RecursionError, MemoryError) as exc:  # anything else the parser meets
-        return failed(f"{where}: cannot be read as JSON ({type(exc).__name__})")
+        return failed(Message("row.json_unreadable", where=where, kind=type(exc).__name__))
     if not isinstance(obj, dict):
-        return failed(f"{where}: {_kind(obj)}, not a JSON object")
+        return failed(Message("row.not_object", where=where, got=_kind(obj)))
     if "\\u" in text:
         lone = lone_surrogate(obj)
         if lone is not None:  # a "\ud800" escape: no output could carry it
@@ -536,19 +550,16 @@ def _jsonl_row(number: int, raw: bytes, table: Table, fixed_columns: bool) -> In
     for name in obj:
         key = column_key(name)
         if key in by_key:
-            return failed(f"{where}: keys {by_key[key]!r} and {name!r} are the same column", obj)
+            return failed(Message("row.same_key", where=where, other=by_key[key], key=name), obj)
         by_key[key] = name
         if key in result_keys(has_declared(table.positions)):
-            return failed(
-                f"{where}: key {name!r} has the name of an output column (its value is "
-                "replaced in the output)",
-                obj,
-            )
+            return failed(Message("row.output_key", where=where, key=name), obj)
         canonical = _CANONICAL.get(key)
         if canonical is not None:
             if canonical in fields:
                 other = next(k for k in obj if _CANONICAL.get(column_key(k)) == canonical)
-                return failed(f"{where}: keys {other!r} and {name!r} both give {canonical}", obj)
+                both = Message("row.both_give", where=where, other=other, key=name, field=canonical)
+                return failed(both, obj)
             fields[canonical] = obj[name]
     if "declared_on" in fields and not has_declared(table.positions):
         # Line 1 decides the output columns, and has no place for a verdict: an audit must not
@@ -560,11 +571,8 @@ def _jsonl_row(number: int, raw: bytes, table: Table, fixed_columns: bool) -> In
         extra = [name for key, name in by_key.items() if key not in table_keys]
         if extra:
             listed = ", ".join(repr(e) for e in extra)
-            return failed(
-                f"{where}: key{'s' if len(extra) > 1 else ''} {listed} not among the keys of "
-                "line 1, which are the CSV output's columns",
-                obj,
-            )
+            key = "row.extra_keys" if len(extra) > 1 else "row.extra_key"
+            return failed(Message(key, where=where, keys=listed), obj)
     texts = tuple(_text(fields.get(f)) for f in KEY_FIELDS)
     return InRow(number, number, number, _aligned(obj, table), texts, obj, None)
 
@@ -584,8 +592,5 @@ def format_for(path: str | None) -> str:
     if suffix in (".jsonl", ".ndjson"):
         return "jsonl"
     if suffix == ".json":
-        raise InputError(
-            f"input {path!r}: a JSON array is not read; give JSON Lines (one object per line) "
-            "with --input-format jsonl"
-        )
+        raise InputError("input.json_array", path=path)
     return SHEET_SUFFIXES.get(suffix, "csv")

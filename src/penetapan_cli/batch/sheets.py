@@ -143,8 +143,7 @@ def read_sheet(
         cells = [_header_text(c) for c in header]
         while cells and not cells[-1].strip():
             cells.pop()
-        named = f"{label}, sheet {name!r}"  # make_table's own messages are worded in English
-        table = make_table(cells, label=named, delimiter="", unique_names=unique_names)
+        table = make_table(cells, label=where, delimiter="", unique_names=unique_names)
     except BaseException:
         workbook.close()
         raise
@@ -254,7 +253,7 @@ def _row(
     if formulas:
         problem = Message("sheet.formula", where=where, cell=formulas[0])
     elif all(c.__class__ is str and not c.strip() for c in cells):
-        problem = Blank(f"row {number}: empty row")  # a blank row, as in CSV (not shown)
+        problem = Blank("row.empty", where=where)  # a blank row, as in CSV (not shown)
     elif len(cells) > width and any(c != "" for c in cells[width:]):
         extra = next(i for i in range(width, len(cells)) if cells[i] != "")
         cell = f"{column_letter(first_column + extra)}{sheet_row}"
