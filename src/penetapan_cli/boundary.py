@@ -258,9 +258,12 @@ def run(
         message, code = (translate(exc) if translate else None) or outcome_of(exc, argv)
         if message is not None:
             say(message)
-            if isinstance(exc, PenetapanError):
+            if isinstance(exc, PenetapanError) and exc.details:
+                from penetapan_cli.messages import render_message
+
+                lang = people_lang(argv)
                 for detail in exc.details:
-                    say(" ".join(detail.split()))  # each a line of its own
+                    say(" ".join(render_message(detail, lang).split()))  # a line of its own
         return code
     finally:
         stdio.restore()

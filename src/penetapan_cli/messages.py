@@ -769,13 +769,127 @@ ERRORS: dict[str, Text] = {
         "id": "berkas batas waktu {path!r} tidak valid: {detail}",
         "en": "limits file {path!r} is not valid: {detail}",
     },
-    "rulefile.invalid": {
-        "id": "{what} {path!r}: {where}{detail}{more}",
-        "en": "{what} {path!r}: {where}{detail}{more}",
+    # a rule file's validation (sources/rulefile.py): one line per problem
+    "rulefile.problem": {"id": "{what} {path!r}: {problem}", "en": "{what} {path!r}: {problem}"},
+    "rulefile.problems": {
+        "id": "{what} {path!r}: {n} masalah: {problem}",
+        "en": "{what} {path!r}: {n} problems: {problem}",
     },
-    "rulefile.more": {
-        "id": " (dan {n} masalah lain)",
-        "en": " (and {n} more problem{s})",
+    "rulefile.at": {"id": "{where}: {problem}", "en": "{where}: {problem}"},
+    "rulefile.in_rule": {"id": "{where} (aturan {rule!r})", "en": "{where} (rule {rule!r})"},
+    "rulefile.missing": {"id": "isian wajib tidak ada", "en": "required field is missing"},
+    "rulefile.unknown_field": {
+        "id": "isian tidak dikenal (periksa ejaannya; lihat 'penetapan rules show pkpu-18-2024')",
+        "en": "unknown field (check the spelling; see 'penetapan rules show pkpu-18-2024')",
+    },
+    "rulefile.got": {"id": "{expected}, tertulis {value!r}", "en": "{expected}, got {value!r}"},
+    "rulefile.got_a": {
+        "id": "{expected}, tertulis nilai bertipe {kind}",
+        "en": "{expected}, got a {kind}",
+    },
+    "rulefile.expected": {"id": "gunakan {what}", "en": "expected {what}"},
+    "rulefile.or": {"id": "{items} atau {last}", "en": "{items} or {last}"},
+    "rulefile.table": {
+        "id": "isian ini harus berupa tabel TOML ({name})",
+        "en": "expected a valid dictionary or instance of {name}",
+    },
+    "rulefile.string_type": {"id": "isian ini harus berupa teks", "en": "expected a valid string"},
+    "rulefile.list_type": {
+        "id": "isian ini harus berupa daftar (array TOML)",
+        "en": "expected a valid list",
+    },
+    "rulefile.int_type": {
+        "id": "isian ini harus berupa bilangan bulat",
+        "en": "expected a valid integer",
+    },
+    "rulefile.bool_type": {
+        "id": "isian ini harus berupa true atau false",
+        "en": "expected a valid boolean",
+    },
+    "rulefile.float_type": {"id": "isian ini harus berupa angka", "en": "expected a valid number"},
+    "rulefile.pattern": {
+        "id": "teks isian ini harus sesuai dengan pola {pattern!r}",
+        "en": "expected a text that should match pattern {pattern!r}",
+    },
+    "rulefile.too_short_text": {
+        "id": "teks isian ini sekurang-kurangnya {n} karakter",
+        "en": "expected a text that should have at least {n} character{s}",
+    },
+    "rulefile.too_short_list": {
+        "id": "daftar ini harus berisi sekurang-kurangnya {n} unsur, bukan {actual}",
+        "en": "List should have at least {n} item{s} after validation, not {actual}",
+    },
+    "rulefile.as_given": {"id": "{text}", "en": "{text}"},
+    "rulefile.outcome": {
+        "id": "gunakan id amar putusan ({ids}), tertulis {value!r}",
+        "en": "expected an outcome id ({ids}), got {value!r}",
+    },
+    "rulefile.days": {
+        "id": "gunakan jumlah hari berupa bilangan bulat dari 1 sampai dengan {most}, tertulis "
+        "{value!r}",
+        "en": "expected a whole number of days from 1 to {most}, got {value!r}",
+    },
+    "rulefile.ordered_days": {
+        "id": "amar putusan {outcomes} memerintahkan tahapan baru dan tidak memiliki batas "
+        "akhir: tempatkan dalam aturan tanpa days dan dengan teks follow_up",
+        "en": "outcomes {outcomes} order a new cycle and get no deadline: put them in a rule "
+        "without days and with a follow_up text",
+    },
+    "rulefile.follow_up_only": {
+        "id": "follow_up hanya untuk aturan tanpa days (batas akhir belum dapat ditentukan)",
+        "en": "follow_up is only for a rule without days (no deadline yet)",
+    },
+    "rulefile.days_missing": {
+        "id": "days tidak ada: amar putusan {outcomes} memerlukan batas akhir (hanya {ordered} "
+        "yang boleh tanpa batas akhir)",
+        "en": "days is missing: outcomes {outcomes} need a deadline (only {ordered} may have none)",
+    },
+    "rulefile.follow_up_missing": {
+        "id": "follow_up tidak ada: aturan tanpa days harus menyebut tindak lanjutnya",
+        "en": "follow_up is missing: a rule without days must say what happens next",
+    },
+    "rulefile.notice_stray": {
+        "id": "catatan menyebut amar putusan yang tidak diatur oleh aturan ini: {outcomes}",
+        "en": "a notice names outcomes the rule does not cover: {outcomes}",
+    },
+    "rulefile.ids_repeated": {
+        "id": "rules: id aturan harus unik, yang berulang: {ids}",
+        "en": "rules: rule ids must be unique, repeated: {ids}",
+    },
+    "rulefile.exactly_one": {
+        "id": "rules: setiap amar putusan memerlukan tepat satu aturan; {problems}",
+        "en": "rules: every outcome needs exactly one rule; {problems}",
+    },
+    "rulefile.not_covered": {
+        "id": "tidak diatur oleh aturan mana pun: {outcomes}",
+        "en": "not covered by any rule: {outcomes}",
+    },
+    "rulefile.covered_twice": {
+        "id": "diatur lebih dari satu kali: {outcomes}",
+        "en": "covered more than once: {outcomes}",
+    },
+    "rulefile.then": {"id": "{first}; {then}", "en": "{first}; {then}"},
+    "rulefile.shipped_id": {
+        "id": "berkas aturan {path!r}: id {id!r} adalah id kumpulan aturan bawaan, tetapi "
+        "aturannya berbeda; berikan id tersendiri untuk kumpulan aturan ini",
+        "en": "rule file {path!r}: id {id!r} is the id of a shipped rule set, but the rules "
+        "differ from it; give the rule set an id of its own",
+    },
+    "limits.ids_repeated": {
+        "id": "limits: id batas waktu harus unik",
+        "en": "limits: limit ids must be unique",
+    },
+    "limits.missing": {
+        "id": "limits: batas waktu {limit!r} tidak ada",
+        "en": "limits: the limit {limit!r} is missing",
+    },
+    "limits.needs_days": {
+        "id": "limits: batas waktu {limit!r} memerlukan days",
+        "en": "limits: the limit {limit!r} needs days",
+    },
+    "limits.order_days": {
+        "id": "limits: batas waktu 'order' tidak memiliki days (setiap putusan menetapkannya)",
+        "en": "limits: the limit 'order' has no days (each decision sets them)",
     },
     "closures.not_utf8": {
         "id": "berkas hari yang diliburkan {path!r} bukan teks UTF-8",

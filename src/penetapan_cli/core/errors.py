@@ -47,9 +47,9 @@ class PenetapanError(Exception):
     """
 
     exit_code = EXIT_USAGE
-    details: tuple[str, ...] = ()
+    details: tuple[Message, ...] = ()
     """Further lines after the message, when one line cannot hold what the user must fix (every
-    problem of a rule file); the boundary prints each on its own line."""
+    problem of a rule file); the boundary words each in the same language, on its own line."""
 
     def __init__(self, key: str | Message, /, **values: object) -> None:
         self.msg = key if isinstance(key, Message) else Message(key, **values)

@@ -4,7 +4,9 @@ shipped file.
 An edge module: the CLI imports it only when a rule set is given as a path, so a one-off check
 with a shipped rule set never pays for pydantic. A mistake is reported on one line with the
 file, the field (``rules[1].days``: indexes count from 0, in the order of the ``[[rules]]``
-tables) and what was expected.
+tables) and what was expected. Every problem is a Message of the catalogue, worded in the
+language of the error; pydantic's own kinds of error are mapped to keys by their type (a kind
+not mapped keeps pydantic's English words).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pydantic import (
 )
 
 from penetapan_cli.core.counting import MAX_DAYS
-from penetapan_cli.core.errors import RulesError
+from penetapan_cli.core.errors import Message, RulesError
 from penetapan_cli.core.outcomes import FOLLOW_UP_OUTCOMES, Outcome
 from penetapan_cli.core.rules import RuleSet, build_limits, build_rule_set
 from penetapan_cli.sources.rulesets import read_toml
@@ -38,7 +40,7 @@ _ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 
 def _outcome(value: object) -> object:
     if isinstance(value, str) and value not in _OUTCOME_IDS:
-        raise ValueError(f"expected an outcome id ({', '.join(_OUTCOME_IDS)}), got {value!r}")
+        raise ValueError(Message("rulefile.outcome", ids=", ".join(_OUTCOME_IDS), value=value))
     return value
 
 
@@ -46,7 +48,7 @@ def _days(value: object) -> object:
     if value is None:
         return value
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_DAYS:
-        raise ValueError(f"expected a whole number of days from 1 to {MAX_DAYS}, got {value!r}")
+        raise ValueError(Message("rulefile.days", most=MAX_DAYS, value=value))
     return value
 
 
@@ -98,27 +100,25 @@ class RuleModel(_Model):
         ordered = [o for o in self.outcomes if o in _FOLLOW_UP_IDS]
         if self.days is not None:
             if ordered:
-                raise ValueError(
-                    f"outcomes {', '.join(ordered)} order a new cycle and get no deadline: put "
-                    "them in a rule without days and with a follow_up text"
-                )
+                raise ValueError(Message("rulefile.ordered_days", outcomes=", ".join(ordered)))
             if self.follow_up is not None:
-                raise ValueError("follow_up is only for a rule without days (no deadline yet)")
+                raise ValueError(Message("rulefile.follow_up_only"))
         else:
             if len(ordered) != len(self.outcomes):
                 others = [o for o in self.outcomes if o not in _FOLLOW_UP_IDS]
                 raise ValueError(
-                    f"days is missing: outcomes {', '.join(others)} need a deadline (only "
-                    f"{', '.join(_FOLLOW_UP_IDS)} may have none)"
+                    Message(
+                        "rulefile.days_missing",
+                        outcomes=", ".join(others),
+                        ordered=", ".join(_FOLLOW_UP_IDS),
+                    )
                 )
             if self.follow_up is None:
-                raise ValueError(
-                    "follow_up is missing: a rule without days must say what happens next"
-                )
+                raise ValueError(Message("rulefile.follow_up_missing"))
         for notice in self.notices:
             stray = [o for o in notice.outcomes if o not in self.outcomes]
             if stray:
-                raise ValueError(f"a notice names outcomes the rule does not cover: {stray}")
+                raise ValueError(Message("rulefile.notice_stray", outcomes=str(stray)))
         return self
 
 
@@ -137,7 +137,7 @@ class RuleSetModel(_Model):
         ids = Counter(r.id for r in self.rules)
         twice = sorted(i for i, n in ids.items() if n > 1)
         if twice:
-            raise ValueError(f"rules: rule ids must be unique, repeated: {', '.join(twice)}")
+            raise ValueError(Message("rulefile.ids_repeated", ids=", ".join(twice)))
         where: dict[str, list[int]] = {}
         for index, rule in enumerate(self.rules):
             for outcome in rule.outcomes:
@@ -150,11 +150,16 @@ class RuleSetModel(_Model):
         ]
         problems = []
         if missing:
-            problems.append(f"not covered by any rule: {', '.join(missing)}")
+            problems.append(Message("rulefile.not_covered", outcomes=", ".join(missing)))
         if repeated:
-            problems.append(f"covered more than once: {'; '.join(repeated)}")
+            problems.append(Message("rulefile.covered_twice", outcomes="; ".join(repeated)))
         if problems:
-            raise ValueError("rules: every outcome needs exactly one rule; " + "; ".join(problems))
+            both = (
+                problems[0]
+                if len(problems) == 1
+                else Message("rulefile.then", first=problems[0], then=problems[1])
+            )
+            raise ValueError(Message("rulefile.exactly_one", problems=both))
         return self
 
 
@@ -179,19 +184,19 @@ class LimitsModel(_Model):
     def _known_limits(self) -> LimitsModel:
         by_id = {limit.id: limit for limit in self.limits}
         if len(by_id) != len(self.limits):
-            raise ValueError("limits: limit ids must be unique")
+            raise ValueError(Message("limits.ids_repeated"))
         for needed in ("petition", "mk-decision", "order"):
             if needed not in by_id:
-                raise ValueError(f"limits: the limit {needed!r} is missing")
+                raise ValueError(Message("limits.missing", limit=needed))
         for fixed in ("petition", "mk-decision"):
             if by_id[fixed].days is None:
-                raise ValueError(f"limits: the limit {fixed!r} needs days")
+                raise ValueError(Message("limits.needs_days", limit=fixed))
         if by_id["order"].days is not None:
-            raise ValueError("limits: the limit 'order' has no days (each decision sets them)")
+            raise ValueError(Message("limits.order_days"))
         return self
 
 
-def _location(loc: tuple[int | str, ...], data: Mapping[str, Any]) -> str:
+def _location(loc: tuple[int | str, ...], data: Mapping[str, Any]) -> str | Message:
     text = ""
     for part in loc:
         if isinstance(part, int):
@@ -205,29 +210,64 @@ def _location(loc: tuple[int | str, ...], data: Mapping[str, Any]) -> str:
         if isinstance(rules, list) and loc[1] < len(rules) and isinstance(rules[loc[1]], dict):
             rule_id = rules[loc[1]].get("id")
             if isinstance(rule_id, str):
-                text += f" (rule {rule_id!r})"
+                return Message("rulefile.in_rule", where=text, rule=rule_id)
     return text
 
 
-def _describe(error: Mapping[str, Any]) -> str:
-    kind = error["type"]
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        return "unknown field (check the spelling; see 'penetapan rules show pkpu-18-2024')"
-    message = str(error["msg"])
-    if message.startswith("Value error, "):
-        return message[len("Value error, ") :]
+def _choices(expected: str) -> str | Message:
+    """pydantic's list of literals ("'a', 'b' or 'c'") in the words of each language."""
+    items = re.findall(r"'[^']*'", expected)
+    if len(items) < 2 or ", ".join(items[:-1]) + " or " + items[-1] != expected:
+        return expected
+    return Message("rulefile.or", items=", ".join(items[:-1]), last=items[-1])
+
+
+def _expected(kind: str, ctx: Mapping[str, Any], message: str) -> Message:
+    """What pydantic expected, by the type of its error; a type not mapped keeps its words."""
+    plural = "" if ctx.get("min_length") == 1 else "s"
+    if kind == "literal_error":
+        return Message("rulefile.expected", what=_choices(str(ctx.get("expected", ""))))
+    if kind in ("model_type", "dict_type") and "class_name" in ctx:
+        return Message("rulefile.table", name=ctx["class_name"])
+    if kind in ("string_type", "list_type", "int_type", "bool_type", "float_type"):
+        return Message(f"rulefile.{kind}")
+    if kind == "string_pattern_mismatch":
+        return Message("rulefile.pattern", pattern=ctx.get("pattern", ""))
+    if kind == "string_too_short":
+        return Message("rulefile.too_short_text", n=ctx.get("min_length", 1), s=plural)
+    if kind == "too_short" and ctx.get("field_type") == "List":
+        return Message(
+            "rulefile.too_short_list",
+            n=ctx.get("min_length", 1),
+            actual=ctx.get("actual_length", 0),
+            s=plural,
+        )
     if message.startswith("Input should be "):
         message = "expected " + message[len("Input should be ") :]
     elif message.startswith("String should "):
         message = "expected a text that should " + message[len("String should ") :]
+    return Message("rulefile.as_given", text=message)
+
+
+def _describe(error: Mapping[str, Any]) -> Message:
+    kind = error["type"]
+    if kind == "missing":
+        return Message("rulefile.missing")
+    if kind == "extra_forbidden":
+        return Message("rulefile.unknown_field")
+    ctx = error.get("ctx") or {}
+    if kind == "value_error":
+        cause = ctx.get("error")
+        if cause is not None and cause.args and isinstance(cause.args[0], Message):
+            return cause.args[0]
+        return Message("rulefile.as_given", text=str(error["msg"]).removeprefix("Value error, "))
+    expected = _expected(kind, ctx, str(error["msg"]))
     value = error.get("input")
     if isinstance(value, str | int | float | bool):
-        message += f", got {value!r}"
-    elif value is not None and not isinstance(value, Mapping):
-        message += f", got a {type(value).__name__}"
-    return message
+        return Message("rulefile.got", expected=expected, value=value)
+    if value is not None and not isinstance(value, Mapping):
+        return Message("rulefile.got_a", expected=expected, kind=type(value).__name__)
+    return expected
 
 
 MAX_MORE_PROBLEMS = 20
@@ -235,20 +275,25 @@ MAX_MORE_PROBLEMS = 20
 
 
 def validation_error(
-    exc: ValidationError, path: Path, data: Mapping[str, Any], what: str = "rule file"
+    exc: ValidationError, path: Path, data: Mapping[str, Any], what: str = "file.rule"
 ) -> RulesError:
     """Every problem of a file, so that it can be fixed in one go: the usual one-line error
     (``FILE: N problems: the first``), then one line per further problem (``FILE: field:
-    problem``), at most MAX_MORE_PROBLEMS, as the error's details."""
-    named = f"{what} {str(path)!r}: "
-    lines = []
+    problem``), at most MAX_MORE_PROBLEMS, as the error's details. ``what`` names the file
+    by key (file.rule, file.limits)."""
+    named = {"what": Message(what), "path": str(path)}
+    lines: list[Message] = []
     for error in exc.errors():
         where = _location(tuple(error["loc"]), data)
-        lines.append((f"{where}: " if where else "") + _describe(error))
+        problem = _describe(error)
+        lines.append(Message("rulefile.at", where=where, problem=problem) if where else problem)
     if len(lines) == 1:
-        return RulesError(named + lines[0])
-    failure = RulesError(f"{named}{len(lines)} problems: {lines[0]}")
-    failure.details = tuple(named + line for line in lines[1 : 1 + MAX_MORE_PROBLEMS])
+        return RulesError("rulefile.problem", **named, problem=lines[0])
+    failure = RulesError("rulefile.problems", **named, n=len(lines), problem=lines[0])
+    failure.details = tuple(
+        Message("rulefile.problem", **named, problem=line)
+        for line in lines[1 : 1 + MAX_MORE_PROBLEMS]
+    )
     return failure
 
 
@@ -258,7 +303,7 @@ def validate_rule_set_data(data: Mapping[str, Any], path: Path) -> RuleSetModel:
     except ValidationError as exc:
         raise validation_error(exc, path, data) from None
     except RecursionError:
-        raise RulesError(f"rule file {str(path)!r} is nested too deeply") from None
+        raise RulesError("rules.nested", path=str(path)) from None
 
 
 def content_digest(model: RuleSetModel) -> str:
@@ -285,10 +330,7 @@ def load_rule_file(path: Path) -> RuleSet:
     if rule_set.id in shipped_rule_sets():
         shipped = load_rule_set(rule_set.id)
         if rule_set._replace(path=None) != shipped._replace(path=None):
-            raise RulesError(
-                f"rule file {str(path)!r}: id {rule_set.id!r} is the id of a shipped rule set, "
-                "but the rules differ from it; give the rule set an id of its own"
-            )
+            raise RulesError("rulefile.shipped_id", path=str(path), id=rule_set.id)
     return rule_set._replace(digest=content_digest(model))
 
 
@@ -297,6 +339,6 @@ def validate_limits_file(path: Path) -> LimitsModel:
     try:
         model = LimitsModel.model_validate(data)
     except ValidationError as exc:
-        raise validation_error(exc, path, data, "limits file") from None
+        raise validation_error(exc, path, data, "file.limits") from None
     build_limits(data)
     return model
