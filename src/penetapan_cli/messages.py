@@ -783,10 +783,11 @@ ERRORS: dict[str, Text] = {
         "en": "unknown field (check the spelling; see 'penetapan rules show pkpu-18-2024')",
     },
     "rulefile.got": {"id": "{expected}, tertulis {value!r}", "en": "{expected}, got {value!r}"},
-    "rulefile.got_a": {
-        "id": "{expected}, tertulis nilai bertipe {kind}",
-        "en": "{expected}, got a {kind}",
-    },
+    "rulefile.got_a": {"id": "{expected}, tertulis {kind}", "en": "{expected}, got a {kind}"},
+    "rulefile.kind.list": {"id": "sebuah daftar (array TOML)", "en": "list"},
+    "rulefile.kind.date": {"id": "sebuah tanggal", "en": "date"},
+    "rulefile.kind.datetime": {"id": "tanggal dan waktu", "en": "datetime"},
+    "rulefile.kind.time": {"id": "sebuah waktu", "en": "time"},
     "rulefile.expected": {"id": "gunakan {what}", "en": "expected {what}"},
     "rulefile.or": {"id": "{items} atau {last}", "en": "{items} or {last}"},
     "rulefile.table": {
@@ -1140,6 +1141,21 @@ ERRORS: dict[str, Text] = {
     "json.number": {"id": "sebuah angka", "en": "a number"},
     "json.null": {"id": "null", "en": "null"},
     "json.blank": {"id": "baris kosong", "en": "a blank line"},
+    "json.expecting_value": {"id": "seharusnya ada nilai", "en": "Expecting value"},
+    "json.expecting_name": {
+        "id": "seharusnya ada nama kunci di antara tanda kutip ganda",
+        "en": "Expecting property name enclosed in double quotes",
+    },
+    "json.expecting_colon": {"id": "seharusnya ada pemisah ':'", "en": "Expecting ':' delimiter"},
+    "json.expecting_comma": {"id": "seharusnya ada pemisah ','", "en": "Expecting ',' delimiter"},
+    "json.unterminated": {
+        "id": "teks yang tidak ditutup, dimulai",
+        "en": "Unterminated string starting at",
+    },
+    "json.escape": {"id": "escape \\ tidak valid", "en": "Invalid \\escape"},
+    "json.u_escape": {"id": "escape \\uXXXX tidak valid", "en": "Invalid \\uXXXX escape"},
+    "json.control": {"id": "karakter kendali tidak valid", "en": "Invalid control character at"},
+    "json.extra_data": {"id": "ada data tambahan", "en": "Extra data"},
     "json.duplicate_key": {"id": "kunci {key!r} muncul dua kali", "en": "duplicate key {key!r}"},
     "json.constant": {
         "id": "{name} bukan angka JSON (JSON tidak mengenal NaN atau Infinity)",

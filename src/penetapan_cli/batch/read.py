@@ -410,6 +410,25 @@ def _float(token: str) -> float | RawNumber:
     return value if repr(value) == token else RawNumber(token)
 
 
+_JSON_PROBLEMS = {
+    "Expecting value": "json.expecting_value",
+    "Expecting property name enclosed in double quotes": "json.expecting_name",
+    "Expecting ':' delimiter": "json.expecting_colon",
+    "Expecting ',' delimiter": "json.expecting_comma",
+    "Unterminated string starting at": "json.unterminated",
+    "Invalid \\escape": "json.escape",
+    "Invalid \\uXXXX escape": "json.u_escape",
+    "Invalid control character at": "json.control",
+    "Extra data": "json.extra_data",
+}
+"""The json module's reasons (English), by catalogue key; one not listed is shown as it is."""
+
+
+def _json_problem(exc: json.JSONDecodeError) -> Message | str:
+    key = _JSON_PROBLEMS.get(exc.msg)
+    return exc.msg if key is None else Message(key)
+
+
 _decoder = json.JSONDecoder(
     object_pairs_hook=_pairs, parse_float=_float, parse_int=_int, parse_constant=_constant
 )
@@ -489,7 +508,7 @@ def read_jsonl(binary: IO[bytes], *, label: str | Message, fixed_columns: bool) 
         first = loads_strict(text) if text.strip() else None
     except json.JSONDecodeError as exc:
         raise InputError(
-            "input.jsonl_json", label=label, line=at, detail=exc.msg, column=exc.colno
+            "input.jsonl_json", label=label, line=at, detail=_json_problem(exc), column=exc.colno
         ) from None
     except StrictJSONError as exc:
         raise InputError("input.jsonl_line", label=label, line=at, problem=exc.args[0]) from None
@@ -533,7 +552,7 @@ def _jsonl_row(number: int, raw: bytes, table: Table, fixed_columns: bool) -> In
     try:
         obj = loads_strict(text)
     except json.JSONDecodeError as exc:
-        return failed(Message("row.json", where=where, detail=exc.msg, column=exc.colno))
+        return failed(Message("row.json", where=where, detail=_json_problem(exc), column=exc.colno))
     except StrictJSONError as exc:
         return failed(Message("row.problem", where=where, problem=exc.args[0]))
     except (ValueError, RecursionError, MemoryError) as exc:  # anything else the parser meets

@@ -249,6 +249,10 @@ def _expected(kind: str, ctx: Mapping[str, Any], message: str) -> Message:
     return Message("rulefile.as_given", text=message)
 
 
+_KINDS = ("list", "date", "datetime", "time")
+"""The values of TOML that are neither text, number nor table, named by the catalogue."""
+
+
 def _describe(error: Mapping[str, Any]) -> Message:
     kind = error["type"]
     if kind == "missing":
@@ -266,7 +270,9 @@ def _describe(error: Mapping[str, Any]) -> Message:
     if isinstance(value, str | int | float | bool):
         return Message("rulefile.got", expected=expected, value=value)
     if value is not None and not isinstance(value, Mapping):
-        return Message("rulefile.got_a", expected=expected, kind=type(value).__name__)
+        kind = type(value).__name__  # a TOML array, date, datetime or time
+        shown = Message(f"rulefile.kind.{kind}") if kind in _KINDS else kind
+        return Message("rulefile.got_a", expected=expected, kind=shown)
     return expected
 
 
