@@ -172,8 +172,8 @@ def test_root_help_loads_the_catalogue_but_no_calendar() -> None:
 
 @pytest.mark.parametrize("command", ["deadline", "timeline", "batch"])
 def test_date_order_help_comes_from_the_catalogue(command: str) -> None:
-    from penetapan_cli.messages import INPUT_TEXTS
+    from penetapan_cli.messages import HELP
 
     result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "1000"})
     assert result.exit_code == 0
-    assert INPUT_TEXTS["date_order_help"]["en"] in " ".join(result.stdout.split())
+    assert HELP["help.opt.date_order"]["en"] in " ".join(result.stdout.split())

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from penetapan_cli.cli import app
 from penetapan_cli.launch import run_fast
-from penetapan_cli.messages import INPUT_TEXTS, LANGS, OUTCOME_NAMES
+from penetapan_cli.messages import ERRORS, LANGS, OUTCOME_NAMES
 
 runner = CliRunner()
 AS_OF = ["--as-of", "2025-02-05"]
@@ -182,7 +182,7 @@ def test_date_order_applies_to_the_declaration_date_too() -> None:
 def test_a_partial_grant_is_refused_with_the_choices(written: str, lang: str) -> None:
     code, out, err = run("deadline", written, "2025-02-24", "--lang", lang)
     assert (code, out) == (2, "")
-    expected = INPUT_TEXTS["partial_grant"][lang].format(shown=written)
+    expected = ERRORS["outcome.partial_grant"][lang].format(shown=written)
     assert err == f"penetapan: {expected}\n"
     for choice in ("dikabulkan", "psu", "penghitungan-suara-ulang", "rekapitulasi-ulang",
                    "perbaikan-keputusan"):  # fmt: skip
@@ -200,7 +200,7 @@ def test_a_partial_grant_in_a_batch_is_an_error_row_with_the_choices() -> None:
     row = json.loads(result.stdout)
     assert row["status"] == "error"
     assert row["trigger_date"] == "2025-02-24"  # the date was read; the outcome was not
-    assert row["error"] == INPUT_TEXTS["partial_grant"]["en"].format(shown="dikabulkan sebagian")
+    assert row["error"] == ERRORS["outcome.partial_grant"]["en"].format(shown="dikabulkan sebagian")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -210,7 +210,7 @@ def test_swapped_arguments_say_so(lang: str) -> None:
     assert (
         err
         == "penetapan: "
-        + INPUT_TEXTS["swapped"][lang].format(outcome="4 Februari 2025", date="ditolak")
+        + ERRORS["outcome.swapped"][lang].format(outcome="4 Februari 2025", date="ditolak")
         + "\n"
     )
     assert "penetapan deadline OUTCOME DATE" in err
@@ -332,7 +332,7 @@ def test_timeline_with_no_date_names_the_dates_it_takes(lang: str) -> None:
     for args in ([], ["--outcome", "dismissed"], ["--outcome", "psu", "--order-days", "60"]):
         code, out, err = run("timeline", *args, "--lang", lang)
         assert (code, out) == (2, "")
-        expected = name_facts(INPUT_TEXTS["timeline_no_date"][lang], OPTION_NAMES)
+        expected = name_facts(ERRORS["timeline.no_date"][lang], OPTION_NAMES)
         assert err == f"penetapan: {expected}\n"
         for option in ("--announced", "--registered", "--decided", "--notified"):
             assert option in err

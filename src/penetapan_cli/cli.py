@@ -61,19 +61,6 @@ class _Unbuilt(TyperCommand):
         return cls(name=name, help=text)  # a key of messages.HELP, worded by helptext.localize
 
 
-# Options whose help lives in the message catalogue under another name, filled in when their
-# command is built.
-_CATALOGUE_HELP = {"date_order": "date_order_help"}
-
-
-def _catalogue_help(command: Any) -> None:
-    from penetapan_cli.messages import INPUT_TEXTS
-
-    for param in command.params:
-        if param.name in _CATALOGUE_HELP:
-            param.help = INPUT_TEXTS[_CATALOGUE_HELP[param.name]][helptext.LANG]
-
-
 class _Boundary(Group):
     """The root group: builds a command when it runs, and runs the app inside the boundary
     (boundary.py), where every error becomes a line on stderr and an exit code."""
@@ -89,7 +76,6 @@ class _Boundary(Group):
         if isinstance(command, _Unbuilt):
             command = typer.main.get_command(_COMMANDS[cmd_name])
             command.name = cmd_name
-            _catalogue_help(command)
             helptext.localize(command)
             self.commands[cmd_name] = command
         return command
@@ -207,7 +193,7 @@ StrictOpt = Annotated[
 ]
 
 
-DateOrderOpt = Annotated[DateOrder, typer.Option("--date-order")]  # help: _CATALOGUE_HELP
+DateOrderOpt = Annotated[DateOrder, typer.Option("--date-order", help="help.opt.date_order")]
 RulesOpt = Annotated[
     str | None,
     typer.Option(

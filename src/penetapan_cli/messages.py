@@ -450,22 +450,13 @@ def cache_not_used(path: str, reason: str, lang: str) -> str:
     )
 
 
-# ---------------------------------------------------------------------------------------------
-# What users write: dates in either order, partial grants, swapped arguments, a timeline from
-# the dates known, shell completion. A text shown with option names writes facts as
-# placeholders ({announced}: core/facts.py), named by the caller.
+# Errors and other sentences, by key (core/errors.py: Message). Values are named as in the
+# raise; {decided} and the other facts of core/facts.py are written as option names later.
 
-INPUT_TEXTS: dict[str, Text] = {
-    "date_order_help": {
-        "id": "Cara membaca tanggal angka seperti 02/04/2025: dmy (tanggal dahulu, kaidah "
-        "Indonesia: 2 April) atau mdy (bulan dahulu, ekspor lembar kerja berlokal AS: "
-        "4 Februari). Berlaku untuk setiap tanggal yang dibaca perintah ini; tanggal ISO dan "
-        "tanggal dengan nama bulan dibaca sama.",
-        "en": "How to read a numeric date such as 02/04/2025: dmy (day first, the Indonesian "
-        "rule: 2 April) or mdy (month first, exports of US-locale spreadsheets: 4 February). "
-        "Applies to every date the command reads; ISO dates and month names read the same.",
-    },
-    "partial_grant": {
+ERRORS: dict[str, Text] = {
+    # what users write: a partial grant, swapped arguments, a timeline with no date (the
+    # facts, {announced}..., are written as option names by the command line)
+    "outcome.partial_grant": {
         "id": "amar putusan {shown!r} (dikabulkan untuk sebagian) belum menyebut tindak "
         "lanjutnya; pilih sesuai amar putusan MK: Mahkamah menetapkan sendiri perolehan suara "
         "yang benar: dikabulkan; Mahkamah memerintahkan pemungutan suara ulang, penghitungan "
@@ -478,13 +469,13 @@ INPUT_TEXTS: dict[str, Text] = {
         "rekapitulasi-ulang; it ordered the KPU to correct its own decree while the tally "
         "stands: perbaikan-keputusan (correction)",
     },
-    "swapped": {
+    "outcome.swapped": {
         "id": "argumen tampaknya tertukar: penetapan deadline OUTCOME DATE (amar putusan "
         "dahulu, lalu tanggal), bukan {outcome!r} {date!r}",
         "en": "the arguments seem swapped: penetapan deadline OUTCOME DATE (the outcome "
         "first, then the date), not {outcome!r} {date!r}",
     },
-    "timeline_no_date": {
+    "timeline.no_date": {
         "id": "tidak ada tanggal yang diberikan: linimasa memerlukan sekurang-kurangnya satu "
         "dari {announced} (pengumuman hasil), {registered} (registrasi perkara dalam BRPK), "
         "{decided} (putusan diucapkan) atau {notified} (diterimanya surat pemberitahuan)",
@@ -492,33 +483,6 @@ INPUT_TEXTS: dict[str, Text] = {
         "announced), {registered} (the case registered in the BRPK), {decided} (the decision "
         "read out) or {notified} (the notification received)",
     },
-}
-"""Texts of the inputs users write, in both languages (help, errors and notes)."""
-
-
-def input_text(key: str, lang: str, **params: object) -> str:
-    """An entry of INPUT_TEXTS in ``lang``, its ``{name!r}`` fields filled from ``params``;
-    fact placeholders ({announced}...) without a value are left for the caller to name."""
-    import string
-
-    text = INPUT_TEXTS[key][lang]
-    out = []
-    for literal, field, spec, conversion in string.Formatter().parse(text):
-        out.append(literal)
-        if field is None:
-            continue
-        if field in params:
-            value = params[field]
-            out.append(format(repr(value) if conversion == "r" else value, spec or ""))
-        else:
-            out.append("{" + field + "}")
-    return "".join(out)
-
-
-# Errors and other sentences, by key (core/errors.py: Message). Values are named as in the
-# raise; {decided} and the other facts of core/facts.py are written as option names later.
-
-ERRORS: dict[str, Text] = {
     # dates (core/dates.py)
     "date.invalid": {
         "id": "tanggal tidak valid {text!r}: {why}",
@@ -1539,6 +1503,15 @@ HELP: dict[str, Text] = {
     "help.opt.as_of": {
         "id": "Hitung sisa waktu per tanggal ini, bukan per hari ini.",
         "en": "Count down (days left) from this date instead of today.",
+    },
+    "help.opt.date_order": {
+        "id": "Cara membaca tanggal angka seperti 02/04/2025: dmy (tanggal dahulu, kaidah "
+        "Indonesia: 2 April) atau mdy (bulan dahulu, ekspor lembar kerja berlokal AS: "
+        "4 Februari). Berlaku untuk setiap tanggal yang dibaca perintah ini; tanggal ISO dan "
+        "tanggal dengan nama bulan dibaca sama.",
+        "en": "How to read a numeric date such as 02/04/2025: dmy (day first, the Indonesian "
+        "rule: 2 April) or mdy (month first, exports of US-locale spreadsheets: 4 February). "
+        "Applies to every date the command reads; ISO dates and month names read the same.",
     },
     "help.opt.tz": {
         "id": "Zona waktu 'hari ini': WIB, WITA, WIT atau nama IANA.",

@@ -23,7 +23,7 @@ from penetapan_cli.core.calendar import NonWorkingDay, WorkCalendar, YearSource
 from penetapan_cli.core.compliance import check_declared, judge
 from penetapan_cli.core.dates import parse_date
 from penetapan_cli.core.deadline import DeadlineResult, compute_deadline
-from penetapan_cli.core.errors import InputError, PartialGrantError, PenetapanError
+from penetapan_cli.core.errors import InputError, PenetapanError
 from penetapan_cli.core.facts import fact
 from penetapan_cli.core.outcomes import Outcome, parse_outcome
 from penetapan_cli.core.rules import Rule, RuleSet, Text, Unit
@@ -31,7 +31,6 @@ from penetapan_cli.messages import (
     CLOSURES_CALENDAR_DAYS,
     LABELS,
     error_text,
-    input_text,
     render_message,
     rows_from,
 )
@@ -320,8 +319,6 @@ class Calculator:
                 else:
                     declared_on = self._declared_on(text)
                     _remember(self.declared_on, text, declared_on, size)
-        except PartialGrantError as exc:
-            return self.failed(input_text("partial_grant", self.lang, shown=exc.shown), date)
         except PenetapanError as exc:
             return self.failed(error_text(exc, self.lang, NAMES), date)
         key = (number, date, code, cuti, declared_on)

@@ -45,17 +45,12 @@ def option_date(
         raise type(exc)("option.prefixed", option=option, error=exc.msg) from None
 
 
-def read_outcome(text: str, lang: str) -> Outcome:
-    """The outcome ``text`` names; a partial grant is refused with the choices it leaves."""
-    from penetapan_cli.core.errors import OutcomeError, PartialGrantError
+def read_outcome(text: str) -> Outcome:
+    """The outcome ``text`` names; a partial grant is refused with the choices it leaves
+    (PartialGrantError, outcome.partial_grant)."""
     from penetapan_cli.core.outcomes import parse_outcome
 
-    try:
-        return parse_outcome(text)
-    except PartialGrantError as exc:
-        from penetapan_cli.messages import input_text
-
-        raise OutcomeError(input_text("partial_grant", lang, shown=exc.shown)) from None
+    return parse_outcome(text)
 
 
 def note(texts: list[str], key: str, lang: str) -> None:

@@ -55,7 +55,7 @@ def build_deadline_report(
     from penetapan_cli.sources.rulesets import resolve_rule_set
 
     setting = resolve(lang, tz, as_of, date_order)
-    parsed_outcome = _outcome(outcome, notified, setting.lang)
+    parsed_outcome = _outcome(outcome, notified)
     notified_on = parse_date(notified, today=setting.today, order=date_order)
     decided_on = option_date(decided, "--decided", setting.today, date_order)
     declared_on = option_date(declared, "--declared", setting.today, date_order)
@@ -153,20 +153,18 @@ def run_deadline(
     return EXIT_OK
 
 
-def _outcome(outcome: str, notified: str, lang: str) -> Outcome:
+def _outcome(outcome: str, notified: str) -> Outcome:
     """OUTCOME as an outcome; a date there with an outcome as NOTIFIED says they are swapped."""
     from penetapan_cli.commands.common import read_outcome
     from penetapan_cli.core.errors import OutcomeError
 
     try:
-        return read_outcome(outcome, lang)
+        return read_outcome(outcome)
     except OutcomeError:
         if not _swapped(outcome, notified):
             raise
-        from penetapan_cli.messages import input_text
-
         raise InputError(
-            input_text("swapped", lang, outcome=outcome.strip()[:64], date=notified.strip()[:64])
+            "outcome.swapped", outcome=outcome.strip()[:64], date=notified.strip()[:64]
         ) from None
 
 

@@ -55,7 +55,7 @@ def run_timeline(
 
         check_outputs({"--ics": ics}, option_reads(rules=rules, closures=closures))
     announced_on = option_date(announced, "--announced", today, date_order)
-    parsed_outcome = read_outcome(outcome, language) if outcome is not None else None
+    parsed_outcome = read_outcome(outcome) if outcome is not None else None
     rule_set = resolve_rule_set(rules)
     rule_set_status(rule_set, language)
     calendar = make_calendar(no_cuti_bersama=no_cuti_bersama, closures=closures, lang=language)
@@ -70,9 +70,7 @@ def run_timeline(
     }
     season = (announced_on, dates["registered"], dates["decided"], dates["notified"])
     if not any(season):  # --declared is judged against a step, it starts none
-        from penetapan_cli.messages import input_text
-
-        raise InputError(input_text("timeline_no_date", language))
+        raise InputError("timeline.no_date")
     timeline = build_timeline(
         announced_on,
         rule_set=rule_set,

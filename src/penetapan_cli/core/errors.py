@@ -73,14 +73,10 @@ class OutcomeError(InputError):
 
 class PartialGrantError(OutcomeError):
     """An outcome written as a partial grant ("dikabulkan sebagian"), which names no rule: the
-    MK's amar says what follows. ``shown`` is the input as given; the command line words the
-    message (messages.INPUT_TEXTS["partial_grant"])."""
+    MK's amar says what follows. ``shown`` is the input as given."""
 
     def __init__(self, shown: str) -> None:
-        super().__init__(
-            f"outcome {shown!r} (granted in part) does not say what follows: give what the MK "
-            "ordered (granted, revote, recount, recapitulation or correction)"
-        )
+        super().__init__("outcome.partial_grant", shown=shown)
         self.shown = shown
 
 
