@@ -146,17 +146,18 @@ try:
     main()
 except SystemExit:
     pass
-modules = ("penetapan_cli.messages", "penetapan_cli.core.rules", "penetapan_cli.core.calendar",
-           "penetapan_cli.core.compare", "penetapan_cli.core.dates", "holidays")
+modules = ("penetapan_cli.messages", "penetapan_cli.core.rules", "penetapan_cli.core.outcomes",
+           "penetapan_cli.core.calendar", "penetapan_cli.core.compare", "penetapan_cli.core.dates",
+           "holidays")
 loaded = [m for m in modules if m in sys.modules]
 sys.stderr.write("loaded: " + " ".join(loaded) + "\\n")
 """
 
 
 def test_root_help_loads_the_catalogue_but_no_calendar() -> None:
-    """`penetapan --help` words itself in the chosen language, so it loads the catalogue and
-    the rules module the catalogue is keyed on, and nothing else of the core: no calendar,
-    comparison, dates or holidays (the completion options and --date-order add none)."""
+    """`penetapan --help` words itself in the chosen language, so it loads the catalogue, and
+    nothing of the core's rules: no rules, calendar, comparison, dates or holidays (the
+    completion options and --date-order add none)."""
     import subprocess
     import sys
 
@@ -164,9 +165,9 @@ def test_root_help_loads_the_catalogue_but_no_calendar() -> None:
         [sys.executable, "-c", ROOT_HELP_IMPORTS], capture_output=True, text=True, check=False
     )
     assert "--install-completion" in done.stdout
-    # --help words itself in the chosen language: the catalogue and the rules module it is
-    # keyed on, and nothing else of the core (no calendar, comparison, dates or holidays).
-    loaded = "loaded: penetapan_cli.messages penetapan_cli.core.rules"
+    # --help words itself in the chosen language: the catalogue, which keys the core's enums
+    # by value so as not to load the core's rules (no calendar, comparison, dates or holidays).
+    loaded = "loaded: penetapan_cli.messages"
     assert done.stderr.splitlines()[-1] == loaded
 
 

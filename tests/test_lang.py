@@ -587,3 +587,18 @@ def test_bad_rows_and_rule_files_in_english_are_unchanged(tmp_path: Path) -> Non
         expected = ENGLISH_RULE_FILES[Path(path).name]
         lines = [f"penetapan: {line.replace('{path}', path)}" for line in expected]
         assert result.stderr.splitlines() == lines
+
+
+def test_the_texts_of_the_core_enums_name_every_member() -> None:
+    """Keyed by value (the catalogue does not load the core's rules for --help): no member is
+    left without a text, and no text names a member that does not exist."""
+    from penetapan_cli.core.outcomes import Outcome
+    from penetapan_cli.core.rules import CountFrom, Roll, Unit
+
+    for texts, enum in (
+        (messages.OUTCOME_NAMES, Outcome),
+        (messages.UNIT_NAMES, Unit),
+        (messages.COUNT_FROM, CountFrom),
+        (messages.ROLL, Roll),
+    ):
+        assert set(texts) == {member.value for member in enum}, enum

@@ -258,7 +258,7 @@ def test_every_shipped_rule_set_gives_correction_a_deadline_and_its_notice(rules
 def test_correction_has_names_in_both_languages_and_is_listed() -> None:
     from penetapan_cli.core.outcomes import Outcome
 
-    names = OUTCOME_NAMES[Outcome.CORRECTION]
+    names = OUTCOME_NAMES[Outcome.CORRECTION.value]
     assert set(names) == set(LANGS)
     assert "memperbaiki keputusan" in names["id"]
     code, out, _ = run("outcomes", "--format", "json")

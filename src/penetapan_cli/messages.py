@@ -7,61 +7,64 @@ from typing import TYPE_CHECKING
 
 from penetapan_cli.core.errors import Message, PenetapanError
 from penetapan_cli.core.facts import FACTS, name_facts
-from penetapan_cli.core.outcomes import Outcome
-from penetapan_cli.core.rules import CountFrom, Roll, Text, Unit
 
 if TYPE_CHECKING:
     from penetapan_cli.core.compliance import Verdict
+    from penetapan_cli.core.rules import CountFrom, Roll, Text, Unit
+
+# The texts of the core's enums (Outcome, Unit, CountFrom, Roll) are keyed by the member's
+# value, as DAY_KINDS is: the catalogue is loaded for --help, which must not load the core's
+# rules and outcomes only to name these keys. Look them up with ``member.value``.
 
 LANGS = ("id", "en")
 
-OUTCOME_NAMES: dict[Outcome, Text] = {
-    Outcome.NO_PETITION: {
+OUTCOME_NAMES: dict[str, Text] = {
+    "no-petition": {
         "id": "tidak terdapat permohonan perselisihan hasil pemilihan",
         "en": "no petition registered",
     },
-    Outcome.DISMISSED: {
+    "dismissed": {
         "id": "permohonan tidak dapat diterima",
         "en": "not accepted (dismissal)",
     },
-    Outcome.WITHDRAWN: {
+    "withdrawn": {
         "id": "penarikan kembali permohonan dikabulkan (ketetapan)",
         "en": "withdrawn",
     },
-    Outcome.LAPSED: {"id": "permohonan gugur (ketetapan)", "en": "lapsed"},
-    Outcome.NOT_COMPETENT: {
+    "lapsed": {"id": "permohonan gugur (ketetapan)", "en": "lapsed"},
+    "not-competent": {
         "id": "Mahkamah tidak berwenang mengadili permohonan (ketetapan)",
         "en": "outside the MK's competence",
     },
-    Outcome.REJECTED: {"id": "permohonan ditolak untuk seluruhnya", "en": "rejected"},
-    Outcome.GRANTED: {
+    "rejected": {"id": "permohonan ditolak untuk seluruhnya", "en": "rejected"},
+    "granted": {
         "id": "permohonan dikabulkan; Mahkamah menetapkan perolehan suara yang benar",
         "en": "granted, the MK fixes the vote result",
     },
-    Outcome.REVOTE: {"id": "pemungutan suara ulang (PSU)", "en": "re-vote ordered (PSU)"},
-    Outcome.RECOUNT: {"id": "penghitungan suara ulang", "en": "recount ordered"},
-    Outcome.RECAPITULATION: {
+    "revote": {"id": "pemungutan suara ulang (PSU)", "en": "re-vote ordered (PSU)"},
+    "recount": {"id": "penghitungan suara ulang", "en": "recount ordered"},
+    "recapitulation": {
         "id": "rekapitulasi ulang perolehan suara",
         "en": "re-recapitulation ordered",
     },
-    Outcome.CORRECTION: {
+    "correction": {
         "id": "permohonan dikabulkan untuk sebagian; KPU diperintahkan memperbaiki keputusannya "
         "(perolehan suara tetap)",
         "en": "granted in part, the KPU ordered to correct its own decree (the tally stands)",
     },
 }
 
-UNIT_NAMES: dict[Unit, Text] = {
-    Unit.CALENDAR: {"id": "hari kalender", "en": "calendar days"},
-    Unit.WORKING: {"id": "hari kerja", "en": "working days"},
+UNIT_NAMES: dict[str, Text] = {
+    "calendar": {"id": "hari kalender", "en": "calendar days"},
+    "working": {"id": "hari kerja", "en": "working days"},
 }
 
-COUNT_FROM: dict[CountFrom, Text] = {
-    CountFrom.AFTER: {
+COUNT_FROM: dict[str, Text] = {
+    "after": {
         "id": "setelah peristiwa itu (harinya tidak dihitung; hari ke-1 adalah hari berikutnya)",
         "en": "after the trigger date (the trigger day is not counted)",
     },
-    CountFrom.ON: {
+    "on": {
         "id": "terhitung sejak peristiwa itu (harinya adalah hari ke-1 bila hari kerja)",
         "en": "counted from the trigger date (the trigger day is day 1 when a working day)",
     },
@@ -72,13 +75,13 @@ CALENDAR_ON: Text = {
 }
 """``count_from = "on"`` on calendar days: the trigger day is day 1 whatever day it is."""
 
-ROLL: dict[Roll, Text] = {
-    Roll.NONE: {
+ROLL: dict[str, Text] = {
+    "none": {
         "id": "batas akhir tidak dimundurkan ke hari kerja berikutnya meskipun jatuh pada hari "
         "Sabtu, Minggu, atau hari libur",
         "en": "the last day stands even on a non-working day",
     },
-    Roll.NEXT_WORKING_DAY: {
+    "next-working-day": {
         "id": "batas akhir yang jatuh pada hari yang bukan hari kerja dimundurkan ke hari kerja "
         "berikutnya",
         "en": "a last day that is not a working day moves to the next working day",
@@ -267,14 +270,14 @@ def counting_sentence(
     """How a period is counted, the one sentence every output uses: "3 hari kalender setelah
     tanggal pemicu (...); hari terakhir ..."; ``days`` None is written N (set by an order),
     ``roll`` None leaves the last part out."""
-    start = CALENDAR_ON if count_from is CountFrom.ON and unit is Unit.CALENDAR else None
+    start = CALENDAR_ON if count_from.value == "on" and unit.value == "calendar" else None
     text = (
-        f"{days if days is not None else 'N'} {UNIT_NAMES[unit][lang]} "
-        f"{(start or COUNT_FROM[count_from])[lang]}"
+        f"{days if days is not None else 'N'} {UNIT_NAMES[unit.value][lang]} "
+        f"{(start or COUNT_FROM[count_from.value])[lang]}"
     )
     # A working-day count ends on a working day: "not moved even on a holiday" cannot happen.
-    if roll is not None and not (roll is Roll.NONE and unit is Unit.WORKING):
-        text += f"; {ROLL[roll][lang]}"
+    if roll is not None and not (roll.value == "none" and unit.value == "working"):
+        text += f"; {ROLL[roll.value][lang]}"
     return text
 
 

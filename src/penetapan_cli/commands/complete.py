@@ -29,7 +29,7 @@ def outcome_names(incomplete: str) -> list[tuple[str, str]]:
     start = incomplete.lower()
     found: list[tuple[str, str]] = []
     for outcome in Outcome:
-        name = OUTCOME_NAMES[outcome][lang]
+        name = OUTCOME_NAMES[outcome.value][lang]
         for value in (outcome.value, *ALIASES[outcome]):
             if value.startswith(start):
                 help_text = name if value == outcome.value else f"{outcome.value}: {name}"

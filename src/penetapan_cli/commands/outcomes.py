@@ -18,7 +18,7 @@ def run_outcomes(*, fmt: str, lang: str | None, rules: str | None) -> int:
         lang=language,
         rule_set=rule_set,
         rows=tuple((o, tuple(ALIASES[o]), rule_set.rule_for(o)) for o in Outcome),
-        names={o: OUTCOME_NAMES[o][language] for o in Outcome},
+        names={o: OUTCOME_NAMES[o.value][language] for o in Outcome},
     )
     if fmt == "json":
         from penetapan_cli.render.json import dump_json, outcomes_json

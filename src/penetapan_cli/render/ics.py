@@ -74,7 +74,7 @@ def _title(base: str, region: str | None, outcome: Outcome | None, lang: str) ->
         parts.append(region)
     text = " \u2014 ".join(parts)
     if outcome is not None:
-        text += f" ({OUTCOME_NAMES[outcome][lang]})"
+        text += f" ({OUTCOME_NAMES[outcome.value][lang]})"
     return text
 
 

@@ -98,7 +98,7 @@ def render_deadline(console: Console, report: reports.DeadlineReport) -> None:
         _line(console, "  ", LABELS[label][lang], value)
 
     console.print(console.bold(LABELS["title"][lang]))
-    name = OUTCOME_NAMES[result.outcome][lang]
+    name = OUTCOME_NAMES[result.outcome.value][lang]
     line("outcome", label("outcome_line", lang).format(id=result.outcome.value, name=name))
     if primary.trigger_kind is TriggerKind.DECIDED:
         trigger = (
@@ -119,7 +119,7 @@ def render_deadline(console: Console, report: reports.DeadlineReport) -> None:
         assert result.unit is not None
         counting = counting_sentence(rule.days, result.unit, rule.count_from, rule.roll, lang)
         if result.basis_override:
-            counting += f" ({LABELS['override'][lang]} {UNIT_NAMES[rule.unit][lang]})"
+            counting += f" ({LABELS['override'][lang]} {UNIT_NAMES[rule.unit.value][lang]})"
         if report.cuti_working and result.unit.value == "working":
             counting += f"; {LABELS['cuti_working'][lang]}"
         line("counting", counting)
@@ -193,7 +193,7 @@ def _render_comparison(
         result = option.result
         rule = result.rule
         days = (
-            f"{rule.days} {UNIT_NAMES[result.unit][lang]}"
+            f"{rule.days} {UNIT_NAMES[result.unit.value][lang]}"
             if rule.days is not None and result.unit is not None
             else LABELS["none_yet"][lang]
         )
@@ -288,7 +288,7 @@ def render_outcomes(console: Console, report: reports.OutcomesReport) -> None:
     rows = []
     for outcome, aliases, rule in report.rows:
         deadline = (
-            f"{rule.days} {UNIT_NAMES[rule.unit][lang]}"
+            f"{rule.days} {UNIT_NAMES[rule.unit.value][lang]}"
             if rule.days is not None
             else LABELS["none_yet"][lang]
         )
@@ -360,7 +360,7 @@ def render_timeline(console: Console, report: reports.TimelineReport) -> None:
         console.print()
         title = step.title[lang]
         if len(step.outcomes) == 1:
-            title += f" \u2014 {OUTCOME_NAMES[step.outcomes[0]][lang]}"
+            title += f" \u2014 {OUTCOME_NAMES[step.outcomes[0].value][lang]}"
         head = f"  {console.bold(f'{number}. {title}')}: "
         if step.status is StepStatus.OK and step.deadline is not None:
             left = timeline.days_left(step) if step.verdict is None else None
