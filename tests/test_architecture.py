@@ -30,7 +30,7 @@ LAYERS: dict[str, set[str]] = {
     "sources": {"core", "sources", "files"},
     "messages": {"core"},
     "options": set(),
-    "reports": {"core"},
+    "reports": {"core", "messages"},  # core texts by key: a report words them in its language
     "render": {"core", "render", "messages", "reports", "files", "__init__"},
     "batch": {"core", "batch", "render", "messages", "options", "sources", "files"},
     "files": {"core", "batch", "sources"},

@@ -36,7 +36,7 @@ from penetapan_cli.commands.deadline import build_deadline_report
 from penetapan_cli.core.calendar import DayKind, WorkCalendar
 from penetapan_cli.core.errors import PenetapanError
 from penetapan_cli.core.outcomes import ALIASES, Outcome
-from penetapan_cli.messages import error_text
+from penetapan_cli.messages import error_text, word
 from penetapan_cli.options import OPTION_NAMES
 from penetapan_cli.sources.holidays import holidays_package_year
 from penetapan_cli.sources.rulesets import load_rule_set
@@ -143,7 +143,7 @@ def expected(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
                 continue
             result = report.comparison.primary.result
             assert result.trace or result.deadline is None  # the day-by-day count
-            notes = [("warning", w["en"]) for w in result.warnings]
+            notes = [("warning", word(w, "en")) for w in result.warnings]
             notes += [("notice", n["en"]) for n in result.notices]
             if result.deadline is None and result.rule.follow_up:
                 notes.append(("follow_up", result.rule.follow_up["en"]))

@@ -122,7 +122,9 @@ def test_year_without_decreed_data_warns(rule_set: RuleSet, calendar: WorkCalend
     result = compute_deadline(
         Outcome.REJECTED, D(2028, 3, 1), rule_set=rule_set, calendar=calendar, basis=Unit.WORKING
     )
-    text = " ".join(w["en"] for w in result.warnings)
+    from penetapan_cli.messages import word
+
+    text = " ".join(word(w, "en") for w in result.warnings)
     assert "no cuti bersama for 2028" in text
     assert "estimates" in text
     assert result.estimated_years == (2028,)

@@ -19,7 +19,7 @@ from penetapan_cli.core.counting import DayStatus
 from penetapan_cli.core.errors import InputError
 from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.core.timeline import StepKind, StepStatus, Timeline, build_timeline
-from penetapan_cli.messages import error_text
+from penetapan_cli.messages import error_text, word
 from penetapan_cli.sources.holidays import holidays_package_year
 from penetapan_cli.sources.rulesets import load_limits, load_rule_set
 
@@ -194,7 +194,8 @@ def test_revote_pasaman() -> None:
     next_cycle = result.steps[-1]
     assert next_cycle.waiting_for == ("announced",)
     assert next_cycle.note is not None
-    assert "{announced}" in next_cycle.note["en"]  # named --announced by the CLI
+    assert next_cycle.note is not None
+    assert "{announced}" in word(next_cycle.note, "en")  # named --announced by the CLI
 
 
 def test_recapitulation_order_from_notified_says_so() -> None:
@@ -211,7 +212,7 @@ def test_recapitulation_order_from_notified_says_so() -> None:
         dt.date(2025, 3, 25),
         "notified",
     )
-    assert any("{decided}" in n["en"] for n in order.notices)
+    assert any("{decided}" in word(n, "en") for n in order.notices)
 
 
 def test_revote_without_order_days_waits() -> None:
@@ -227,7 +228,7 @@ def test_late_decision_is_warned() -> None:
         decided=dt.date(2025, 3, 12),
         outcome=Outcome.REJECTED,
     )
-    assert [w["en"] for w in result.warnings] == [
+    assert [word(w, "en") for w in result.warnings] == [
         "The decision date 2025-03-12 ({decided}) is after the MK's limit 2025-03-11 (UU 10/2016 "
         "Pasal 157 ayat (8)); check the dates given."
     ]

@@ -658,6 +658,47 @@ ERRORS: dict[str, Text] = {
         "decision, and the deadline counts from the MK's letter on the BRPK registrations "
         "({notified})",
     },
+    # what a timeline says beside its dates (core/timeline.py)
+    "timeline.next_cycle_note": {
+        "id": "Setelah perintah MK dilaksanakan dan hasil baru diumumkan, terbuka lagi tenggang "
+        "waktu pengajuan permohonan ke MK selama 3 hari kerja sejak pengumuman, lalu aturan "
+        "penetapan berlaku lagi. "
+        "Jalankan 'penetapan timeline {announced} TANGGAL-BARU' untuk siklus baru.",
+        "en": "Once the order is carried out and the new result is announced, a new 3-working-day "
+        "window to petition the MK runs from the announcement, then the declaration rules apply "
+        "again. Run 'penetapan timeline {announced} NEW-DATE' for the new cycle.",
+    },
+    "timeline.order_from_notified": {
+        "id": "Dihitung dari {notified} karena {decided} tidak diberikan; perintah MK dihitung "
+        "sejak putusan diucapkan: bila putusan diucapkan lebih awal, berikan {decided}.",
+        "en": "Counted from {notified} because {decided} was not given; the MK's order runs from "
+        "the day the decision was read out: if it was read out earlier, give {decided}.",
+    },
+    "timeline.pending_no_outcome": {
+        "id": "{follow_up} Untuk menyusun siklus lanjutan, berikan {outcome} dan {order_days}.",
+        "en": "{follow_up} To lay out the follow-up cycle, give {outcome} and {order_days}.",
+    },
+    "timeline.late_decision": {
+        "id": "Tanggal putusan {decision} ({source}) melewati batas putusan MK {limit} (UU 10/2016 "
+        "Pasal 157 ayat (8)); periksa tanggal yang diberikan.",
+        "en": "The decision date {decision} ({source}) is after the MK's limit {limit} (UU "
+        "10/2016 Pasal 157 ayat (8)); check the dates given.",
+    },
+    # the holiday data a working-day count used (core/deadline.py)
+    "coverage.no_cuti_bersama": {
+        "id": "Data hari libur tidak memuat cuti bersama tahun {year}: SKB 3 Menteri tahun itu "
+        "belum tercantum, sehingga hitungan hari kerja pada {year} bisa keliru. Periksa SKB yang "
+        "berlaku.",
+        "en": "The holiday data lists no cuti bersama for {year}: the SKB 3 Menteri for that "
+        "year is not in it yet, so working days in {year} may be miscounted. Check the decree "
+        "in force.",
+    },
+    "coverage.estimated": {
+        "id": "Tanggal hari libur {year} berikut masih perkiraan (ditetapkan Menteri Agama "
+        "menjelang harinya): {days}",
+        "en": "These {year} holiday dates are estimates (the Minister of Religious Affairs fixes "
+        "them close to the date): {days}",
+    },
     "timeline.order_days_needs_outcome": {
         "id": "{order_days} memerlukan {outcome} revote, recount atau recapitulation (perintah "
         "yang dihitung)",
@@ -1455,6 +1496,17 @@ def _value(value: object, lang: str) -> object:
     if isinstance(value, tuple):
         return " ".join(str(_value(v, lang)) for v in value)
     return value
+
+
+def word(text: Text | Message, lang: str) -> str:
+    """A text of the core in ``lang``: a Message by its key, or a text in each language given
+    by data (a rule's notice, a holiday's name)."""
+    return render_message(text, lang) if isinstance(text, Message) else text[lang]
+
+
+def texts_of(text: Text | Message) -> Text:
+    """A text of the core in every language: for what keeps both (a batch's stderr report)."""
+    return {lang: word(text, lang) for lang in LANGS}
 
 
 def error_text(exc: PenetapanError, lang: str, names: Mapping[str, str] | None = None) -> str:

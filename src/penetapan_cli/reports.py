@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # annotations only: a one-off check imports no more than it c
     from penetapan_cli.core.calendar import NonWorkingDay, WorkCalendar, YearCoverage
     from penetapan_cli.core.compare import Comparison
     from penetapan_cli.core.compliance import Verdict
+    from penetapan_cli.core.errors import Message
     from penetapan_cli.core.outcomes import Outcome
     from penetapan_cli.core.rules import Rule, RuleSet, Text
     from penetapan_cli.core.timeline import Timeline
@@ -59,7 +60,9 @@ class DeadlineReport(NamedTuple):
     @property
     def warnings(self) -> list[str]:
         """Each distinct warning of every option, in order."""
-        texts = (w[self.lang] for o in self.comparison.options for w in o.result.warnings)
+        from penetapan_cli.messages import word
+
+        texts = (word(w, self.lang) for o in self.comparison.options for w in o.result.warnings)
         return list(dict.fromkeys(texts))
 
 
@@ -74,9 +77,11 @@ class TimelineReport(NamedTuple):
     def option(self, fact: str) -> str:
         return self.names.get(fact, fact)
 
-    def text(self, text: Text) -> str:
+    def text(self, text: Text | Message) -> str:
         """A core text in the report's language, its facts named as the command line does."""
-        return name_facts(text[self.lang], self.names)
+        from penetapan_cli.messages import word
+
+        return name_facts(word(text, self.lang), self.names)
 
 
 class OutcomesReport(NamedTuple):

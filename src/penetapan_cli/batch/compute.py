@@ -33,6 +33,7 @@ from penetapan_cli.messages import (
     error_text,
     render_message,
     rows_from,
+    texts_of,
 )
 from penetapan_cli.options import OPTION_NAMES
 from penetapan_cli.sources.holidays import holidays_package_year
@@ -129,7 +130,8 @@ class Computed:
             compliance = verdict.compliance.value if verdict is not None else None
             fields |= {"compliance": compliance, "days_late": days_late}
             cells += (compliance or "", "" if days_late is None else str(days_late))
-        notes = [("warning", t) for t in (*result.warnings, *warnings)]
+        notes = [("warning", texts_of(m)) for m in result.warnings]
+        notes += [("warning", t) for t in warnings]
         notes += [("notice", t) for t in result.notices]
         if result.deadline is None and result.rule.follow_up:
             notes.append(("follow_up", result.rule.follow_up))

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from penetapan_cli.core.calendar import WorkCalendar
 from penetapan_cli.core.counting import Count, TraceDay, count_days, count_deadline
-from penetapan_cli.core.errors import CoverageError
+from penetapan_cli.core.errors import CoverageError, Message
 from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.core.rules import Roll, Rule, RuleSet, Text, Unit
 
@@ -22,7 +22,7 @@ class DeadlineResult(NamedTuple):
     deadline: dt.date | None
     as_of: dt.date | None
     trace: tuple[TraceDay, ...]
-    warnings: tuple[Text, ...]
+    warnings: tuple[Message, ...]  # worded by the catalogue (messages.ERRORS, coverage.*)
     notices: tuple[Text, ...]
     estimated_years: tuple[int, ...]
 
@@ -45,7 +45,7 @@ class DeadlineResult(NamedTuple):
 
 def checked_coverage(
     calendar: WorkCalendar, first: dt.date, last: dt.date, *, strict: bool
-) -> tuple[list[Text], list[int]]:
+) -> tuple[list[Message], list[int]]:
     """``coverage_warnings`` of a working-day count from ``first`` to ``last``; with ``strict``
     a year whose holiday data is not decreed refuses the count (CoverageError) instead."""
     warnings, estimated = coverage_warnings(calendar, first, last)
@@ -61,36 +61,22 @@ def checked_coverage(
 
 def coverage_warnings(
     calendar: WorkCalendar, first: dt.date, last: dt.date
-) -> tuple[list[Text], list[int]]:
+) -> tuple[list[Message], list[int]]:
     """Warnings for each year in ``first..last`` whose holiday dates are not all decreed."""
-    warnings: list[Text] = []
+    warnings: list[Message] = []
     estimated_years: list[int] = []
     for year in range(first.year, last.year + 1):
         cover = calendar.coverage(year)
         if not cover.has_cuti_bersama and not calendar.cuti_bersama_working:
-            warnings.append(
-                {
-                    "id": f"Data hari libur tidak memuat cuti bersama tahun {year}: SKB 3 Menteri "
-                    f"tahun itu belum tercantum, sehingga hitungan hari kerja pada {year} bisa "
-                    "keliru. Periksa SKB yang berlaku.",
-                    "en": f"The holiday data lists no cuti bersama for {year}: the SKB 3 Menteri "
-                    f"for that year is not in it yet, so working days in {year} may be "
-                    "miscounted. Check the decree in force.",
-                }
-            )
+            warnings.append(Message("coverage.no_cuti_bersama", year=year))
         if cover.estimated:
             estimated_years.append(year)
-            listing = ", ".join(f"{d.date.isoformat()} {{}}" for d in cover.estimated)
-            warnings.append(
-                {
-                    "id": f"Tanggal hari libur {year} berikut masih perkiraan (ditetapkan Menteri "
-                    "Agama menjelang harinya): "
-                    + listing.format(*(d.name["id"] for d in cover.estimated)),
-                    "en": f"These {year} holiday dates are estimates (the Minister of Religious "
-                    "Affairs fixes them close to the date): "
-                    + listing.format(*(d.name["en"] for d in cover.estimated)),
-                }
-            )
+            # the holidays' names are data, in each language the holiday data gives
+            days = {
+                lang: ", ".join(f"{d.date.isoformat()} {d.name[lang]}" for d in cover.estimated)
+                for lang in cover.estimated[0].name
+            }
+            warnings.append(Message("coverage.estimated", year=year, days=days))
     return warnings, estimated_years
 
 
@@ -131,7 +117,7 @@ def compute_deadline(
             trigger_date, rule.days, unit, rule.count_from, rule.roll, calendar
         )
         counted = Count(deadline, (), consulted)
-    warnings: list[Text] = []
+    warnings: list[Message] = []
     estimated: list[int] = []
     if counted.consulted_calendar:
         warnings, estimated = checked_coverage(

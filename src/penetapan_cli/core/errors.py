@@ -32,6 +32,14 @@ class Message:
         self.key = key
         self.values = values
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        return (self.key, self.values) == (other.key, other.values)
+
+    def __hash__(self) -> int:
+        return hash((self.key, *sorted(self.values)))
+
     def __repr__(self) -> str:
         inner = ", ".join(f"{k}={v!r}" for k, v in self.values.items())
         return f"Message({self.key!r}{', ' if inner else ''}{inner})"

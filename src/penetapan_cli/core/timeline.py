@@ -65,8 +65,8 @@ class Step:
     waiting_for: tuple[str, ...] = ()  # the facts (core/facts.py) the step waits for
     outcomes: tuple[Outcome, ...] = ()
     rule_id: str | None = None
-    notices: tuple[Text, ...] = ()
-    note: Text | None = None
+    notices: tuple[Text | Message, ...] = ()  # Text: a rule's own; Message: the catalogue's
+    note: Text | Message | None = None
     trace: tuple[TraceDay, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
     verdict: Verdict | None = None  # a declaration step, with the declaration date given
@@ -82,7 +82,7 @@ class Timeline:
     order_days: int | None
     rule_set: RuleSet
     steps: tuple[Step, ...]
-    warnings: tuple[Text, ...]
+    warnings: tuple[Message, ...]
     estimated_years: tuple[int, ...]
     as_of: dt.date | None
     declared: dt.date | None = None
@@ -118,34 +118,17 @@ NEXT_CYCLE_TRIGGER: Text = {
     "id": "KPU mengumumkan hasil baru setelah melaksanakan perintah MK",
     "en": "the KPU announces the new result after carrying out the MK's order",
 }
-NEXT_CYCLE_NOTE: Text = {
-    "id": "Setelah perintah MK dilaksanakan dan hasil baru diumumkan, terbuka lagi tenggang waktu "
-    "pengajuan permohonan ke MK selama 3 hari kerja sejak pengumuman, lalu aturan penetapan "
-    "berlaku lagi. "
-    "Jalankan 'penetapan timeline {announced} TANGGAL-BARU' untuk siklus baru.",
-    "en": "Once the order is carried out and the new result is announced, a new 3-working-day "
-    "window to petition the MK runs from the announcement, then the declaration rules apply "
-    "again. Run 'penetapan timeline {announced} NEW-DATE' for the new cycle.",
-}
-ORDER_FROM_NOTIFIED: Text = {
-    "id": "Dihitung dari {notified} karena {decided} tidak diberikan; perintah MK dihitung sejak "
-    "putusan diucapkan: bila putusan diucapkan lebih awal, berikan {decided}.",
-    "en": "Counted from {notified} because {decided} was not given; the MK's order runs from the "
-    "day the decision was read out: if it was read out earlier, give {decided}.",
-}
-PENDING_NO_OUTCOME: Text = {
-    "id": "Untuk menyusun siklus lanjutan, berikan {outcome} dan {order_days}.",
-    "en": "To lay out the follow-up cycle, give {outcome} and {order_days}.",
-}
+NEXT_CYCLE_NOTE = Message("timeline.next_cycle_note")
+ORDER_FROM_NOTIFIED = Message("timeline.order_from_notified")
 
 
-def _late_decision_warning(decision: dt.date, limit: dt.date, source: str) -> Text:
-    return {
-        "id": f"Tanggal putusan {decision.isoformat()} ({source}) melewati batas putusan MK "
-        f"{limit.isoformat()} (UU 10/2016 Pasal 157 ayat (8)); periksa tanggal yang diberikan.",
-        "en": f"The decision date {decision.isoformat()} ({source}) is after the MK's limit "
-        f"{limit.isoformat()} (UU 10/2016 Pasal 157 ayat (8)); check the dates given.",
-    }
+def _late_decision_warning(decision: dt.date, limit: dt.date, source: str) -> Message:
+    return Message(
+        "timeline.late_decision",
+        decision=decision.isoformat(),
+        source=source,
+        limit=limit.isoformat(),
+    )
 
 
 def check_order(
@@ -274,9 +257,9 @@ def _declaration_step(
     if notified is not None and notified != (decided if use_decided else None):
         triggers.append(("notified", notified))
     if rule.days is None:
-        note = rule.follow_up
-        if outcome is None and note is not None:
-            note = {lang: f"{text} {PENDING_NO_OUTCOME[lang]}" for lang, text in note.items()}
+        note: Text | Message | None = rule.follow_up
+        if outcome is None and rule.follow_up is not None:
+            note = Message("timeline.pending_no_outcome", follow_up=rule.follow_up)
         first = next(((name, date) for name, date in triggers if date is not None), None)
         return dataclasses.replace(
             base,
@@ -345,7 +328,7 @@ def build_timeline(
 
     steps: list[Step] = []
     working_counts: list[tuple[dt.date, Count]] = []
-    warnings: list[Text] = []
+    warnings: list[Message] = []
 
     petition, counted = _limit_step(
         limits["petition"], StepKind.PETITION, announced, "announced", calendar, explain

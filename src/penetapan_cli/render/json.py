@@ -115,6 +115,8 @@ def deadline_json(
 ) -> dict[str, Any]:
     """The documented object of ``penetapan deadline --format json`` (docs/commands.md, JSON);
     ``holidays_version`` is the holiday data's, read only when JSON is written."""
+    from penetapan_cli.messages import word
+
     lang, comparison = report.lang, report.comparison
     primary = comparison.primary
     result: DeadlineResult = primary.result
@@ -131,7 +133,7 @@ def deadline_json(
         "basis_override": result.basis_override,
         "rule": _rule_json(result.rule_set, result.rule, lang),
         "follow_up": result.rule.follow_up[lang] if result.rule.follow_up else None,
-        "warnings": [w[lang] for w in result.warnings],
+        "warnings": [word(w, lang) for w in result.warnings],
         "notices": [n[lang] for n in result.notices],
         "estimated_years": list(result.estimated_years),
         "holidays_version": holidays_version,
