@@ -14,14 +14,11 @@ from penetapan_cli.core.dates import (
     MAX_DATE,
     MIN_DATE,
     _parse_full,
-    format_date,
     iso_date,
-    month_name,
     parse_date,
-    weekday_name,
 )
 from penetapan_cli.core.errors import DateInputError, InputError
-from penetapan_cli.messages import error_text
+from penetapan_cli.messages import error_text, format_date, month_name, weekday_name
 
 TODAY = dt.date(2025, 2, 7)
 FEB4 = dt.date(2025, 2, 4)

@@ -255,7 +255,7 @@ def month_marks(out: str, year: int, month: int, lang: str = "en") -> dict[int, 
     The grid is read against the real calendar: each week's line of dates is known, so the line
     after it is that week's marks unless it is the next week's dates.
     """
-    from penetapan_cli.core.dates import month_name
+    from penetapan_cli.messages import month_name
 
     lines = out.splitlines()
     at = lines.index(f"{month_name(month, lang)} {year}")

@@ -9,6 +9,8 @@ from penetapan_cli.core.errors import Message, PenetapanError
 from penetapan_cli.core.facts import FACTS, name_facts
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from penetapan_cli.core.compliance import Verdict
     from penetapan_cli.core.rules import CountFrom, Roll, Text, Unit
 
@@ -260,6 +262,43 @@ TRIGGER_NAMES: dict[str, Text] = {
 """What a timeline step was counted from, as the timeline names it."""
 
 
+WEEKDAY_NAMES: dict[str, tuple[str, ...]] = {
+    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+MONTH_NAMES: dict[str, tuple[str, ...]] = {
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+           "September", "Oktober", "November", "Desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}  # fmt: skip
+"""Weekdays (Monday first, as date.weekday()) and months as output writes them; the date
+parser keeps its own table of what it reads (core/dates.py)."""
+
+
+def weekday_name(d: dt.date, lang: str) -> str:
+    """The weekday of ``d``: "Jumat" (id) / "Friday" (en)."""
+    return WEEKDAY_NAMES[_lang(lang)][d.weekday()]
+
+
+def month_name(month: int, lang: str) -> str:
+    """The name of month 1..12: "Februari" (id) / "February" (en)."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"month must be 1..12, got {month!r}")
+    return MONTH_NAMES[_lang(lang)][month - 1]
+
+
+def format_date(d: dt.date, lang: str) -> str:
+    """ "Jumat, 7 Februari 2025" (id) / "Friday, 7 February 2025" (en)."""
+    return f"{weekday_name(d, lang)}, {d.day} {month_name(d.month, lang)} {d.year}"
+
+
+def _lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"unsupported language {lang!r}: expected 'id' or 'en'")
+    return lang
+
+
 def label(key: str, lang: str) -> str:
     return LABELS[key][lang]
 
@@ -367,8 +406,6 @@ _VERDICTS_SHORT: dict[str, Text] = {
 def verdict_sentence(verdict: Verdict, lang: str, *, event: str) -> str:
     """The verdict on a declaration, e.g. "penetapan terlambat 2 hari kalender (batas akhir
     Jumat, 7 Februari 2025)"; ``event`` names what the earliest trigger date is (premature)."""
-    from penetapan_cli.core.dates import format_date
-
     deadline, trigger = verdict.deadline, verdict.earliest_trigger
     return _VERDICTS[verdict.compliance.value][lang].format(
         days=verdict.days_late,
@@ -1404,6 +1441,11 @@ ERRORS: dict[str, Text] = {
         "command you ran (add --debug for the traceback)",
     },
 }
+
+# A month or weekday named in a sentence by key (core/dates.py): month.1..12, weekday.0..6.
+ERRORS |= {
+    f"month.{i}": {lang: MONTH_NAMES[lang][i - 1] for lang in LANGS} for i in range(1, 13)
+} | {f"weekday.{i}": {lang: WEEKDAY_NAMES[lang][i] for lang in LANGS} for i in range(7)}
 
 PHRASES: dict[str, Text] = {
     "rule_set_status": {

@@ -18,6 +18,10 @@ MIN_DATE = dt.date(2000, 1, 1)
 MAX_DATE = dt.date(2100, 12, 31)  # the holiday data ends in 2100
 MAX_INPUT_LEN = 64
 
+# The weekday and month names the parser reads, in both languages (abbreviations and older
+# spellings are added below): parsing data, not display text. Output writes dates with the
+# catalogue's names (messages.format_date, WEEKDAY_NAMES, MONTH_NAMES), and an error names a
+# month or weekday by key (month.N, weekday.N).
 _WEEKDAYS = {
     "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -67,29 +71,6 @@ _WORDS = re.compile(
 )
 
 
-def _lang(lang: str) -> str:
-    if lang not in _WEEKDAYS:
-        raise ValueError(f"unsupported language {lang!r}: expected 'id' or 'en'")
-    return lang
-
-
-def weekday_name(d: dt.date, lang: str) -> str:
-    """The weekday of `d`: "Jumat" (id) / "Friday" (en)."""
-    return _WEEKDAYS[_lang(lang)][d.weekday()]
-
-
-def month_name(month: int, lang: str) -> str:
-    """The name of month 1..12: "Februari" (id) / "February" (en)."""
-    if not 1 <= month <= 12:
-        raise ValueError(f"month must be 1..12, got {month!r}")
-    return _MONTHS[_lang(lang)][month - 1]
-
-
-def format_date(d: dt.date, lang: str) -> str:
-    """ "Jumat, 7 Februari 2025" (id) / "Friday, 7 February 2025" (en)."""
-    return f"{weekday_name(d, lang)}, {d.day} {month_name(d.month, lang)} {d.year}"
-
-
 def _error(shown: str, why: Message) -> DateInputError:
     return DateInputError("date.invalid", text=shown, why=why)
 
@@ -108,7 +89,7 @@ def _build(s: str, year: int, month: int, day: int) -> dt.date:
             s,
             Message(
                 "date.month_days",
-                month={lang: month_name(month, lang) for lang in _MONTHS},
+                month=Message(f"month.{month}"),
                 year=year,
                 days=last,
             ),
@@ -231,7 +212,7 @@ def _parse_full(text: str, today: dt.date | None, order: str = "dmy") -> dt.date
             if wd not in _WEEKDAY_WORDS:
                 raise _error(s, Message("date.weekday_name", word=m["wd"], expected=_EXPECTED))
             if _WEEKDAY_WORDS[wd] != d.weekday():
-                real = {lang: weekday_name(d, lang) for lang in _WEEKDAYS}
+                real = Message(f"weekday.{d.weekday()}")
                 raise _error(
                     s, Message("date.weekday", date=d.isoformat(), weekday=real, given=m["wd"])
                 )

@@ -23,12 +23,11 @@ from typing import IO
 from penetapan_cli import __version__
 from penetapan_cli.core.calendar import WorkCalendar
 from penetapan_cli.core.compare import Comparison, Option
-from penetapan_cli.core.dates import format_date
 from penetapan_cli.core.errors import InputError
 from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.core.rules import Citation
 from penetapan_cli.core.timeline import DECLARATION_TITLE, Step, StepKind, StepStatus
-from penetapan_cli.messages import LABELS, OUTCOME_NAMES, counting_sentence
+from penetapan_cli.messages import LABELS, OUTCOME_NAMES, counting_sentence, format_date
 from penetapan_cli.reports import TimelineReport
 
 # A fixed namespace: the same content gives the same UID on every machine, in every version.

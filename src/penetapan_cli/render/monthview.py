@@ -16,9 +16,15 @@ import datetime as dt
 from penetapan_cli import reports
 from penetapan_cli.core.calendar import DayKind, WorkCalendar
 from penetapan_cli.core.counting import DayStatus, TraceDay
-from penetapan_cli.core.dates import format_date, month_name, weekday_name
 from penetapan_cli.core.rules import Unit
-from penetapan_cli.messages import DAY_KINDS, LABELS, MONTH_VIEW
+from penetapan_cli.messages import (
+    DAY_KINDS,
+    LABELS,
+    MONTH_VIEW,
+    format_date,
+    month_name,
+    weekday_name,
+)
 from penetapan_cli.render.terminal import BOLD, GREEN, Console
 
 TRIGGER = ">"

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from penetapan_cli import reports
 from penetapan_cli.core.compare import Comparison, Option, TriggerKind
 from penetapan_cli.core.counting import DayStatus, TraceDay
-from penetapan_cli.core.dates import format_date, month_name, weekday_name
 from penetapan_cli.core.rules import DEFAULT_RULE_SET, Citation, RuleSet
 from penetapan_cli.messages import (
     DAY_KINDS,
@@ -25,11 +24,14 @@ from penetapan_cli.messages import (
     UNIT_NAMES,
     countdown,
     counting_sentence,
+    format_date,
     label,
+    month_name,
     period_ended,
     status,
     verdict_sentence,
     verdict_short,
+    weekday_name,
 )
 from penetapan_cli.render.terminal import BOLD, GREEN, RED, YELLOW, Console, make_console
 
