@@ -696,6 +696,18 @@ ERRORS: dict[str, Text] = {
         "({notified})",
     },
     # what a timeline says beside its dates (core/timeline.py)
+    "timeline.declaration_title": {
+        "id": "Batas akhir penetapan pasangan calon terpilih",
+        "en": "Last day to declare the elected pair",
+    },
+    "timeline.next_cycle_title": {
+        "id": "Siklus baru: hasil baru diumumkan, tenggang waktu pengajuan permohonan baru dibuka",
+        "en": "New cycle: the new result is announced, a new petition window opens",
+    },
+    "timeline.next_cycle_trigger": {
+        "id": "KPU mengumumkan hasil baru setelah melaksanakan perintah MK",
+        "en": "the KPU announces the new result after carrying out the MK's order",
+    },
     "timeline.next_cycle_note": {
         "id": "Setelah perintah MK dilaksanakan dan hasil baru diumumkan, terbuka lagi tenggang "
         "waktu pengajuan permohonan ke MK selama 3 hari kerja sejak pengumuman, lalu aturan "

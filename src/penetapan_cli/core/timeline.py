@@ -51,10 +51,10 @@ class Alternative:
 class Step:
     id: str
     kind: StepKind
-    title: Text
+    title: Text | Message  # Text: from limits.toml; Message: a step the core names
     status: StepStatus
     citation: Citation
-    trigger: Text
+    trigger: Text | Message
     counted_from: str | None = None  # the input the date counts from: announced, registered...
     trigger_date: dt.date | None = None
     days: int | None = None
@@ -106,18 +106,10 @@ class Timeline:
         return (step.deadline - self.as_of).days
 
 
-DECLARATION_TITLE: Text = {
-    "id": "Batas akhir penetapan pasangan calon terpilih",
-    "en": "Last day to declare the elected pair",
-}
-NEXT_CYCLE_TITLE: Text = {
-    "id": "Siklus baru: hasil baru diumumkan, tenggang waktu pengajuan permohonan baru dibuka",
-    "en": "New cycle: the new result is announced, a new petition window opens",
-}
-NEXT_CYCLE_TRIGGER: Text = {
-    "id": "KPU mengumumkan hasil baru setelah melaksanakan perintah MK",
-    "en": "the KPU announces the new result after carrying out the MK's order",
-}
+# The steps the core names itself (the others take their titles from limits.toml), by key.
+DECLARATION_TITLE = Message("timeline.declaration_title")
+NEXT_CYCLE_TITLE = Message("timeline.next_cycle_title")
+NEXT_CYCLE_TRIGGER = Message("timeline.next_cycle_trigger")
 NEXT_CYCLE_NOTE = Message("timeline.next_cycle_note")
 ORDER_FROM_NOTIFIED = Message("timeline.order_from_notified")
 

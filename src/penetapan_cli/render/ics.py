@@ -27,7 +27,7 @@ from penetapan_cli.core.errors import InputError
 from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.core.rules import Citation
 from penetapan_cli.core.timeline import DECLARATION_TITLE, Step, StepKind, StepStatus
-from penetapan_cli.messages import LABELS, OUTCOME_NAMES, counting_sentence, format_date
+from penetapan_cli.messages import LABELS, OUTCOME_NAMES, counting_sentence, format_date, word
 from penetapan_cli.reports import TimelineReport
 
 # A fixed namespace: the same content gives the same UID on every machine, in every version.
@@ -148,7 +148,7 @@ def deadline_event(
     return CalendarEvent(
         key=declaration_key(primary.rule_set.key, result.outcome.value, region, notified, case),
         date=deadline,
-        summary=_title(DECLARATION_TITLE[lang], region, result.outcome, lang),
+        summary=_title(word(DECLARATION_TITLE, lang), region, result.outcome, lang),
         description="\n".join(lines),
         reminder_on=reminder_day(deadline, calendar),
     )
@@ -190,7 +190,7 @@ def _step_event(report: TimelineReport, step: Step) -> CalendarEvent:
         _counting_line(
             counting_sentence(step.days, step.unit, step.count_from, None, lang),
             step.trigger_date,
-            step.trigger[lang],
+            word(step.trigger, lang),
             lang,
         ),
         *_citation_lines(step.citation, lang),
@@ -207,14 +207,14 @@ def _step_event(report: TimelineReport, step: Step) -> CalendarEvent:
         key = declaration_key(
             timeline.rule_set.key, which, region, timeline.notified or step.trigger_date
         )
-        title = _title(step.title[lang], region, outcome, lang)
+        title = _title(word(step.title, lang), region, outcome, lang)
         if timeline.outcome is None and step.outcomes:
             title += " [" + ", ".join(o.value for o in step.outcomes) + "]"
     else:
         first = timeline.first_date
         assert first is not None  # a timeline has at least one date (commands/timeline.py)
         key = "|".join(("timeline", step.id, _identity(region, first)))
-        title = _title(step.title[lang], region, outcome, lang)
+        title = _title(word(step.title, lang), region, outcome, lang)
     return CalendarEvent(
         key=key,
         date=step.deadline,

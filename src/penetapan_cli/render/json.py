@@ -249,18 +249,20 @@ def holidays_json(report: reports.HolidaysReport) -> dict[str, Any]:
 
 
 def _step_json(report: reports.TimelineReport, step: Step) -> dict[str, Any]:
+    from penetapan_cli.messages import word
+
     timeline, lang = report.timeline, report.lang
     data: dict[str, Any] = {
         "id": step.id,
         "kind": step.kind.value,
-        "title": step.title[lang],
+        "title": word(step.title, lang),
         "status": step.status.value,
         "deadline": _iso(step.deadline),
         "days_left": timeline.days_left(step),
         "waiting_for": [report.option(fact) for fact in step.waiting_for],
         "counted_from": step.counted_from,
         "trigger_date": _iso(step.trigger_date),
-        "trigger": step.trigger[lang],
+        "trigger": word(step.trigger, lang),
         "days": step.days,
         "unit": step.unit.value if step.unit else None,
         "count_from": step.count_from.value if step.count_from else None,

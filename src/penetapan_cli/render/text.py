@@ -32,6 +32,7 @@ from penetapan_cli.messages import (
     verdict_sentence,
     verdict_short,
     weekday_name,
+    word,
 )
 from penetapan_cli.render.terminal import BOLD, GREEN, RED, YELLOW, Console, make_console
 
@@ -360,7 +361,7 @@ def render_timeline(console: Console, report: reports.TimelineReport) -> None:
     )
     for number, step in enumerate(timeline.steps, start=1):
         console.print()
-        title = step.title[lang]
+        title = word(step.title, lang)
         if len(step.outcomes) == 1:
             title += f" \u2014 {OUTCOME_NAMES[step.outcomes[0].value][lang]}"
         head = f"  {console.bold(f'{number}. {title}')}: "
@@ -391,7 +392,7 @@ def render_timeline(console: Console, report: reports.TimelineReport) -> None:
             if step.days is None:
                 counting += f" (N: {LABELS['order_days'][lang]}, {report.option('order_days')})"
             line(LABELS["counting"][lang], counting)
-        trigger = step.trigger[lang]
+        trigger = word(step.trigger, lang)
         if step.trigger_date is not None:
             trigger = (
                 f"{format_date(step.trigger_date, lang)} \u2014 "
@@ -409,7 +410,7 @@ def render_timeline(console: Console, report: reports.TimelineReport) -> None:
             safe = format_date(step.deadline, lang) if step.deadline else ""
             line(LABELS["safe_step"][lang], safe)
         if step.verdict is not None:
-            event = trigger_name(step.counted_from) or step.trigger[lang]
+            event = trigger_name(step.counted_from) or word(step.trigger, lang)
             verdict = verdict_sentence(step.verdict, lang, event=event)
             line(
                 DECLARED_LABELS["declared"][lang],
