@@ -53,6 +53,7 @@ from penetapan_cli.batch.columns import (
     result_keys,
 )
 from penetapan_cli.batch.csvrecord import keeping, refuse_not_csv, reread, sniff_delimiter
+from penetapan_cli.batch.problems import _count, _json_problem, _open_quote, _where
 from penetapan_cli.core.errors import InputError, Message
 
 # ---------------------------------------------------------------------------------------------
@@ -82,22 +83,6 @@ class InRow(NamedTuple):
     key: tuple[str, ...]  # the texts of the fields the result depends on (see Source.key_fields)
     obj: dict[str, Any] | None  # JSON Lines: the object as read, for JSON output
     problem: str | Message | None  # why the row cannot be computed; None when it can
-
-
-def _where(number: int, first: int, last: int) -> Message:
-    if first == last:
-        return Message("row.where", row=number, line=first)
-    return Message("row.where_lines", row=number, first=first, last=last)
-
-
-def _open_quote(first: int, last: int) -> Message | str:
-    """The hint after a problem of a row read from several lines: a quote left open."""
-    return Message("row.open_quote", line=first) if first != last else ""
-
-
-def _count(n: int) -> dict[str, str]:
-    """A count as each language writes it: 131,072 and 131.072."""
-    return {"en": f"{n:,}", "id": f"{n:,}".replace(",", ".")}
 
 
 @dataclasses.dataclass
@@ -408,25 +393,6 @@ def _float(token: str) -> float | RawNumber:
     # keeps its text.
     value = float(token)
     return value if repr(value) == token else RawNumber(token)
-
-
-_JSON_PROBLEMS = {
-    "Expecting value": "json.expecting_value",
-    "Expecting property name enclosed in double quotes": "json.expecting_name",
-    "Expecting ':' delimiter": "json.expecting_colon",
-    "Expecting ',' delimiter": "json.expecting_comma",
-    "Unterminated string starting at": "json.unterminated",
-    "Invalid \\escape": "json.escape",
-    "Invalid \\uXXXX escape": "json.u_escape",
-    "Invalid control character at": "json.control",
-    "Extra data": "json.extra_data",
-}
-"""The json module's reasons (English), by catalogue key; one not listed is shown as it is."""
-
-
-def _json_problem(exc: json.JSONDecodeError) -> Message | str:
-    key = _JSON_PROBLEMS.get(exc.msg)
-    return exc.msg if key is None else Message(key)
 
 
 _decoder = json.JSONDecoder(
