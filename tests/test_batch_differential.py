@@ -144,7 +144,10 @@ def expected(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
             result = report.comparison.primary.result
             assert result.trace or result.deadline is None  # the day-by-day count
             notes = [("warning", w["en"]) for w in result.warnings]
-            notes += [("notice", n["en"]) for n in result.notices]
+            # A batch names its decided_on column where deadline names its --decided option.
+            notes += [
+                ("notice", n["en"].replace("--decided", "decided_on")) for n in result.notices
+            ]
             if result.deadline is None and result.rule.follow_up:
                 notes.append(("follow_up", result.rule.follow_up["en"]))
             answers.append(
