@@ -392,6 +392,17 @@ CLOSURES_CALENDAR_DAYS: Text = {
 }
 """--closures given, and the deadline is counted in calendar days with no roll forward."""
 
+BATCH_MONTH_FIRST: Text = {
+    "id": "berkas ini tampaknya menulis tanggal dengan bulan lebih dahulu (M/D/YYYY): tanggal "
+    "angka dibaca dengan hari lebih dahulu (D/M/YYYY), sehingga baris ini tidak terbaca dan "
+    "tanggal lain yang terbaca bisa keliru; periksa kolom trigger_date, atau jalankan ulang "
+    "dengan --date-order mdy",
+    "en": "this file looks month-first (M/D/YYYY): numeric dates were read day first "
+    "(D/M/YYYY), so these rows could not be read and the dates that were may be wrong; check "
+    "the trigger_date column, or rerun with --date-order mdy",
+}
+"""batch: a row's numeric date is a real date only when read month first."""
+
 
 MONTH_VIEW: dict[str, Text] = {
     "title": {"id": "Kalender penghitungan hari", "en": "Calendar of the count"},
@@ -561,6 +572,18 @@ ERRORS: dict[str, Text] = {
         "en": "{month} {year} has {days} days",
     },
     "date.empty": {"id": "kosong; {expected}", "en": "empty; {expected}"},
+    "date.other_order.mdy": {
+        "id": "{why}; bila dibaca dengan bulan lebih dahulu (M/D/YYYY), tanggal ini adalah "
+        "{date}: untuk tanggal yang ditulis seperti itu, gunakan {date_order} {order}",
+        "en": "{why}; read month first (M/D/YYYY) it is {date}: for dates written that way, "
+        "use {date_order} {order}",
+    },
+    "date.other_order.dmy": {
+        "id": "{why}; bila dibaca dengan hari lebih dahulu (D/M/YYYY), tanggal ini adalah "
+        "{date}: untuk tanggal yang ditulis seperti itu, gunakan {date_order} {order}",
+        "en": "{why}; read day first (D/M/YYYY) it is {date}: for dates written that way, "
+        "use {date_order} {order}",
+    },
     "date.too_long": {
         "id": "terlalu panjang ({length} karakter, paling banyak {most})",
         "en": "too long ({length} characters, max {most})",

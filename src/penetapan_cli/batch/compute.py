@@ -24,11 +24,17 @@ from penetapan_cli.core.compare import check_decided
 from penetapan_cli.core.compliance import check_declared, judge
 from penetapan_cli.core.dates import parse_date
 from penetapan_cli.core.deadline import DeadlineResult, compute_deadline
-from penetapan_cli.core.errors import InputError, PartialGrantError, PenetapanError
+from penetapan_cli.core.errors import (
+    DateInputError,
+    InputError,
+    PartialGrantError,
+    PenetapanError,
+)
 from penetapan_cli.core.facts import fact
 from penetapan_cli.core.outcomes import Outcome, parse_outcome
 from penetapan_cli.core.rules import Rule, RuleSet, Text, Unit
 from penetapan_cli.messages import (
+    BATCH_MONTH_FIRST,
     CLOSURES_CALENDAR_DAYS,
     LABELS,
     error_text,
@@ -52,6 +58,14 @@ _UNREAD = object()  # a text not in its cache yet
 NAMES = {**OPTION_NAMES, "declared": "declared_on", "decided": "decided_on"}
 """A row's error names its declared_on and decided_on columns, and every other fact as the
 command line does."""
+
+
+def _prefixed(exc: InputError, name: str) -> InputError:
+    """``exc`` naming the column it was read from; a date's other reading kept."""
+    prefixed = type(exc)("option.prefixed", option=fact(name), error=exc.msg)
+    if isinstance(exc, DateInputError):
+        prefixed.other_order = exc.other_order  # type: ignore[attr-defined]
+    return prefixed
 
 
 def _batch_text(text: Text) -> Text:
@@ -346,7 +360,13 @@ class Calculator:
         except PartialGrantError as exc:
             return self.failed(input_text("partial_grant", self.lang, shown=exc.shown), date)
         except PenetapanError as exc:
-            return self.failed(error_text(exc, self.lang, NAMES), date)
+            failed = self.failed(error_text(exc, self.lang, NAMES), date)
+            if getattr(exc, "other_order", None) == "mdy" and self.date_order == "dmy":
+                note = ("warning", BATCH_MONTH_FIRST["en"])
+                failed = dataclasses.replace(
+                    failed, notes=((note, BATCH_MONTH_FIRST),), note_keys=(note,)
+                )
+            return failed
         key = (number, date, code, cuti, declared_on, decided_on)
         computed = self.results.get(key)
         if computed is None:
@@ -362,7 +382,7 @@ class Calculator:
         try:
             declared_on = self._date(text)
         except InputError as exc:
-            raise type(exc)("option.prefixed", option=fact("declared"), error=exc.msg) from None
+            raise _prefixed(exc, "declared") from None
         check_declared(declared_on, self.as_of)
         return declared_on
 
@@ -373,7 +393,7 @@ class Calculator:
         try:
             return self._date(text)
         except InputError as exc:
-            raise type(exc)("option.prefixed", option=fact("decided"), error=exc.msg) from None
+            raise _prefixed(exc, "decided") from None
 
     def _result(
         self,
