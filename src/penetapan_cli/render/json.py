@@ -127,6 +127,11 @@ def deadline_json(
         "status": result.status,
         "as_of": _iso(result.as_of),
         "days_left": result.days_left,
+        "deadline_day_off": [
+            {"kind": d.kind.value, "name": d.name[lang], "estimated": d.estimated}
+            for d in report.deadline_day_off
+        ]
+        or None,
         "basis": result.unit.value if result.unit else None,
         "basis_override": result.basis_override,
         "rule": _rule_json(result.rule_set, result.rule, lang),

@@ -34,6 +34,7 @@ from penetapan_cli.messages import (
 from penetapan_cli.render.terminal import BOLD, GREEN, RED, YELLOW, Console, make_console
 
 if TYPE_CHECKING:
+    from penetapan_cli.core.calendar import NonWorkingDay
     from penetapan_cli.core.compliance import Verdict
 
 __all__ = ["make_console"]
@@ -54,6 +55,15 @@ def short_date(d: dt.date, lang: str) -> str:
     return f"{weekday_name(d, lang)[:3]} {d.day} {month_name(d.month, lang)[:3]} {d.year}"
 
 
+def _reasons(days: tuple[NonWorkingDay, ...], lang: str) -> str:
+    """ "hari libur nasional: Hari Raya Idul Fitri; ..." (an estimated date says so)."""
+    estimated = f" ({LABELS['estimated'][lang]})"
+    return "; ".join(
+        f"{DAY_KINDS[r.kind.value][lang]}: {r.name[lang]}{estimated if r.estimated else ''}"
+        for r in days
+    )
+
+
 def render_trace(console: Console, trace: tuple[TraceDay, ...], lang: str) -> None:
     status_label = {
         DayStatus.TRIGGER: LABELS["trigger_day"][lang],
@@ -61,13 +71,9 @@ def render_trace(console: Console, trace: tuple[TraceDay, ...], lang: str) -> No
         DayStatus.SKIPPED: LABELS["skipped"][lang],
         DayStatus.ROLLED: LABELS["rolled"][lang],
     }
-    estimated = f" ({LABELS['estimated'][lang]})"
     rows = []
     for day in trace:
-        why = "; ".join(
-            f"{DAY_KINDS[r.kind.value][lang]}: {r.name[lang]}{estimated if r.estimated else ''}"
-            for r in day.reasons
-        )
+        why = _reasons(day.reasons, lang)
         number = str(day.number) if day.number is not None else ""
         rows.append((number, format_date(day.date, lang), status_label[day.status], why))
     console.table(
@@ -123,9 +129,11 @@ def render_deadline(console: Console, report: reports.DeadlineReport) -> None:
         if report.cuti_working and result.unit.value == "working":
             counting += f"; {LABELS['cuti_working'][lang]}"
         line("counting", counting)
+        day_off = report.deadline_day_off
         console.print(
             f"  {console.bold(LABELS['deadline'][lang])}: "
             f"{console.style(format_date(result.deadline, lang), BOLD, GREEN)}"
+            + (f" ({_reasons(day_off, lang)})" if day_off else "")
         )
         if result.days_left is not None and result.as_of is not None and report.verdict is None:
             line(
