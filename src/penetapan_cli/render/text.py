@@ -103,7 +103,9 @@ def render_deadline(console: Console, report: reports.DeadlineReport) -> None:
     def line(label: str, value: str) -> None:
         _line(console, "  ", LABELS[label][lang], value)
 
-    console.print(console.bold(LABELS["title"][lang]))
+    region = " ".join((report.region or "").split())  # one line, as the calendar event
+    region = f" \u2014 {region}" if region else ""
+    console.print(console.bold(LABELS["title"][lang] + region))
     name = OUTCOME_NAMES[result.outcome][lang]
     line("outcome", label("outcome_line", lang).format(id=result.outcome.value, name=name))
     if primary.trigger_kind is TriggerKind.DECIDED:
