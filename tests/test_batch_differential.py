@@ -237,3 +237,9 @@ def test_batch_messages_and_rows_whatever_the_cache_sizes(
     _check_rows(out.getvalue(), rows, expected)
     got = [(m.kind, m.text["en"], m.first_row, m.rows) for m in summary.messages]
     assert got == _expected_messages(expected)
+    errors: dict[str, list[int]] = {}
+    for number, want in enumerate(expected, 1):
+        if want["status"] == "error":
+            errors.setdefault(want["error"], [number, 0])[1] += 1
+    assert {k: list(v) for k, v in summary.error_messages.items()} == errors
+    assert list(summary.error_messages) == list(errors)  # in order of first row

@@ -91,7 +91,8 @@ def test_batch_warns_once_that_the_file_looks_month_first(
     assert [r["trigger_date"] for r in rows] == ["2025-04-02", "", "2025-02-04", ""]
     assert [r["status"] for r in rows] == ["ok", "error", "ok", "error"]
     assert "--date-order mdy" in rows[1]["error"]
-    warnings = [line for line in result.stderr.splitlines() if "M/D/YYYY" in line]
+    lines = result.stderr.splitlines()
+    warnings = [line for line in lines if line.startswith(label.split(" (")[0] + " (")]
     assert len(warnings) == 1
     assert warnings[0].startswith(label)
     assert words in warnings[0]

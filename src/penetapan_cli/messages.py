@@ -163,6 +163,7 @@ LABELS: dict[str, Text] = {
     "notice_label": {"id": "catatan", "en": "notice"},
     "note_label": {"id": "catatan", "en": "note"},
     "next_step_label": {"id": "tindak lanjut", "en": "next step"},
+    "error_label": {"id": "kesalahan", "en": "error"},
     "no_cuti_year": {
         "id": "tidak ada cuti bersama {year} dalam data hari libur",
         "en": "the holiday data lists no cuti bersama for {year}",

@@ -24,12 +24,7 @@ from penetapan_cli.core.compare import check_decided
 from penetapan_cli.core.compliance import check_declared, judge
 from penetapan_cli.core.dates import parse_date
 from penetapan_cli.core.deadline import DeadlineResult, compute_deadline
-from penetapan_cli.core.errors import (
-    DateInputError,
-    InputError,
-    PartialGrantError,
-    PenetapanError,
-)
+from penetapan_cli.core.errors import DateInputError, InputError, PartialGrantError, PenetapanError
 from penetapan_cli.core.facts import fact
 from penetapan_cli.core.outcomes import Outcome, parse_outcome
 from penetapan_cli.core.rules import Rule, RuleSet, Text, Unit
@@ -261,6 +256,8 @@ class Calculator:
         self._group_list: list[_Group] = []
         self._pending: dict[int, Computed] = {}
         self.declared = False  # the input has a declared_on column (set by the run)
+        # Each distinct error message of the run: [first row, rows], in order of first row.
+        self.errors: dict[str, list[int]] = {}
 
     def failed(self, message: str, trigger_date: dt.date | None = None) -> Computed:
         """An error row, with the columns this input's output has."""
@@ -507,6 +504,8 @@ class Summary:
     messages: list[Message] = dataclasses.field(default_factory=list)
     compliance: Mapping[str, int] | None = None  # with a declared_on column: rows by verdict
     blank: int = 0
+    error_messages: Mapping[str, Sequence[int]] = dataclasses.field(default_factory=dict)
+    """Each distinct error message: [first row, rows], in order of first row."""
 
     def line(self) -> str:
         line = (
@@ -529,6 +528,10 @@ class Summary:
             f"{LABELS[keys[m.kind]][lang]} ({rows_from(m.rows, m.first_row, lang)}): {m.text[lang]}"
             for m in self.messages
         ]
+        lines += [
+            f"{LABELS['error_label'][lang]} ({rows_from(rows, first, lang)}): {text}"
+            for text, (first, rows) in self.error_messages.items()
+        ]
         lines.append(f"penetapan batch: {self.line()}")
         return lines
 
@@ -550,7 +553,7 @@ def compute_rows(
     outcomes, dates, bases = calculator.outcomes, calculator.dates, calculator.bases
     cutis, declared, results = calculator.cuti, calculator.declared_on, calculator.results
     decided = calculator.decided_on
-    tallies, add = calculator.tallies, calculator.add
+    tallies, add, errors = calculator.tallies, calculator.add, calculator.errors
     blank = Computed.blank(declared=calculator.declared)
     for row in source.rows:
         if row.problem is None:
@@ -586,6 +589,8 @@ def compute_rows(
             text = problem if isinstance(problem, str) else render_message(problem, calculator.lang)
             computed = calculator.failed(text)
         counts[computed.status] += 1
+        if computed.status == "error":  # each distinct message: [first row, rows]
+            errors.setdefault(computed.fields["error"], [row.number, 0])[1] += 1
         if computed.compliance is not None:
             counts[computed.compliance] += 1
         yield row, computed
