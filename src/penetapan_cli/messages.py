@@ -144,6 +144,13 @@ LABELS: dict[str, Text] = {
     },
     "safe": {"id": "AMAN", "en": "SAFE"},
     "safe_date": {"id": "Tanggal aman (paling awal)", "en": "Safe date (the earliest)"},
+    "own_trigger": {
+        "id": "Aturan {rule} dihitung dari peristiwanya sendiri ({trigger}), bukan dari peristiwa "
+        "tanggal yang diberikan; dalam tabel di atas aturan ini dihitung dari tanggal yang "
+        "diberikan",
+        "en": "Rule {rule} counts from its own event ({trigger}), not the event of the date "
+        "given; in the table above it is counted from the date given",
+    },
     "safe_step": {"id": "tanggal aman (paling awal)", "en": "the safe (earliest) date"},
     "decided_cli": {"id": "putusan diucapkan (--decided)", "en": "decision read out (--decided)"},
     "notified_on": {"id": "surat pemberitahuan diterima", "en": "notified"},

@@ -225,6 +225,15 @@ def _render_comparison(
         title=LABELS["comparison" if all_rule_sets else "by_trigger"][lang],
         title_when_piped=True,
     )
+    for option in comparison.other_triggers():
+        rule = option.result.rule
+        rule_id = option.rule_set.qualified_id(rule)
+        own = LABELS["own_trigger"][lang].format(rule=rule_id, trigger=rule.trigger[lang])
+        _line(console, "  ", LABELS["notice"][lang], own, BOLD, YELLOW)
+        for notice in option.result.notices:
+            _line(
+                console, "  ", f"{LABELS['notice'][lang]} ({rule_id})", notice[lang], BOLD, YELLOW
+            )
     safe = comparison.safe
     if safe is not None and safe.result.deadline is not None:
         left = safe.result.days_left
