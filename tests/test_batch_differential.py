@@ -144,7 +144,10 @@ def expected(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
             result = report.comparison.primary.result
             assert result.trace or result.deadline is None  # the day-by-day count
             notes = [("warning", word(w, "en")) for w in result.warnings]
-            notes += [("notice", n["en"]) for n in result.notices]
+            # A batch names its decided_on column where deadline names its --decided option.
+            notes += [
+                ("notice", n["en"].replace("--decided", "decided_on")) for n in result.notices
+            ]
             if result.deadline is None and result.rule.follow_up:
                 notes.append(("follow_up", result.rule.follow_up["en"]))
             answers.append(
@@ -234,3 +237,9 @@ def test_batch_messages_and_rows_whatever_the_cache_sizes(
     _check_rows(out.getvalue(), rows, expected)
     got = [(m.kind, m.text["en"], m.first_row, m.rows) for m in summary.messages]
     assert got == _expected_messages(expected)
+    errors: dict[str, list[int]] = {}
+    for number, want in enumerate(expected, 1):
+        if want["status"] == "error":
+            errors.setdefault(want["error"], [number, 0])[1] += 1
+    assert {k: list(v) for k, v in summary.error_messages.items()} == errors
+    assert list(summary.error_messages) == list(errors)  # in order of first row

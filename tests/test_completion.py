@@ -15,7 +15,8 @@ from penetapan_cli.launch import run_fast
 from penetapan_cli.sources.rulesets import shipped_rule_sets
 
 runner = CliRunner()
-DI = ["dismissed", "dismissal", "dikabulkan", "ditarik-kembali", "ditarik", "ditolak"]
+DI = ["dismissed", "dismissal", "dikabulkan", "ditarik-kembali", "ditarik", "ditolak", "dicabut",
+      "ditolak-untuk-seluruhnya"]  # fmt: skip
 RE = ["rejected", "revote", "recount", "recapitulation", "rekapitulasi-ulang"]
 
 

@@ -67,6 +67,17 @@ STRICT_INPUT = (
 )
 
 SHOWN: dict[str, Shown] = {
+    # docs/audit.md: read out Mon 24 Feb 2025, notified Tue 25 Feb, declared Fri 28 Feb; PKPU
+    # 18/2024 Pasal 57(1)(b), 3 calendar days from the reading -> Thu 27 Feb: late by 1.
+    "printf 'Daerah;Putusan;Tanggal Pengucapan;Tanggal Pemberitahuan;Tanggal Penetapan Paslon"
+    "\\nKota Binjai;ditolak;24 Pebruari 2025;25 Pebruari 2025;28 Pebruari 2025\\n' | penetapan "
+    "batch - --as-of 2025-06-01 2>/dev/null": Shown(
+        0,
+        ";2025-02-24;2025-02-27;ok;-94;pkpu-18-2024/57-1-b;PKPU 18/2024 Pasal 57 ayat (1) huruf b;"
+        ";late;1\n",
+        b"Daerah;Putusan;Tanggal Pengucapan;Tanggal Pemberitahuan;Tanggal Penetapan Paslon\n"
+        b"Kota Binjai;ditolak;24 Pebruari 2025;25 Pebruari 2025;28 Pebruari 2025\n",
+    ),
     # Quickstart (README): Kota Medan, not accepted on Tue 4 Feb 2025 -> Fri 7 Feb 2025
     # (docs/legal-basis.md, "Pilkada 2024 as it happened"); the countdown depends on today.
     "uv run penetapan deadline dismissed 2025-02-04": Shown(0, "Deadline: Friday, 7 February 2025"),

@@ -149,6 +149,13 @@ LABELS: dict[str, Text] = {
     },
     "safe": {"id": "AMAN", "en": "SAFE"},
     "safe_date": {"id": "Tanggal aman (paling awal)", "en": "Safe date (the earliest)"},
+    "own_trigger": {
+        "id": "Aturan {rule} dihitung dari peristiwanya sendiri ({trigger}), bukan dari peristiwa "
+        "tanggal yang diberikan; dalam tabel di atas aturan ini dihitung dari tanggal yang "
+        "diberikan",
+        "en": "Rule {rule} counts from its own event ({trigger}), not the event of the date "
+        "given; in the table above it is counted from the date given",
+    },
     "safe_step": {"id": "tanggal aman (paling awal)", "en": "the safe (earliest) date"},
     "decided_cli": {"id": "putusan diucapkan (--decided)", "en": "decision read out (--decided)"},
     "notified_on": {"id": "surat pemberitahuan diterima", "en": "notified"},
@@ -168,6 +175,7 @@ LABELS: dict[str, Text] = {
     "notice_label": {"id": "catatan", "en": "notice"},
     "note_label": {"id": "catatan", "en": "note"},
     "next_step_label": {"id": "tindak lanjut", "en": "next step"},
+    "error_label": {"id": "kesalahan", "en": "error"},
     "no_cuti_year": {
         "id": "tidak ada cuti bersama {year} dalam data hari libur",
         "en": "the holiday data lists no cuti bersama for {year}",
@@ -432,6 +440,17 @@ CLOSURES_CALENDAR_DAYS: Text = {
 }
 """--closures given, and the deadline is counted in calendar days with no roll forward."""
 
+BATCH_MONTH_FIRST: Text = {
+    "id": "berkas ini tampaknya menulis tanggal dengan bulan lebih dahulu (M/D/YYYY): tanggal "
+    "angka dibaca dengan hari lebih dahulu (D/M/YYYY), sehingga baris ini tidak terbaca dan "
+    "tanggal lain yang terbaca bisa keliru; periksa kolom trigger_date, atau jalankan ulang "
+    "dengan --date-order mdy",
+    "en": "this file looks month-first (M/D/YYYY): numeric dates were read day first "
+    "(D/M/YYYY), so these rows could not be read and the dates that were may be wrong; check "
+    "the trigger_date column, or rerun with --date-order mdy",
+}
+"""batch: a row's numeric date is a real date only when read month first."""
+
 
 MONTH_VIEW: dict[str, Text] = {
     "title": {"id": "Kalender penghitungan hari", "en": "Calendar of the count"},
@@ -565,6 +584,18 @@ ERRORS: dict[str, Text] = {
         "en": "{month} {year} has {days} days",
     },
     "date.empty": {"id": "kosong; {expected}", "en": "empty; {expected}"},
+    "date.other_order.mdy": {
+        "id": "{why}; bila dibaca dengan bulan lebih dahulu (M/D/YYYY), tanggal ini adalah "
+        "{date}: untuk tanggal yang ditulis seperti itu, gunakan {date_order} {order}",
+        "en": "{why}; read month first (M/D/YYYY) it is {date}: for dates written that way, "
+        "use {date_order} {order}",
+    },
+    "date.other_order.dmy": {
+        "id": "{why}; bila dibaca dengan hari lebih dahulu (D/M/YYYY), tanggal ini adalah "
+        "{date}: untuk tanggal yang ditulis seperti itu, gunakan {date_order} {order}",
+        "en": "{why}; read day first (D/M/YYYY) it is {date}: for dates written that way, "
+        "use {date_order} {order}",
+    },
     "date.too_long": {
         "id": "terlalu panjang ({length} karakter, paling banyak {most})",
         "en": "too long ({length} characters, max {most})",

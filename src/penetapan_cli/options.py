@@ -16,6 +16,7 @@ OPTION_NAMES = {
     "strict": "--strict",
     "declared": "--declared",
     "as_of": "--as-of",
+    "date_order": "--date-order",
 }
 
 PATH_OPTIONS = frozenset({"-o", "--output", "--ics", "--closures"})

@@ -46,6 +46,15 @@ class DeadlineReport(NamedTuple):
         return self.comparison.safe_deadline
 
     @property
+    def deadline_day_off(self) -> tuple[NonWorkingDay, ...]:
+        """Why the deadline (the rule set in use, from the earliest trigger) is not a working
+        day: a weekend, holiday, cuti bersama or closure; empty when it is one, or there is
+        none. A calendar-day deadline is not moved (docs/legal-basis.md), but the officer must
+        see that it falls on a day off."""
+        deadline = self.comparison.primary.result.deadline
+        return () if deadline is None else self.calendar.closed_because(deadline)
+
+    @property
     def verdict(self) -> Verdict | None:
         """The verdict under the rule set in use, counted from the earliest trigger given."""
         return self.verdicts[0] if self.verdicts else None

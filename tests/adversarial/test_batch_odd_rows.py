@@ -166,6 +166,7 @@ def test_every_documented_spelling_is_matched(tmp_path: Path, name: str, column:
         "basis": "calendar",
         "no_cuti_bersama": "false",
         "declared_on": "2025-02-05",
+        "decided_on": "2025-02-04",  # read out the day it was notified: the same deadline
     }
     names = {c: c for c in ("outcome", "notified_on")}
     names[column] = name

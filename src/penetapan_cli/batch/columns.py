@@ -22,9 +22,17 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     # Not "Tanggal Penetapan" alone: in KPU spreadsheets it often means the announcement of the
     # vote result (penetapan perolehan suara), the timeline's --announced.
     "declared_on": ("declared", "tanggal_penetapan_paslon", "tanggal_penetapan_calon_terpilih"),
+    # The reading of the MK decision (deadline --decided); optional, counted as deadline does.
+    "decided_on": (
+        "decided",
+        "tanggal_pengucapan",
+        "tanggal_putusan_diucapkan",
+        "tanggal_pembacaan",
+        "tanggal_pembacaan_putusan",
+    ),
 }
 REQUIRED_COLUMNS = ("outcome", "notified_on")
-KEY_FIELDS = ("outcome", "notified_on", "basis", "no_cuti_bersama", "declared_on")
+KEY_FIELDS = ("outcome", "notified_on", "basis", "no_cuti_bersama", "declared_on", "decided_on")
 """The input fields a row's result depends on; every other column is passed through."""
 RESULT_COLUMNS = ("trigger_date", "deadline", "status", "days_left", "rule", "citation", "error")
 """Added after the input's columns. trigger_date is the date read from notified_on (ISO), so

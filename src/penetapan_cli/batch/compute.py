@@ -20,14 +20,16 @@ from typing import TYPE_CHECKING, Any
 from penetapan_cli.batch.columns import _BOOLEANS, CACHE_SIZE, Blank, neutralise, result_columns
 from penetapan_cli.batch.read import InRow, Source
 from penetapan_cli.core.calendar import NonWorkingDay, WorkCalendar, YearSource
+from penetapan_cli.core.compare import check_decided
 from penetapan_cli.core.compliance import check_declared, judge
 from penetapan_cli.core.dates import parse_date
 from penetapan_cli.core.deadline import DeadlineResult, compute_deadline
-from penetapan_cli.core.errors import InputError, PenetapanError
+from penetapan_cli.core.errors import DateInputError, InputError, PenetapanError
 from penetapan_cli.core.facts import fact
 from penetapan_cli.core.outcomes import Outcome, parse_outcome
 from penetapan_cli.core.rules import Rule, RuleSet, Text, Unit
 from penetapan_cli.messages import (
+    BATCH_MONTH_FIRST,
     CLOSURES_CALENDAR_DAYS,
     LABELS,
     error_text,
@@ -48,8 +50,27 @@ TEXT_CACHE_SIZE = 65_536
 """Distinct outcome, date, basis, no_cuti_bersama and declared_on texts remembered, per column."""
 _UNREAD = object()  # a text not in its cache yet
 
-NAMES = {**OPTION_NAMES, "declared": "declared_on"}
-"""A row's error names its declared_on column, and every other fact as the command line does."""
+NAMES = {**OPTION_NAMES, "declared": "declared_on", "decided": "decided_on"}
+"""A row's error names its declared_on and decided_on columns, and every other fact as the
+command line does."""
+
+
+def _prefixed(exc: InputError, name: str) -> InputError:
+    """``exc`` naming the column it was read from; a date's other reading kept."""
+    prefixed = type(exc)("option.prefixed", option=fact(name), error=exc.msg)
+    if isinstance(exc, DateInputError):
+        prefixed.other_order = exc.other_order  # type: ignore[attr-defined]
+    return prefixed
+
+
+def _batch_text(text: Text) -> Text:
+    """A rule's text as a batch shows it: it names the decided_on column, not ``--decided``
+    (an option batch does not have)."""
+    option = OPTION_NAMES["decided"]
+    if option not in text["en"] and option not in text["id"]:
+        return text
+    return {lang: t.replace(option, NAMES["decided"]) for lang, t in text.items()}
+
 
 # ---------------------------------------------------------------------------------------------
 # Computing
@@ -135,7 +156,7 @@ class Computed:
         notes += [("notice", t) for t in result.notices]
         if result.deadline is None and result.rule.follow_up:
             notes.append(("follow_up", result.rule.follow_up))
-        texts = tuple(((kind, t["en"]), t) for kind, t in notes)
+        texts = tuple(((kind, t["en"]), t) for kind, t in ((k, _batch_text(t)) for k, t in notes))
         keys = tuple(key for key, _ in texts)
         return cls(result.status, cells, fields, texts, keys, result, calendar, compliance)
 
@@ -224,7 +245,10 @@ class Calculator:
         self.bases: dict[str, int] = {}  # text -> basis code (_BASES)
         self.cuti: dict[str, bool] = {}
         self.declared_on: dict[str, dt.date | None] = {}
-        self.results: dict[tuple[int, dt.date, int, bool, dt.date | None], Computed] = {}
+        self.decided_on: dict[str, dt.date | None] = {}
+        self.results: dict[
+            tuple[int, dt.date, int, bool, dt.date | None, dt.date | None], Computed
+        ] = {}
         self.calendars: dict[bool, WorkCalendar] = {}
         # Rows counted per combination of messages, and each message's text and first row.
         self.tallies: dict[tuple[tuple[str, str], ...], int] = {}
@@ -233,6 +257,8 @@ class Calculator:
         self._group_list: list[_Group] = []
         self._pending: dict[int, Computed] = {}
         self.declared = False  # the input has a declared_on column (set by the run)
+        # Each distinct error message of the run: [first row, rows], in order of first row.
+        self.errors: dict[str, list[int]] = {}
 
     def failed(self, message: str, trigger_date: dt.date | None = None) -> Computed:
         """An error row, with the columns this input's output has."""
@@ -321,13 +347,27 @@ class Calculator:
                 else:
                     declared_on = self._declared_on(text)
                     _remember(self.declared_on, text, declared_on, size)
+            text = fields.get("decided_on", "")
+            if text in self.decided_on:
+                decided_on = self.decided_on[text]
+            else:
+                decided_on = self._decided_on(text)
+                _remember(self.decided_on, text, decided_on, size)
+            if decided_on is not None:  # as deadline --decided refuses it
+                check_decided(self._group_list[number].outcome, date, decided_on)
         except PenetapanError as exc:
-            return self.failed(error_text(exc, self.lang, NAMES), date)
-        key = (number, date, code, cuti, declared_on)
+            failed = self.failed(error_text(exc, self.lang, NAMES), date)
+            if getattr(exc, "other_order", None) == "mdy" and self.date_order == "dmy":
+                note = ("warning", BATCH_MONTH_FIRST["en"])
+                failed = dataclasses.replace(
+                    failed, notes=((note, BATCH_MONTH_FIRST),), note_keys=(note,)
+                )
+            return failed
+        key = (number, date, code, cuti, declared_on, decided_on)
         computed = self.results.get(key)
         if computed is None:
             group = self._group_list[number]
-            computed = self._result(group, date, _BASES[code], cuti, declared_on)
+            computed = self._result(group, date, _BASES[code], cuti, declared_on, decided_on)
             _remember(self.results, key, computed, self.result_cache_size)
         return computed
 
@@ -338,9 +378,18 @@ class Calculator:
         try:
             declared_on = self._date(text)
         except InputError as exc:
-            raise type(exc)("option.prefixed", option=fact("declared"), error=exc.msg) from None
+            raise _prefixed(exc, "declared") from None
         check_declared(declared_on, self.as_of)
         return declared_on
+
+    def _decided_on(self, text: str) -> dt.date | None:
+        """The row's date of the reading of the decision; None for an empty cell."""
+        if not text.strip():
+            return None
+        try:
+            return self._date(text)
+        except InputError as exc:
+            raise _prefixed(exc, "decided") from None
 
     def _result(
         self,
@@ -349,30 +398,46 @@ class Calculator:
         basis: Unit | None,
         cuti: bool,
         declared_on: dt.date | None,
+        decided_on: dt.date | None = None,
     ) -> Computed:
+        """As ``deadline --decided`` counts: from both triggers when the reading is earlier
+        than the notification, the deadline being the safe (earlier) one, the declaration
+        judged against it and the earliest trigger (core/compare.py, core/compliance.py)."""
         # No count and no declaration to judge: one result whatever the date, basis, calendar.
-        shared = group.rule.days is None and declared_on is None
+        shared = group.rule.days is None and declared_on is None and decided_on is None
         if shared:
             pending = self._pending.get(group.number)
             if pending is not None:
                 return pending
         calendar = self.calendar(cuti)
+        triggers = [date]
+        if decided_on is not None and decided_on != date:
+            triggers.insert(0, decided_on)  # the reading first, as deadline --decided
         try:
-            result = compute_deadline(
-                group.outcome,
-                date,
-                rule_set=self.rule_set,
-                calendar=calendar,
-                basis=basis,
-                as_of=self.as_of,
-                strict=self.strict,
-                trace=False,
-            )
+            results = [
+                compute_deadline(
+                    group.outcome,
+                    trigger,
+                    rule_set=self.rule_set,
+                    calendar=calendar,
+                    basis=basis,
+                    as_of=self.as_of,
+                    strict=self.strict,
+                    trace=False,
+                )
+                for trigger in triggers
+            ]
         except PenetapanError as exc:  # CoverageError (--strict) included
             return self.failed(error_text(exc, self.lang, NAMES), date)
+        # One rule set: the earlier trigger gives the earlier (safe) deadline; its result is
+        # the row's, with every trigger's warnings, as the deadline card lists them.
+        result = min(results, key=lambda r: (r.deadline is None, r.deadline or date))
+        if len(results) > 1:
+            warnings = tuple(dict.fromkeys(w for r in results for w in r.warnings))
+            result = result._replace(warnings=warnings)
         verdict = None
         if declared_on is not None:
-            verdict = judge(declared_on, result.deadline, date)
+            verdict = judge(declared_on, result.deadline, triggers[0])
         ignored = bool(self.closures) and result.ignores_closures
         computed = Computed.of(
             result,
@@ -438,6 +503,8 @@ class Summary:
     messages: list[Message] = dataclasses.field(default_factory=list)
     compliance: Mapping[str, int] | None = None  # with a declared_on column: rows by verdict
     blank: int = 0
+    error_messages: Mapping[str, Sequence[int]] = dataclasses.field(default_factory=dict)
+    """Each distinct error message: [first row, rows], in order of first row."""
 
     def line(self) -> str:
         line = (
@@ -460,6 +527,10 @@ class Summary:
             f"{LABELS[keys[m.kind]][lang]} ({rows_from(m.rows, m.first_row, lang)}): {m.text[lang]}"
             for m in self.messages
         ]
+        lines += [
+            f"{LABELS['error_label'][lang]} ({rows_from(rows, first, lang)}): {text}"
+            for text, (first, rows) in self.error_messages.items()
+        ]
         lines.append(f"penetapan batch: {self.line()}")
         return lines
 
@@ -477,9 +548,11 @@ def compute_rows(
     at_outcome, at_date = at["outcome"], at["notified_on"]
     at_basis, at_cuti = at.get("basis"), at.get("no_cuti_bersama")
     at_declared = at.get("declared_on") if calculator.declared else None
+    at_decided = at.get("decided_on")
     outcomes, dates, bases = calculator.outcomes, calculator.dates, calculator.bases
     cutis, declared, results = calculator.cuti, calculator.declared_on, calculator.results
-    tallies, add = calculator.tallies, calculator.add
+    decided = calculator.decided_on
+    tallies, add, errors = calculator.tallies, calculator.add, calculator.errors
     blank = Computed.blank(declared=calculator.declared)
     for row in source.rows:
         if row.problem is None:
@@ -489,6 +562,7 @@ def compute_rows(
             code = bases.get(key[at_basis] if at_basis is not None else "")
             cuti = cutis.get(key[at_cuti] if at_cuti is not None else "")
             declared_on = None if at_declared is None else declared.get(key[at_declared], _UNREAD)
+            decided_on = None if at_decided is None else decided.get(key[at_decided], _UNREAD)
             computed = None
             if not (
                 number is None
@@ -496,8 +570,10 @@ def compute_rows(
                 or code is None
                 or cuti is None
                 or declared_on is _UNREAD
+                or decided_on is _UNREAD
             ):
-                computed = results.get((number, date, code, cuti, declared_on))  # type: ignore[arg-type]
+                row_key = (number, date, code, cuti, declared_on, decided_on)
+                computed = results.get(row_key)  # type: ignore[arg-type]
             if computed is None:
                 computed = add(key_fields, key, row.number)
             if computed.note_keys:
@@ -512,6 +588,8 @@ def compute_rows(
             text = problem if isinstance(problem, str) else render_message(problem, calculator.lang)
             computed = calculator.failed(text)
         counts[computed.status] += 1
+        if computed.status == "error":  # each distinct message: [first row, rows]
+            errors.setdefault(computed.fields["error"], [row.number, 0])[1] += 1
         if computed.compliance is not None:
             counts[computed.compliance] += 1
         yield row, computed

@@ -91,6 +91,7 @@ def run(
             messages=calculator.messages(),
             compliance={c.value: counts[c.value] for c in Compliance} if declared else None,
             blank=counts["blank"],
+            error_messages=calculator.errors,
         )
 
     if output_format == "csv":

@@ -33,7 +33,8 @@ from penetapan_cli.batch.read import InRow, Source, Table, make_table
 from penetapan_cli.core.errors import InputError, Message
 
 SHEET_FORMATS = ("xlsx", "xls", "ods")
-_DATE_FIELDS = ("notified_on", "declared_on")  # a number there is a serial number, an error
+# A number in a date column is a serial number, an error.
+_DATE_FIELDS = ("notified_on", "declared_on", "decided_on")
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls and of encrypted .xlsx
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _ZIP = b"PK\x03\x04"

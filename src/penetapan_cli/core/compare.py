@@ -47,6 +47,20 @@ class Comparison(NamedTuple):
         dates = [o.result.deadline for o in self.options if o.result.deadline is not None]
         return min(dates) if dates else None
 
+    def own_trigger(self, option: Option) -> bool:
+        """``option``'s rule counts from another event than the rule in use, whose event the
+        trigger date given is (PKPU 19/2020 Pasal 54 ayat (5): the BRPK registration, not the
+        MK's letter): its date here is that given date, not its own event's."""
+        return option.result.rule.trigger != self.primary.result.rule.trigger
+
+    def other_triggers(self) -> tuple[Option, ...]:
+        """One option per rule of another rule set that counts from its own event."""
+        found: dict[str, Option] = {}
+        for option in self.options:
+            if not option.active and self.own_trigger(option):
+                found.setdefault(option.rule_set.qualified_id(option.result.rule), option)
+        return tuple(found.values())
+
     @property
     def safe(self) -> Option | None:
         """The first option giving the safe deadline (the active rule set wins a tie)."""

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from penetapan_cli.core.errors import DateInputError, Message
+from penetapan_cli.core.facts import fact
 
 MIN_DATE = dt.date(2000, 1, 1)
 MAX_DATE = dt.date(2100, 12, 31)  # the holiday data ends in 2100
@@ -101,6 +102,30 @@ _ISO_MIN = MIN_DATE.isoformat()
 _ISO_MAX = MAX_DATE.isoformat()
 
 
+def _other_order(
+    s: str, exc: DateInputError, order: str, year: int, first: int, second: int
+) -> DateInputError:
+    """``exc``, saying so when the date is a real one read in the other order (2/24/2025:
+    no month 24 day first, 24 February month first). The date is never read that way here."""
+    try:
+        other = dt.date(year, first, second)  # ``first`` read as the month, ``second`` the day
+    except ValueError:
+        return exc
+    if not MIN_DATE <= other <= MAX_DATE:
+        return exc
+    other_order = "mdy" if order == "dmy" else "dmy"
+    why = Message(
+        f"date.other_order.{other_order}",
+        why=exc.msg.values["why"],
+        date=other.isoformat(),
+        order=other_order,
+        date_order=fact("date_order"),
+    )
+    error = DateInputError("date.invalid", text=s, why=why)
+    error.other_order = other_order
+    return error
+
+
 def iso_date(text: str) -> dt.date | None:
     """``text`` as a date when it is exactly YYYY-MM-DD (ASCII digits, no spaces) naming a
     real day in the supported range; None for anything else, which ``parse_date`` decides.
@@ -184,7 +209,10 @@ def _parse_full(text: str, today: dt.date | None, order: str = "dmy") -> dt.date
         if len(c) != 4:
             raise _error(s, _YEAR4)
         day, month = (a, b) if order == "dmy" else (b, a)
-        return _build(s, int(c), int(month), int(day))
+        try:
+            return _build(s, int(c), int(month), int(day))
+        except DateInputError as exc:
+            raise _other_order(s, exc, order, int(c), int(day), int(month)) from None
     if m := _SHEET.fullmatch(s):
         day_text, _, month_word, year_text = m.groups()
         month_word = month_word.lower()

@@ -72,7 +72,10 @@ class InputError(PenetapanError):
 
 
 class DateInputError(InputError):
-    """A date that cannot be read strictly and unambiguously."""
+    """A date that cannot be read strictly and unambiguously. ``other_order`` ("mdy" or
+    "dmy"): the numeric date is a real one in that order of day and month (core/dates.py)."""
+
+    other_order: str | None = None
 
 
 class OutcomeError(InputError):

@@ -19,6 +19,7 @@ FACTS = (
     "strict",
     "declared",
     "as_of",
+    "date_order",
 )
 
 

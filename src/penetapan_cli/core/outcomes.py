@@ -26,14 +26,27 @@ class Outcome(enum.Enum):
 # Outcomes whose decision orders the KPU to act again (a new cycle): no declaration deadline yet.
 FOLLOW_UP_OUTCOMES = frozenset({Outcome.REVOTE, Outcome.RECOUNT, Outcome.RECAPITULATION})
 
-# Indonesian names (and a few common English ones) a user may type instead of the id.
+# Indonesian names (and a few common English ones) a user may type instead of the id, and the
+# MK's own amar wording where its meaning is certain (GLOSARIUM.md, "The MK's decisions"):
+# "Menyatakan Mahkamah tidak berwenang mengadili", "Menolak permohonan Pemohon untuk
+# seluruhnya", "Mengabulkan penarikan kembali permohonan Pemohon" (a petition "dicabut").
 ALIASES: dict[Outcome, tuple[str, ...]] = {
     Outcome.NO_PETITION: ("tanpa-permohonan", "tidak-ada-permohonan"),
     Outcome.DISMISSED: ("tidak-dapat-diterima", "tidak-lanjut", "dismissal"),
-    Outcome.WITHDRAWN: ("ditarik-kembali", "ditarik"),
+    Outcome.WITHDRAWN: ("ditarik-kembali", "ditarik", "dicabut", "penarikan-kembali"),
     Outcome.LAPSED: ("gugur",),
-    Outcome.NOT_COMPETENT: ("bukan-kewenangan",),
-    Outcome.REJECTED: ("ditolak",),
+    Outcome.NOT_COMPETENT: (
+        "bukan-kewenangan",
+        "tidak-berwenang",
+        "mahkamah-tidak-berwenang",
+        "tidak-berwenang-mengadili",
+    ),
+    Outcome.REJECTED: (
+        "ditolak",
+        "menolak",
+        "menolak-untuk-seluruhnya",
+        "ditolak-untuk-seluruhnya",
+    ),
     Outcome.GRANTED: ("dikabulkan",),
     Outcome.REVOTE: ("psu", "pemungutan-suara-ulang"),
     Outcome.RECOUNT: ("penghitungan-suara-ulang",),
@@ -44,6 +57,12 @@ ALIASES: dict[Outcome, tuple[str, ...]] = {
 # Words that make an outcome a partial grant ("dikabulkan sebagian", "partially granted"): the
 # MK's amar then says what follows, and the user must name it (see PartialGrantError).
 _PARTIAL_WORDS = frozenset({"sebagian", "partial", "partially", "partly", "part"})
+
+SUGGEST_CUTOFF = 0.8
+"""How close (difflib's ratio) an unknown outcome must be to a name for "did you mean": a
+typo (``dismisal``, ``ditolk``) is; a different wording is not, and a suggestion of a name that
+is far off could point to an outcome under another rule or trigger (``tidak berwenang`` once
+suggested ``tidak-ada-permohonan``, huruf a)."""
 
 _LOOKUP: dict[str, Outcome] = {o.value: o for o in Outcome} | {
     alias: o for o, names in ALIASES.items() for alias in names
@@ -71,7 +90,7 @@ def parse_outcome(text: str) -> Outcome:
         raise OutcomeError("outcome.empty", valid=valid)
     import difflib  # only for the hint: a one-off check does not pay for it
 
-    close = difflib.get_close_matches(key, list(_LOOKUP), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(key, list(_LOOKUP), n=1, cutoff=SUGGEST_CUTOFF)
     hint: Message | str = ""
     if close:
         target = _LOOKUP[close[0]]

@@ -14,7 +14,7 @@ from penetapan_cli.core.rules import DEFAULT_RULE_SET, Citation, Rule, RuleSet
 
 if TYPE_CHECKING:  # annotations only: a one-off check imports no more than it computes with
     from penetapan_cli import reports
-    from penetapan_cli.core.compare import Option
+    from penetapan_cli.core.compare import Comparison, Option
     from penetapan_cli.core.compliance import Verdict
     from penetapan_cli.core.counting import TraceDay
     from penetapan_cli.core.deadline import DeadlineResult
@@ -89,7 +89,9 @@ def _verdict_json(verdict: Verdict | None) -> dict[str, Any]:
     }
 
 
-def _option_json(option: Option, verdict: Verdict | None) -> dict[str, Any]:
+def _option_json(
+    option: Option, verdict: Verdict | None, comparison: Comparison, lang: str
+) -> dict[str, Any]:
     result = option.result
     return {
         "rule_set": option.rule_set.id,
@@ -107,6 +109,9 @@ def _option_json(option: Option, verdict: Verdict | None) -> dict[str, Any]:
         "days_left": result.days_left,
         "safe": option.safe,
         **_verdict_json(verdict),
+        "trigger": result.rule.trigger[lang],
+        "own_trigger": comparison.own_trigger(option),
+        "notices": [n[lang] for n in result.notices],
     }
 
 
@@ -129,6 +134,11 @@ def deadline_json(
         "status": result.status,
         "as_of": _iso(result.as_of),
         "days_left": result.days_left,
+        "deadline_day_off": [
+            {"kind": d.kind.value, "name": d.name[lang], "estimated": d.estimated}
+            for d in report.deadline_day_off
+        ]
+        or None,
         "basis": result.unit.value if result.unit else None,
         "basis_override": result.basis_override,
         "rule": _rule_json(result.rule_set, result.rule, lang),
@@ -147,7 +157,7 @@ def deadline_json(
         "trigger_date": primary.trigger_date.isoformat(),
         "safe_deadline": _iso(comparison.safe_deadline),
         "comparison": [
-            _option_json(o, report.verdicts[i] if report.verdicts else None)
+            _option_json(o, report.verdicts[i] if report.verdicts else None, comparison, lang)
             for i, o in enumerate(comparison.options)
         ]
         if report.compared

@@ -37,6 +37,7 @@ from penetapan_cli.messages import (
 from penetapan_cli.render.terminal import BOLD, GREEN, RED, YELLOW, Console, make_console
 
 if TYPE_CHECKING:
+    from penetapan_cli.core.calendar import NonWorkingDay
     from penetapan_cli.core.compliance import Verdict
 
 __all__ = ["make_console"]
@@ -57,6 +58,15 @@ def short_date(d: dt.date, lang: str) -> str:
     return f"{weekday_name(d, lang)[:3]} {d.day} {month_name(d.month, lang)[:3]} {d.year}"
 
 
+def _reasons(days: tuple[NonWorkingDay, ...], lang: str) -> str:
+    """ "hari libur nasional: Hari Raya Idul Fitri; ..." (an estimated date says so)."""
+    estimated = f" ({LABELS['estimated'][lang]})"
+    return "; ".join(
+        f"{DAY_KINDS[r.kind.value][lang]}: {r.name[lang]}{estimated if r.estimated else ''}"
+        for r in days
+    )
+
+
 def render_trace(console: Console, trace: tuple[TraceDay, ...], lang: str) -> None:
     status_label = {
         DayStatus.TRIGGER: LABELS["trigger_day"][lang],
@@ -64,13 +74,9 @@ def render_trace(console: Console, trace: tuple[TraceDay, ...], lang: str) -> No
         DayStatus.SKIPPED: LABELS["skipped"][lang],
         DayStatus.ROLLED: LABELS["rolled"][lang],
     }
-    estimated = f" ({LABELS['estimated'][lang]})"
     rows = []
     for day in trace:
-        why = "; ".join(
-            f"{DAY_KINDS[r.kind.value][lang]}: {r.name[lang]}{estimated if r.estimated else ''}"
-            for r in day.reasons
-        )
+        why = _reasons(day.reasons, lang)
         number = str(day.number) if day.number is not None else ""
         rows.append((number, format_date(day.date, lang), status_label[day.status], why))
     console.table(
@@ -100,7 +106,9 @@ def render_deadline(console: Console, report: reports.DeadlineReport) -> None:
     def line(label: str, value: str) -> None:
         _line(console, "  ", LABELS[label][lang], value)
 
-    console.print(console.bold(LABELS["title"][lang]))
+    region = " ".join((report.region or "").split())  # one line, as the calendar event
+    region = f" \u2014 {region}" if region else ""
+    console.print(console.bold(LABELS["title"][lang] + region))
     name = OUTCOME_NAMES[result.outcome.value][lang]
     line("outcome", label("outcome_line", lang).format(id=result.outcome.value, name=name))
     if primary.trigger_kind is TriggerKind.DECIDED:
@@ -126,9 +134,11 @@ def render_deadline(console: Console, report: reports.DeadlineReport) -> None:
         if report.cuti_working and result.unit.value == "working":
             counting += f"; {LABELS['cuti_working'][lang]}"
         line("counting", counting)
+        day_off = report.deadline_day_off
         console.print(
             f"  {console.bold(LABELS['deadline'][lang])}: "
             f"{console.style(format_date(result.deadline, lang), BOLD, GREEN)}"
+            + (f" ({_reasons(day_off, lang)})" if day_off else "")
         )
         if result.days_left is not None and result.as_of is not None and report.verdict is None:
             line(
@@ -218,6 +228,15 @@ def _render_comparison(
         title=LABELS["comparison" if all_rule_sets else "by_trigger"][lang],
         title_when_piped=True,
     )
+    for option in comparison.other_triggers():
+        rule = option.result.rule
+        rule_id = option.rule_set.qualified_id(rule)
+        own = LABELS["own_trigger"][lang].format(rule=rule_id, trigger=rule.trigger[lang])
+        _line(console, "  ", LABELS["notice"][lang], own, BOLD, YELLOW)
+        for notice in option.result.notices:
+            _line(
+                console, "  ", f"{LABELS['notice'][lang]} ({rule_id})", notice[lang], BOLD, YELLOW
+            )
     safe = comparison.safe
     if safe is not None and safe.result.deadline is not None:
         left = safe.result.days_left
