@@ -8,7 +8,7 @@ The suite never touches the user's cache directory. ``--holiday-cache`` picks th
 - ``off``: PENETAPAN_NO_CACHE=1, so every table comes straight from the ``holidays`` package.
 
 No computed date may depend on it: `uv run pytest --holiday-cache=cold` and `=off` pass too
-(docs/performance.md, "Start-up time"). Tests of the cache itself set their own directories.
+(docs/holiday-cache.md). Tests of the cache itself set their own directories.
 """
 
 from __future__ import annotations

@@ -1361,6 +1361,9 @@ def test_full_disk_on_the_calendar_keeps_both_old_files(
         _untouched(tmp_path, target, calendar)
 
 
+OUTPUT_NAMES = ("deadlines.csv", "deadlines.ics")
+
+
 @pytest.mark.parametrize("which", ["deadlines.csv", "deadlines.ics"])
 def test_a_failed_rename_keeps_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, which: str
@@ -1374,7 +1377,8 @@ def test_a_failed_rename_keeps_the_old_file(
     def replace(src: Any, dst: Any) -> None:
         if Path(dst).name == which:
             raise OSError(errno.EACCES, "Permission denied")
-        renamed.append(Path(dst).name)
+        if Path(dst).name in OUTPUT_NAMES:  # not the holiday tables a cold cache writes
+            renamed.append(Path(dst).name)
         real(src, dst)
 
     monkeypatch.setattr(files, "_replace", replace)
@@ -1437,7 +1441,8 @@ def test_old_files_stay_in_place_until_the_run_is_complete(
     real_replace = files._replace
 
     def replace(src: Any, dst: Any) -> None:
-        renamed.append(Path(dst).name)
+        if Path(dst).name in OUTPUT_NAMES:  # not the holiday tables a cold cache writes
+            renamed.append(Path(dst).name)
         real_replace(src, dst)
 
     monkeypatch.setattr(files, "_replace", replace)

@@ -39,6 +39,13 @@ RIGHT = "2025-02-03"
 POISONED = "2025-01-29"
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(_holiday_cache: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests choose their own cache directories: the cache is on whatever the suite's
+    --holiday-cache mode (conftest.py) says."""
+    monkeypatch.delenv("PENETAPAN_NO_CACHE", raising=False)
+
+
 def plant(directory: Path) -> Path:
     """A 2025 table with no holidays and a valid checksum, as an attacker would write it."""
     directory.mkdir(parents=True, exist_ok=True)
