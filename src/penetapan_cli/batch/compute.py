@@ -463,14 +463,6 @@ class Calculator:
             self._messages.setdefault(note, (text, row))
         return computed
 
-    def count(self, computed: Computed, row: int, rows: int = 1) -> None:
-        """Count ``rows`` rows of ``computed``, first seen at ``row``."""
-        if computed.tally < 0:
-            self._tally(computed)
-        self.tally_rows[computed.tally] += rows
-        for note, text in computed.notes:
-            self._messages.setdefault(note, (text, row))
-
     def messages(self) -> list[Message]:
         """Each distinct warning, notice and follow-up of the run, with its first row."""
         rows = dict.fromkeys(self._messages, 0)
