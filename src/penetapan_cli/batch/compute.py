@@ -178,8 +178,10 @@ class Calculator:
         self._tallies: dict[tuple[str, str | None, tuple[tuple[str, str], ...]], int] = {}
         self._tally_keys: list[tuple[str, str | None, tuple[tuple[str, str], ...]]] = []
         self._messages: dict[tuple[str, str], tuple[Text, int]] = {}
-        self._tally(Computed.failed(""))  # _ERROR_TALLY
-        self._tally(Computed.blank())  # _BLANK_TALLY
+        for status in ("error", "blank"):  # _ERROR_TALLY, _BLANK_TALLY
+            self._tallies[status, None, ()] = len(self._tally_keys)
+            self._tally_keys.append((status, None, ()))
+            self.tally_rows.append(0)
         self.declared = False  # the input has a declared_on column (set by the run)
         # Each distinct error message of the run: [first row, rows], in order of first row.
         self.errors: dict[str, list[int]] = {}
