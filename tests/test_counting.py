@@ -170,3 +170,28 @@ def test_nth_working_day_checks_its_argument(calendar: WorkCalendar) -> None:
 def test_indexed_days_out_of_bounds(days: int, calendar: WorkCalendar) -> None:
     with pytest.raises(ValueError, match="days must be between"):
         count_deadline(D(2025, 2, 4), days, CAL, AFTER, Roll.NONE, calendar)
+
+
+@pytest.mark.parametrize("cuti_working", [False, True])
+@pytest.mark.parametrize("closures", [(), _CLOSURES], ids=["no-closures", "closures"])
+def test_previous_working_day_equals_the_walk_back(
+    cuti_working: bool, closures: tuple[NonWorkingDay, ...]
+) -> None:
+    # The calendar reminder's day (render/ics.py): the last working day before each date from
+    # 1 Dec 2023 to 31 Jan 2026, by the index, against a walk back with is_working.
+    calendar = WorkCalendar(
+        holidays_package_year, cuti_bersama_working=cuti_working, closures=closures
+    )
+    date = D(2023, 12, 1)
+    while date <= D(2026, 1, 31):
+        day = date - dt.timedelta(days=1)
+        while not calendar.is_working(day):
+            day -= dt.timedelta(days=1)
+        assert calendar.previous_working_day(date) == day, date
+        date += dt.timedelta(days=1)
+
+
+def test_previous_working_day_across_new_year(calendar: WorkCalendar) -> None:
+    # Thu 2 Jan 2025: 1 Jan is New Year's Day (public holiday) and Tue 31 Dec 2024 a working
+    # day (SKB 3 Menteri 2024: cuti bersama on 26 Dec only), so the index of 2024 answers.
+    assert calendar.previous_working_day(D(2025, 1, 2)) == D(2024, 12, 31)

@@ -390,3 +390,44 @@ def test_calendar_header_and_durations_are_icalendar_s() -> None:
             delta = -(dt.timedelta(days=days) + offset)
             assert _duration(delta).encode() == icalendar.vDuration(delta).to_ical(), delta
             assert _duration(-delta).encode() == icalendar.vDuration(-delta).to_ical(), delta
+
+
+def test_shared_description_is_folded_as_icalendar_folds_it_at_every_column() -> None:
+    """A batch's events share the end of their descriptions (``CalendarEvent.pieces``), which
+    the writer escapes and folds once per column it starts at: case numbers of every length
+    move it over every column, with an escape, a caret or a multi-byte character next to the
+    cut. Each event is the one icalendar writes for the same description."""
+    from penetapan_cli.render.ics import _EventWriter
+
+    write = _EventWriter(STAMP)
+    comparison = compare_deadlines(
+        Outcome.DISMISSED, dt.date(2025, 2, 4), rule_sets=[DEFAULT], calendar=CALENDAR
+    )
+    for lang in ("id", "en"):
+        for length in range(1, 160):
+            for filler in ("7", "\\", ";", "^", "\u00e9", "\U0001f5f3"):
+                case = (filler * length)[:length]
+                event = deadline_event(
+                    comparison,
+                    notified=dt.date(2025, 2, 4),
+                    lang=lang,
+                    region="Kota Medan",
+                    calendar=CALENDAR,
+                    case_number=case,
+                )
+                assert event is not None
+                assert event.pieces is not None
+                assert "\n".join(event.pieces) == event.description
+                assert write(event) == _tree(event, STAMP), (lang, length, filler)
+
+
+def test_uid_is_uuid5_of_the_key() -> None:
+    import uuid
+
+    from penetapan_cli.render.ics import UID_NAMESPACE, uid5
+
+    for key in ("", "declaration|pkpu-18-2024|dismissed|region:kota medan", "\u00e9\U0001f5f3"):
+        assert uid5(key) == str(uuid.uuid5(UID_NAMESPACE, key))
+    for n in range(2000):  # every bit of the hash passes through the version and variant
+        key = f"declaration|x|region:{n}"
+        assert uid5(key) == str(uuid.uuid5(UID_NAMESPACE, key))

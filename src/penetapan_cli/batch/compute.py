@@ -1,29 +1,30 @@
 """Per-row deadlines for a batch: one Calculator per run, bounded caches, message tallies.
 
 A row's result depends on a few texts (outcome, notified_on, basis, no_cuti_bersama and
-declared_on). Each is read once per distinct text, in its own bounded cache, into a normalised
-value; the result is then computed once per normalised key: (rule and notices, date, basis,
-calendar, declaration date). So a file whose texts never repeat (any day of several years,
-several spellings) costs about as much per row as one that repeats a few dates. No cache
-empties itself when full: it drops one entry.
-"""
+declared_on). They are read once per distinct text, in bounded caches: the outcome, basis and
+no_cuti_bersama texts together into a plan (rule and notices, basis, calendar), the date text
+into the list of that day's results, one per plan. The result is computed once per plan and
+day (and declaration date). So a file whose texts never repeat (any day of several years,
+several spellings) costs about as much per row as one that repeats a few dates, and a known
+row costs two look-ups. No cache empties itself when full: it drops one entry."""
 
 from __future__ import annotations
 
 import collections
 import contextlib
-import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from penetapan_cli.batch.columns import _BOOLEANS, CACHE_SIZE, Blank, neutralise, result_columns
+from penetapan_cli.batch.columns import _BOOLEANS, CACHE_SIZE, Blank
+from penetapan_cli.batch.computed import DECIDED_COLUMN, Computed
 from penetapan_cli.batch.read import InRow, Source
+from penetapan_cli.batch.summary import Message
 from penetapan_cli.core.calendar import NonWorkingDay, WorkCalendar, YearSource
 from penetapan_cli.core.compare import check_decided
 from penetapan_cli.core.compliance import check_declared, judge
 from penetapan_cli.core.dates import parse_date
-from penetapan_cli.core.deadline import DeadlineResult, compute_deadline
+from penetapan_cli.core.deadline import compute_deadline
 from penetapan_cli.core.errors import DateInputError, InputError, PenetapanError
 from penetapan_cli.core.facts import fact
 from penetapan_cli.core.outcomes import Outcome, parse_outcome
@@ -31,26 +32,23 @@ from penetapan_cli.core.rules import Rule, RuleSet, Text, Unit
 from penetapan_cli.messages import (
     BATCH_MONTH_FIRST,
     CLOSURES_CALENDAR_DAYS,
-    LABELS,
     error_text,
     render_message,
-    rows_from,
-    texts_of,
 )
 from penetapan_cli.options import OPTION_NAMES
 from penetapan_cli.sources.holidays import holidays_package_year
 
 if TYPE_CHECKING:
-    from penetapan_cli.core.compliance import Verdict
+    pass
 
 RESULT_CACHE_SIZE = 65_536
-"""Results remembered per normalised key (rule and notices, date, basis, calendar): sixteen
-years of dates on three rules and two bases is about 35,000 keys."""
+"""Results remembered, one per plan (rule and notices, basis, calendar) and day: sixteen
+years of dates on three rules and two bases is about 35,000."""
 TEXT_CACHE_SIZE = 65_536
-"""Distinct outcome, date, basis, no_cuti_bersama and declared_on texts remembered, per column."""
+"""Distinct texts remembered: plan texts (outcome, basis, no_cuti_bersama), dates, declared_on."""
 _UNREAD = object()  # a text not in its cache yet
 
-NAMES = {**OPTION_NAMES, "declared": "declared_on", "decided": "decided_on"}
+NAMES = {**OPTION_NAMES, "declared": "declared_on", "decided": DECIDED_COLUMN}
 """A row's error names its declared_on and decided_on columns, and every other fact as the
 command line does."""
 
@@ -63,110 +61,13 @@ def _prefixed(exc: InputError, name: str) -> InputError:
     return prefixed
 
 
-def _batch_text(text: Text) -> Text:
-    """A rule's text as a batch shows it: it names the decided_on column, not ``--decided``
-    (an option batch does not have)."""
-    option = OPTION_NAMES["decided"]
-    if option not in text["en"] and option not in text["id"]:
-        return text
-    return {lang: t.replace(option, NAMES["decided"]) for lang, t in text.items()}
-
-
 # ---------------------------------------------------------------------------------------------
 # Computing
 
 
-@dataclasses.dataclass(frozen=True)
-class Computed:
-    """The result columns of one row, ready for each output format."""
-
-    status: str
-    cells: tuple[str, ...]  # CSV: trigger_date, deadline, status, days_left, rule, citation, error
-    # (then compliance, days_late when the input has a declared_on column)
-    fields: Mapping[str, Any]  # JSON: the same, with null and integers
-    notes: tuple[tuple[tuple[str, str], Text], ...] = ()  # ((kind, English text), text)
-    note_keys: tuple[tuple[str, str], ...] = ()  # (kind, English text) of each note
-    # For the calendar export (--ics): the result and the calendar it was counted with. Rows
-    # whose outcomes share a rule and its notices share it: its outcome is the first one seen.
-    result: DeadlineResult | None = dataclasses.field(default=None, compare=False)
-    calendar: WorkCalendar | None = dataclasses.field(default=None, compare=False)
-    compliance: str | None = None  # the verdict on the row's declared_on, for the tallies
-
-    @classmethod
-    def failed(
-        cls, message: str, trigger_date: dt.date | None = None, *, declared: bool = False
-    ) -> Computed:
-        """An error row; ``trigger_date`` when the date was read although the row failed."""
-        fields = dict.fromkeys(result_columns(declared))
-        trigger = trigger_date.isoformat() if trigger_date is not None else None
-        fields.update(trigger_date=trigger, status="error", error=message)
-        cells = (trigger or "", "", "error", "", "", "", neutralise(message))
-        return cls("error", (*cells, "", "") if declared else cells, fields)
-
-    @classmethod
-    def blank(cls, *, declared: bool = False) -> Computed:
-        """A row that holds nothing: no result, no error."""
-        fields = dict.fromkeys(result_columns(declared))
-        fields.update(status="blank")
-        cells = ("", "", "blank", "", "", "", "")
-        return cls("blank", (*cells, "", "") if declared else cells, fields)
-
-    @classmethod
-    def of(
-        cls,
-        result: DeadlineResult,
-        rule_set: RuleSet,
-        calendar: WorkCalendar | None = None,
-        *,
-        declared: bool = False,
-        verdict: Verdict | None = None,
-        warnings: tuple[Text, ...] = (),
-    ) -> Computed:
-        """``declared``: the input has a declared_on column (``verdict`` None: an empty cell)."""
-        deadline = result.deadline.isoformat() if result.deadline else None
-        rule = rule_set.qualified_id(result.rule)
-        citation = result.rule.citation.short()
-        trigger = result.trigger_date.isoformat()
-        fields = {
-            "trigger_date": trigger,
-            "deadline": deadline,
-            "status": result.status,
-            "days_left": result.days_left,
-            "rule": rule,
-            "citation": citation,
-            "error": None,
-        }
-        cells: tuple[str, ...] = (
-            trigger,
-            deadline or "",
-            result.status,
-            "" if result.days_left is None else str(result.days_left),  # a number: kept as is
-            neutralise(rule),
-            neutralise(citation),
-            "",
-        )
-        compliance = None
-        if declared:
-            days_late = verdict.days_late if verdict is not None else None
-            compliance = verdict.compliance.value if verdict is not None else None
-            fields |= {"compliance": compliance, "days_late": days_late}
-            cells += (compliance or "", "" if days_late is None else str(days_late))
-        notes = [("warning", texts_of(m)) for m in result.warnings]
-        notes += [("warning", t) for t in warnings]
-        notes += [("notice", t) for t in result.notices]
-        if result.deadline is None and result.rule.follow_up:
-            notes.append(("follow_up", result.rule.follow_up))
-        texts = tuple(((kind, t["en"]), t) for kind, t in ((k, _batch_text(t)) for k, t in notes))
-        keys = tuple(key for key, _ in texts)
-        return cls(result.status, cells, fields, texts, keys, result, calendar, compliance)
-
-
-@dataclasses.dataclass(frozen=True)
-class Message:
-    kind: str  # "warning", "notice" or "follow_up"
-    text: Text
-    first_row: int
-    rows: int  # rows computed with it (rows served from the cache included)
+def _first(day: list[Any] | None) -> dt.date | None:
+    """The date of a day's list, if it was read."""
+    return None if day is None else day[0]
 
 
 def _remember(cache: dict[Any, Any], key: Any, value: Any, size: int) -> None:
@@ -188,8 +89,22 @@ class _Group:
         self.rule = rule
 
 
+class _Plan:
+    """What a result takes from everything but its dates: a group of outcomes, a basis and a
+    calendar. Its ``number`` is its place in each day's list of results (``Calculator.dates``)."""
+
+    __slots__ = ("basis", "cuti", "group", "number")
+
+    def __init__(self, number: int, group: _Group, basis: Unit | None, cuti: bool) -> None:
+        self.number = number
+        self.group = group
+        self.basis = basis
+        self.cuti = cuti
+
+
 _BASIS_CODES: dict[Unit | None, int] = {None: 0, Unit.CALENDAR: 1, Unit.WORKING: 2}
 _BASES: tuple[Unit | None, ...] = (None, Unit.CALENDAR, Unit.WORKING)
+_ERROR_TALLY, _BLANK_TALLY = 0, 1  # the tallies of rows in error and of blank rows
 
 
 class Calculator:
@@ -200,13 +115,18 @@ class Calculator:
     (``--strict``): a row whose working-day count touches a year without decreed holiday data
     is an error row with the message ``penetapan deadline --strict`` gives, not a warning.
 
-    Each stage is remembered on its own key, in a bounded cache that drops its oldest entry
-    when full (never all of them): each column's text read into a value (``outcomes``: the
-    outcome's group, ``dates``, ``bases``, ``cuti``), and ``results``, the result of a
-    normalised key (group of outcomes sharing a rule and its notices, date, basis, calendar).
-    A file whose texts never repeat then costs about as much per row as one that repeats a
-    few. ``cache`` (least recently used, ``cache_size`` entries) keeps the results of the row
-    texts that did not go through those caches (the first of each, and rows in error).
+    A row's texts are read in two parts, each remembered in a bounded cache that drops its
+    oldest entry when full (never all of them): ``plans``, its outcome, basis and
+    no_cuti_bersama texts read into a plan (a group of outcomes sharing a rule and its notices,
+    a basis, a calendar), and ``dates``, its notified_on text read into the list of results of
+    that day, one per plan (texts naming the same day share it). A result is computed once per
+    plan and day (at most ``result_cache_size`` are kept), so that a row whose texts have been
+    seen costs two look-ups, whether its texts repeat often or not. With a declared_on column,
+    ``results`` keeps the results by plan, day and declaration date. ``cache`` (least recently
+    used, ``cache_size`` entries) keeps the results of rows in error, which no stage keeps.
+
+    Rows are counted per tally (status, compliance and messages of a result), in
+    ``tally_rows``, by the number each result carries: one list increment per row.
     """
 
     def __init__(
@@ -240,29 +160,53 @@ class Calculator:
         self.result_cache_size = max(result_cache_size, 1)
         self.text_cache_size = max(text_cache_size, 1)
         self.cache: collections.OrderedDict[tuple[str, ...], Computed] = collections.OrderedDict()
-        self.outcomes: dict[str, int] = {}  # text -> group number
-        self.dates: dict[str, dt.date] = {}
-        self.bases: dict[str, int] = {}  # text -> basis code (_BASES)
-        self.cuti: dict[str, bool] = {}
+        self.plans: dict[tuple[str, str, str], int] = {}  # texts -> plan number
+        self.dates: dict[str, list[Any]] = {}  # text -> [date, result of plan 1, plan 2...]
         self.declared_on: dict[str, dt.date | None] = {}
         self.decided_on: dict[str, dt.date | None] = {}
-        self.results: dict[
-            tuple[int, dt.date, int, bool, dt.date | None, dt.date | None], Computed
-        ] = {}
+        self.results: dict[tuple[int, dt.date, dt.date | None, dt.date | None], Computed] = {}
         self.calendars: dict[bool, WorkCalendar] = {}
-        # Rows counted per combination of messages, and each message's text and first row.
-        self.tallies: dict[tuple[tuple[str, str], ...], int] = {}
-        self._messages: dict[tuple[str, str], tuple[Text, int]] = {}
+        self._days: dict[dt.date, list[Any]] = {}  # the lists of ``dates``, by day
+        self._kept: collections.deque[tuple[list[Any], int]] = collections.deque()
+        self._plans: dict[tuple[int, int, bool], _Plan] = {}
+        self._plan_list: list[_Plan | None] = [None]  # numbers start at 1
         self._groups: dict[Outcome, _Group] = {}
         self._group_list: list[_Group] = []
         self._pending: dict[int, Computed] = {}
+        # Rows counted per tally, and each message's text and first row.
+        self.tally_rows: list[int] = []
+        self._tallies: dict[tuple[str, str | None, tuple[tuple[str, str], ...]], int] = {}
+        self._tally_keys: list[tuple[str, str | None, tuple[tuple[str, str], ...]]] = []
+        self._messages: dict[tuple[str, str], tuple[Text, int]] = {}
+        for status in ("error", "blank"):  # _ERROR_TALLY, _BLANK_TALLY
+            self._tallies[status, None, ()] = len(self._tally_keys)
+            self._tally_keys.append((status, None, ()))
+            self.tally_rows.append(0)
         self.declared = False  # the input has a declared_on column (set by the run)
         # Each distinct error message of the run: [first row, rows], in order of first row.
         self.errors: dict[str, list[int]] = {}
 
+    def _tally(self, computed: Computed) -> Computed:
+        """Give ``computed`` the number of its tally (status, compliance, messages)."""
+        key = (computed.status, computed.compliance, computed.note_keys)
+        number = self._tallies.get(key)
+        if number is None:
+            number = self._tallies[key] = len(self._tally_keys)
+            self._tally_keys.append(key)
+            self.tally_rows.append(0)
+        computed.tally = number
+        return computed
+
     def failed(self, message: str, trigger_date: dt.date | None = None) -> Computed:
         """An error row, with the columns this input's output has."""
-        return Computed.failed(message, trigger_date, declared=self.declared)
+        computed = Computed.failed(message, trigger_date, declared=self.declared)
+        computed.tally = _ERROR_TALLY
+        return computed
+
+    def blank(self) -> Computed:
+        computed = Computed.blank(declared=self.declared)
+        computed.tally = _BLANK_TALLY
+        return computed
 
     def calendar(self, cuti_bersama_working: bool) -> WorkCalendar:
         calendar = self.calendars.get(cuti_bersama_working)
@@ -294,6 +238,21 @@ class Calculator:
             self._groups[outcome] = group
         return group
 
+    def _plan(self, group: _Group, basis: Unit | None, cuti: bool) -> int:
+        key = (group.number, _BASIS_CODES[basis], cuti)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = _Plan(len(self._plan_list), group, basis, cuti)
+            self._plan_list.append(plan)
+        return plan.number
+
+    def _day(self, date: dt.date) -> list[Any]:
+        day = self._days.get(date)
+        if day is None:
+            day = [date]
+            _remember(self._days, date, day, self.text_cache_size)
+        return day
+
     def _basis(self, text: str) -> Unit | None:
         value = text.strip().lower()
         if not value:
@@ -314,31 +273,27 @@ class Calculator:
         """One row, as ``penetapan deadline`` would compute it; its error message if it fails.
 
         The texts are read in the order ``deadline`` reads them (the first failure is the
-        row's message), each through its cache; the result through ``results``."""
+        row's message), through ``plans`` and ``dates``; the result is that of its plan in
+        the day's list (or in ``results``, with a declared_on column)."""
         size = self.text_cache_size
-        date: dt.date | None = None
+        texts = (fields["outcome"], fields.get("basis", ""), fields.get("no_cuti_bersama", ""))
+        day: list[Any] | None = None
         try:
-            text = fields["outcome"]
-            number = self.outcomes.get(text)
+            number = self.plans.get(texts)
+            group = None
             if number is None:
                 try:
-                    number = self._group(parse_outcome(text)).number
+                    group = self._group(parse_outcome(texts[0]))
                 except PenetapanError as exc:
                     with contextlib.suppress(PenetapanError):  # trigger_date shows what was read
-                        date = self._date(fields["notified_on"])
+                        day = self._date(fields["notified_on"])
                     raise exc from None
-                _remember(self.outcomes, text, number, size)
-            date = self._date(fields["notified_on"])
-            text = fields.get("basis", "")
-            code = self.bases.get(text)
-            if code is None:
-                code = _BASIS_CODES[self._basis(text)]
-                _remember(self.bases, text, code, size)
-            text = fields.get("no_cuti_bersama", "")
-            cuti = self.cuti.get(text)
-            if cuti is None:
-                cuti = self._no_cuti_bersama(text)
-                _remember(self.cuti, text, cuti, size)
+            day = self._date(fields["notified_on"])
+            if group is not None:
+                basis = self._basis(texts[1])
+                number = self._plan(group, basis, self._no_cuti_bersama(texts[2]))
+                _remember(self.plans, texts, number, size)
+            assert number is not None
             declared_on: dt.date | None = None
             if self.declared:
                 text = fields.get("declared_on", "")
@@ -354,29 +309,67 @@ class Calculator:
                 decided_on = self._decided_on(text)
                 _remember(self.decided_on, text, decided_on, size)
             if decided_on is not None:  # as deadline --decided refuses it
-                check_decided(self._group_list[number].outcome, date, decided_on)
+                checked = self._plan_list[number]
+                assert checked is not None
+                check_decided(checked.group.outcome, day[0], decided_on)
         except PenetapanError as exc:
-            failed = self.failed(error_text(exc, self.lang, NAMES), date)
+            failed = self.failed(error_text(exc, self.lang, NAMES), _first(day))
             if getattr(exc, "other_order", None) == "mdy" and self.date_order == "dmy":
                 note = ("warning", BATCH_MONTH_FIRST["en"])
-                failed = dataclasses.replace(
-                    failed, notes=((note, BATCH_MONTH_FIRST),), note_keys=(note,)
-                )
+                failed.notes, failed.note_keys = ((note, BATCH_MONTH_FIRST),), (note,)
+                self._tally(failed)
             return failed
-        key = (number, date, code, cuti, declared_on, decided_on)
-        computed = self.results.get(key)
-        if computed is None:
-            group = self._group_list[number]
-            computed = self._result(group, date, _BASES[code], cuti, declared_on, decided_on)
-            _remember(self.results, key, computed, self.result_cache_size)
+        plan = self._plan_list[number]
+        assert plan is not None
+        date = day[0]
+        if self.declared or "decided_on" in fields:  # as compute_rows looks them up
+            key = (number, date, declared_on, decided_on)
+            computed = self.results.get(key)
+            if computed is None:
+                computed = self._result(plan, date, declared_on, decided_on)
+                _remember(self.results, key, computed, self.result_cache_size)
+            return computed
+        computed = day[number] if number < len(day) else None
+        return self._keep(day, number) if computed is None else computed
+
+    def _keep(self, day: list[Any], number: int) -> Computed:
+        """The result of plan ``number`` on ``day``, computed and kept in the day's list."""
+        plan = self._plan_list[number]
+        assert plan is not None
+        computed = self._result(plan, day[0], None)
+        if number >= len(day):
+            day.extend([None] * (number + 1 - len(day)))
+        day[number] = computed
+        kept = self._kept
+        kept.append((day, number))
+        if len(kept) > self.result_cache_size:  # the oldest result goes; never all
+            old, at = kept.popleft()
+            old[at] = None
         return computed
+
+    def fill(self, day: list[Any], number: int, row: int) -> Computed:
+        """A row whose texts are known (its plan ``number`` and its ``day``) but whose result
+        is not kept: computed without reading its texts again."""
+        computed = self._keep(day, number)
+        for note, text in computed.notes:
+            self._messages.setdefault(note, (text, row))
+        return computed
+
+    def _date(self, text: str) -> list[Any]:
+        """The list of a date text's day (its date first), read in the run's --date-order,
+        through ``dates``."""
+        day = self.dates.get(text)
+        if day is None:
+            day = self._day(parse_date(text, today=self.today, order=self.date_order))
+            _remember(self.dates, text, day, self.text_cache_size)
+        return day
 
     def _declared_on(self, text: str) -> dt.date | None:
         """The row's declaration date; None for an empty cell."""
         if not text.strip():
             return None
         try:
-            declared_on = self._date(text)
+            declared_on = parse_date(text, today=self.today, order=self.date_order)
         except InputError as exc:
             raise _prefixed(exc, "declared") from None
         check_declared(declared_on, self.as_of)
@@ -387,29 +380,28 @@ class Calculator:
         if not text.strip():
             return None
         try:
-            return self._date(text)
+            return parse_date(text, today=self.today, order=self.date_order)
         except InputError as exc:
             raise _prefixed(exc, "decided") from None
 
     def _result(
         self,
-        group: _Group,
+        plan: _Plan,
         date: dt.date,
-        basis: Unit | None,
-        cuti: bool,
         declared_on: dt.date | None,
         decided_on: dt.date | None = None,
     ) -> Computed:
         """As ``deadline --decided`` counts: from both triggers when the reading is earlier
         than the notification, the deadline being the safe (earlier) one, the declaration
         judged against it and the earliest trigger (core/compare.py, core/compliance.py)."""
+        group = plan.group
         # No count and no declaration to judge: one result whatever the date, basis, calendar.
         shared = group.rule.days is None and declared_on is None and decided_on is None
         if shared:
             pending = self._pending.get(group.number)
             if pending is not None:
                 return pending
-        calendar = self.calendar(cuti)
+        calendar = self.calendar(plan.cuti)
         triggers = [date]
         if decided_on is not None and decided_on != date:
             triggers.insert(0, decided_on)  # the reading first, as deadline --decided
@@ -420,7 +412,7 @@ class Calculator:
                     trigger,
                     rule_set=self.rule_set,
                     calendar=calendar,
-                    basis=basis,
+                    basis=plan.basis,
                     as_of=self.as_of,
                     strict=self.strict,
                     trace=False,
@@ -439,51 +431,44 @@ class Calculator:
         if declared_on is not None:
             verdict = judge(declared_on, result.deadline, triggers[0])
         ignored = bool(self.closures) and result.ignores_closures
-        computed = Computed.of(
-            result,
-            self.rule_set,
-            calendar,
-            declared=self.declared,
-            verdict=verdict,
-            warnings=(CLOSURES_CALENDAR_DAYS,) * ignored,
+        computed = self._tally(
+            Computed.of(
+                result,
+                self.rule_set,
+                calendar,
+                declared=self.declared,
+                verdict=verdict,
+                warnings=(CLOSURES_CALENDAR_DAYS,) * ignored,
+            )
         )
         if shared:
             self._pending[group.number] = computed
         return computed
 
-    def _date(self, text: str) -> dt.date:
-        """A date text read in the run's --date-order, through its cache."""
-        date = self.dates.get(text)
-        if date is None:
-            date = parse_date(text, today=self.today, order=self.date_order)
-            _remember(self.dates, text, date, self.text_cache_size)
-        return date
-
     def add(self, key_fields: tuple[str, ...], key: tuple[str, ...], row: int) -> Computed:
-        """The result of ``key`` (first seen at ``row``), kept in ``cache``: when it is full,
-        its least recently used entry leaves it."""
+        """The result of ``key`` (first seen at ``row``); its messages are the run's from
+        ``row`` on, unless an earlier row had them. A row in error is kept in ``cache``: when
+        it is full, its least recently used entry leaves it."""
         cache = self.cache
         computed = cache.get(key)
         if computed is not None:
             cache.move_to_end(key)
             return computed
-        if len(cache) >= self.cache_size:
-            cache.popitem(last=False)
-        computed = cache[key] = self.compute(dict(zip(key_fields, key, strict=True)))
-        if computed.note_keys not in self.tallies:
-            self.count(computed, row, 0)
-        return computed
-
-    def count(self, computed: Computed, row: int, rows: int = 1) -> None:
-        """Count ``rows`` rows for a combination of messages first seen at ``row``."""
-        self.tallies[computed.note_keys] = rows
+        computed = self.compute(dict(zip(key_fields, key, strict=True)))
+        if computed.tally < 0:  # a result made outside ``_result`` (a test's)
+            self._tally(computed)
+        if computed.status == "error":
+            if len(cache) >= self.cache_size:
+                cache.popitem(last=False)
+            cache[key] = computed
         for note, text in computed.notes:
             self._messages.setdefault(note, (text, row))
+        return computed
 
     def messages(self) -> list[Message]:
         """Each distinct warning, notice and follow-up of the run, with its first row."""
         rows = dict.fromkeys(self._messages, 0)
-        for note_keys, count in self.tallies.items():
+        for (_, _, note_keys), count in zip(self._tally_keys, self.tally_rows, strict=True):
             for note in note_keys:
                 rows[note] += count
         order = {"warning": 0, "notice": 1, "follow_up": 2}
@@ -493,103 +478,74 @@ class Calculator:
         ]
         return sorted(found, key=lambda m: (order[m.kind], m.first_row))
 
-
-@dataclasses.dataclass
-class Summary:
-    rows: int = 0
-    ok: int = 0
-    pending: int = 0
-    errors: int = 0
-    messages: list[Message] = dataclasses.field(default_factory=list)
-    compliance: Mapping[str, int] | None = None  # with a declared_on column: rows by verdict
-    blank: int = 0
-    error_messages: Mapping[str, Sequence[int]] = dataclasses.field(default_factory=dict)
-    """Each distinct error message: [first row, rows], in order of first row."""
-
-    def line(self) -> str:
-        line = (
-            f"rows={self.rows} ok={self.ok} pending={self.pending} errors={self.errors} "
-            f"blank={self.blank}"
-        )
-        if self.compliance is not None:
-            line += "".join(f" {k.replace('-', '_')}={n}" for k, n in self.compliance.items())
-        return line
-
-    def report(self, lang: str) -> list[str]:
-        """The lines for stderr: each distinct warning, notice and next step with the rows it
-        concerns, then the one-line summary."""
-        keys = {
-            "warning": "warning_label",
-            "notice": "notice_label",
-            "follow_up": "next_step_label",
-        }
-        lines = [
-            f"{LABELS[keys[m.kind]][lang]} ({rows_from(m.rows, m.first_row, lang)}): {m.text[lang]}"
-            for m in self.messages
-        ]
-        lines += [
-            f"{LABELS['error_label'][lang]} ({rows_from(rows, first, lang)}): {text}"
-            for text, (first, rows) in self.error_messages.items()
-        ]
-        lines.append(f"penetapan batch: {self.line()}")
-        return lines
+    def counts(self, since: Sequence[int], counts: dict[str, int]) -> None:
+        """Add to ``counts`` the rows of each status and verdict counted since ``since``."""
+        for i, (status, compliance, _) in enumerate(self._tally_keys):
+            rows = self.tally_rows[i] - (since[i] if i < len(since) else 0)
+            if rows:
+                counts[status] += rows
+                if compliance is not None:
+                    counts[compliance] += rows
 
 
 def compute_rows(
     source: Source, calculator: Calculator, counts: dict[str, int]
 ) -> Iterator[tuple[InRow, Computed]]:
-    """Pair each input row with its result, in order; ``counts`` tallies the statuses.
+    """Pair each input row with its result, in order; ``counts`` tallies the statuses (once
+    the last row is through).
 
-    A row whose texts are all in the calculator's caches, and whose normalised key is in its
-    results, is served here with a few dictionary look-ups; any other goes through
-    ``Calculator.add``."""
+    A row whose plan texts and date text are in the calculator's caches, and whose result is
+    kept, is served here with two look-ups and counted with one list increment; any other goes
+    through ``Calculator.add``."""
     key_fields = source.key_fields
     at = {name: i for i, name in enumerate(key_fields)}
     at_outcome, at_date = at["outcome"], at["notified_on"]
     at_basis, at_cuti = at.get("basis"), at.get("no_cuti_bersama")
     at_declared = at.get("declared_on") if calculator.declared else None
     at_decided = at.get("decided_on")
-    outcomes, dates, bases = calculator.outcomes, calculator.dates, calculator.bases
-    cutis, declared, results = calculator.cuti, calculator.declared_on, calculator.results
-    decided = calculator.decided_on
-    tallies, add, errors = calculator.tallies, calculator.add, calculator.errors
-    blank = Computed.blank(declared=calculator.declared)
+    general = at_declared is not None or at_decided is not None  # results by plan and dates
+    plans, dates = calculator.plans, calculator.dates
+    declared, results = calculator.declared_on, calculator.results
+    decided, errors = calculator.decided_on, calculator.errors
+    tally_rows, add, fill = calculator.tally_rows, calculator.add, calculator.fill
+    since = list(tally_rows)
+    blank = calculator.blank()
     for row in source.rows:
         if row.problem is None:
             key = row.key
-            number = outcomes.get(key[at_outcome])
-            date = dates.get(key[at_date])
-            code = bases.get(key[at_basis] if at_basis is not None else "")
-            cuti = cutis.get(key[at_cuti] if at_cuti is not None else "")
-            declared_on = None if at_declared is None else declared.get(key[at_declared], _UNREAD)
-            decided_on = None if at_decided is None else decided.get(key[at_decided], _UNREAD)
+            number = plans.get(
+                (
+                    key[at_outcome],
+                    "" if at_basis is None else key[at_basis],
+                    "" if at_cuti is None else key[at_cuti],
+                )
+            )
+            day = dates.get(key[at_date])
             computed = None
-            if not (
-                number is None
-                or date is None
-                or code is None
-                or cuti is None
-                or declared_on is _UNREAD
-                or decided_on is _UNREAD
-            ):
-                row_key = (number, date, code, cuti, declared_on, decided_on)
-                computed = results.get(row_key)  # type: ignore[arg-type]
+            if number is not None and day is not None:
+                if not general:
+                    computed = day[number] if number < len(day) else None
+                    if computed is None:
+                        computed = fill(day, number, row.number)
+                else:
+                    declared_on = decided_on = None
+                    if at_declared is not None:
+                        declared_on = declared.get(key[at_declared], _UNREAD)
+                    if at_decided is not None:
+                        decided_on = decided.get(key[at_decided], _UNREAD)
+                    if declared_on is not _UNREAD and decided_on is not _UNREAD:
+                        dates_key = (number, day[0], declared_on, decided_on)
+                        computed = results.get(dates_key)  # type: ignore[arg-type]
             if computed is None:
                 computed = add(key_fields, key, row.number)
-            if computed.note_keys:
-                try:
-                    tallies[computed.note_keys] += 1
-                except KeyError:  # a result computed outside this run's rows
-                    calculator.count(computed, row.number)
         elif type(row.problem) is Blank:
             computed = blank
         else:
             problem = row.problem
             text = problem if isinstance(problem, str) else render_message(problem, calculator.lang)
             computed = calculator.failed(text)
-        counts[computed.status] += 1
+        tally_rows[computed.tally] += 1
         if computed.status == "error":  # each distinct message: [first row, rows]
             errors.setdefault(computed.fields["error"], [row.number, 0])[1] += 1
-        if computed.compliance is not None:
-            counts[computed.compliance] += 1
         yield row, computed
+    calculator.counts(since, counts)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
@@ -11,7 +10,8 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from penetapan_cli.batch.workbook import RunFacts
-    from penetapan_cli.render.ics import CalendarEvent
+    from penetapan_cli.core.outcomes import Outcome
+    from penetapan_cli.render.ics import CalendarEvent, DeclarationParts
 from penetapan_cli.batch.columns import (
     _CANONICAL,
     OUTPUT_ERRORS,
@@ -21,8 +21,10 @@ from penetapan_cli.batch.columns import (
     column_key,
     has_declared,
 )
-from penetapan_cli.batch.compute import Calculator, Computed, Summary, compute_rows
+from penetapan_cli.batch.compute import TEXT_CACHE_SIZE, Calculator, compute_rows
+from penetapan_cli.batch.computed import Computed
 from penetapan_cli.batch.read import InRow, Source, Table, read_csv, read_jsonl
+from penetapan_cli.batch.summary import Summary
 from penetapan_cli.batch.write import write_csv, write_json, write_jsonl
 from penetapan_cli.core.compliance import Compliance
 
@@ -144,37 +146,62 @@ class RowEvents:
         self.lang = lang
         self.add = add
         self.used: set[str] = set()
+        self.outcomes: dict[str, Outcome] = {}  # the outcome texts of ok rows, read
+        self.shared: dict[str, str] = {}  # the description lines shared by results
 
     def __call__(self, row: InRow, computed: Computed) -> None:
+        from penetapan_cli.render.ics import declaration_event
+
+        # What the events of one result share (its description, date, reminder) is built
+        # once, with the result, and kept on it.
+        parts = computed.event
+        if parts is None:
+            parts = computed.event = self._parts(computed)
+        # A result is shared by the outcomes of one rule with the same notices: the event is
+        # titled with the row's own outcome.
+        text = self.cell(row, "outcome")
+        outcome = self.outcomes.get(text)
+        if outcome is None:
+            from penetapan_cli.core.outcomes import parse_outcome
+
+            outcome = parse_outcome(text)
+            if len(self.outcomes) >= TEXT_CACHE_SIZE:  # the oldest goes; never all
+                del self.outcomes[next(iter(self.outcomes))]
+            self.outcomes[text] = outcome
+        assert computed.result is not None
+        event = declaration_event(
+            parts,
+            outcome=outcome,
+            notified=computed.result.trigger_date,
+            lang=self.lang,
+            region=self.cell(row, "region") or None,
+            case_number=self.cell(row, "case_number") or None,
+            unique=lambda key: self.unique(key, row.number),
+        )
+        self.add(event)
+
+    def unique(self, key: str, row: int) -> str:
+        """``key``, or when another event of the file has it, ``key`` and the row number."""
+        while key in self.used:
+            key = f"{key}|row:{row}"
+        self.used.add(key)
+        return key
+
+    def _parts(self, computed: Computed) -> DeclarationParts:
         from penetapan_cli.core.compare import Comparison, Option, TriggerKind
-        from penetapan_cli.core.outcomes import parse_outcome
-        from penetapan_cli.render.ics import deadline_event
+        from penetapan_cli.render.ics import declaration_parts
 
         result, calendar = computed.result, computed.calendar
         assert result is not None
         assert calendar is not None
-        # A result is shared by the outcomes of one rule with the same notices: the event is
-        # titled with the row's own outcome.
-        outcome = parse_outcome(self.cell(row, "outcome"))
-        if outcome is not result.outcome:
-            result = result._replace(outcome=outcome)
         option = Option(
             result.rule_set, True, TriggerKind.NOTIFIED, result.trigger_date, result, True
         )
-        event = deadline_event(
-            Comparison((option,)),
-            notified=result.trigger_date,
-            lang=self.lang,
-            region=self.cell(row, "region") or None,
-            calendar=calendar,
-            case_number=self.cell(row, "case_number") or None,
-        )
-        assert event is not None  # an ok row has a deadline
-        key = event.key
-        while key in self.used:
-            key = f"{key}|row:{row.number}"
-        self.used.add(key)
-        self.add(event if key == event.key else dataclasses.replace(event, key=key))
+        parts = declaration_parts(Comparison((option,)), lang=self.lang, calendar=calendar)
+        assert parts is not None  # an ok row has a deadline
+        # The lines results share, kept once (a kilobyte each, for a handful of texts).
+        shared = self.shared.setdefault(parts.shared, parts.shared)
+        return parts if shared is parts.shared else parts._replace(shared=shared)
 
     def cell(self, row: InRow, column: str) -> str:
         """The text of ``column`` (canonical name) in ``row``; empty when absent."""
@@ -190,6 +217,8 @@ class RowEvents:
 
                 value = plain_text(value)
         text = " ".join(_text(value).split())
+        if text.isascii():
+            return text
         # A lone surrogate (from a JSON escape) cannot be written as UTF-8: keep it as the escape.
         return text.encode("utf-8", OUTPUT_ERRORS).decode("utf-8")
 

@@ -25,8 +25,9 @@ from penetapan_cli.batch.columns import (
     has_declared,
     result_columns,
 )
-from penetapan_cli.batch.compute import Computed, Summary
+from penetapan_cli.batch.computed import Computed
 from penetapan_cli.batch.read import InRow, Table
+from penetapan_cli.batch.summary import Summary
 from penetapan_cli.core.errors import InputError
 from penetapan_cli.core.rules import RuleSet
 from penetapan_cli.messages import (

@@ -18,7 +18,7 @@ from penetapan_cli.batch.columns import (
     neutralise,
     result_columns,
 )
-from penetapan_cli.batch.compute import RESULT_CACHE_SIZE, Computed
+from penetapan_cli.batch.computed import Computed
 from penetapan_cli.batch.read import InRow, Table
 
 # ---------------------------------------------------------------------------------------------
@@ -32,20 +32,20 @@ def write_csv(
     neutralised (our own numbers, such as a negative days_left, are written as they are).
 
     The result columns repeat from row to row, so their CSV text is formatted once per
-    distinct result and appended to the row's input cells. That writer has no line terminator,
-    so it would not quote a cell holding a line break: rows that may hold one (a CSV row over
-    several lines or in error, any JSON Lines row) go through the plain writer instead; the
-    reader guarantees that the other rows hold none.
+    distinct result, kept on it (``Computed.suffix``) and appended to the row's input cells.
+    That writer has no line terminator, so it would not quote a cell holding a line break:
+    rows that may hold one (a CSV row over several lines or in error, any JSON Lines row) go
+    through the plain writer instead; the reader guarantees that the other rows hold none.
     """
     delimiter = table.delimiter or ","
-    plain = _LfWriter(out, delimiter)
+    chunk = _Chunk()  # the text of a few hundred rows, written to ``out`` in one call
+    plain = _LfWriter(chunk, delimiter)
     columns = result_columns(has_declared(table.positions))
     plain.writerow([neutralise(_repaired(n)) for n in table.names] + list(columns))
-    unterminated = csv.writer(out, delimiter=delimiter, lineterminator="")
+    unterminated = csv.writer(chunk, delimiter=delimiter, lineterminator="").writerow
     buffer = io.StringIO()
     formatter = _LfWriter(buffer, delimiter)
-    suffixes: dict[tuple[str, ...], str] = {}
-    write = out.write
+    add, write = chunk.append, out.write
     formula = _FORMULA_START
     for row, computed in pairs:
         cells = row.values if text_values else [_text(v) for v in row.values]
@@ -55,17 +55,30 @@ def write_csv(
         if not text_values or row.first_line != row.last_line or row.problem is not None:
             cells.extend(computed.cells)
             plain.writerow(cells)
-            continue
-        unterminated.writerow(cells)
-        suffix = suffixes.get(computed.cells)
-        if suffix is None:
-            if len(suffixes) >= RESULT_CACHE_SIZE:  # the oldest goes; never all of them
-                del suffixes[next(iter(suffixes))]
-            buffer.seek(0)
-            buffer.truncate()
-            formatter.writerow(computed.cells)
-            suffix = suffixes[computed.cells] = delimiter + buffer.getvalue()
-        write(suffix)
+        else:
+            unterminated(cells)
+            suffix = computed.suffix
+            if suffix is None or suffix[0] != delimiter:
+                buffer.seek(0)
+                buffer.truncate()
+                formatter.writerow(computed.cells)
+                suffix = computed.suffix = delimiter + buffer.getvalue()
+            add(suffix)
+        if len(chunk) >= CHUNK_PARTS:
+            write("".join(chunk))
+            chunk.clear()
+    write("".join(chunk))
+
+
+CHUNK_PARTS = 1024
+"""Pieces of text (two per row) gathered before one write to the output: a write per row
+cost more than formatting the row."""
+
+
+class _Chunk(list[str]):
+    """Text that csv writers write to: its ``write`` is ``list.append``."""
+
+    write = list.append
 
 
 class _LfWriter:
@@ -77,7 +90,7 @@ class _LfWriter:
     quotes both, and written with "\n".
     """
 
-    def __init__(self, out: IO[str], delimiter: str) -> None:
+    def __init__(self, out: IO[str] | _Chunk, delimiter: str) -> None:
         self._write = out.write
         self._buffer = io.StringIO()
         self._writer = csv.writer(self._buffer, delimiter=delimiter, lineterminator="\r\n")

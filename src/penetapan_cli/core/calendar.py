@@ -137,3 +137,16 @@ class WorkCalendar:
                 return dt.date.fromordinal(days[i + n - 1])
             n -= len(days) - i
             year += 1
+
+    def previous_working_day(self, date: dt.date) -> dt.date:
+        """The last working day before ``date``, found in the index of working days rather
+        than by a walk back over the days."""
+        year, ordinal = date.year, date.toordinal()
+        while True:
+            days = self.working_days(year)
+            i = bisect.bisect_left(days, ordinal)
+            if i:
+                return dt.date.fromordinal(days[i - 1])
+            if year <= dt.MINYEAR:
+                raise ValueError(f"no working day before {date.isoformat()}")
+            year -= 1

@@ -14,11 +14,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import hashlib
 import re
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 from penetapan_cli import __version__
 from penetapan_cli.core.calendar import WorkCalendar
@@ -45,18 +46,31 @@ class CalendarEvent:
     summary: str
     description: str
     reminder_on: dt.date | None = None
+    # The description's lines in a few pieces ("\n".join(pieces) == description), the last
+    # shared by many events, so that its escaped text is made once (``_EventWriter``).
+    pieces: tuple[str, ...] | None = dataclasses.field(default=None, compare=False)
 
     @property
     def uid(self) -> str:
-        return f"{uuid.uuid5(UID_NAMESPACE, self.key)}@{UID_DOMAIN}"
+        return f"{uid5(self.key)}@{UID_DOMAIN}"
+
+
+_NAMESPACE_BYTES = UID_NAMESPACE.bytes
+
+
+def uid5(key: str) -> str:
+    """``str(uuid.uuid5(UID_NAMESPACE, key))``, without building a UUID object per event (a
+    test compares both): the SHA-1 of the namespace and the key, version 5, RFC 4122 variant."""
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + key.encode("utf-8")).digest()[:16])
+    digest[6] = digest[6] & 0x0F | 0x50
+    digest[8] = digest[8] & 0x3F | 0x80
+    x = digest.hex()
+    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
 
 
 def reminder_day(deadline: dt.date, calendar: WorkCalendar) -> dt.date:
     """The last working day before ``deadline``."""
-    day = deadline - dt.timedelta(days=1)
-    while not calendar.is_working(day):
-        day -= dt.timedelta(days=1)
-    return day
+    return calendar.previous_working_day(deadline)
 
 
 def _citation_lines(citation: Citation, lang: str) -> list[str]:
@@ -107,6 +121,82 @@ def declaration_key(
     return "|".join(parts)
 
 
+class DeclarationParts(NamedTuple):
+    """What the declaration events of one result share, whatever the region, outcome and case
+    number of each: ``batch --ics`` builds them once per result, not once per row."""
+
+    rule_set_key: str  # the primary option's rule set, in the UID key
+    date: dt.date
+    counting: str  # the line after the case number: the count from this trigger date
+    shared: str  # the lines after it, the same for every result of a rule and its notices
+    reminder_on: dt.date
+
+
+def declaration_parts(
+    comparison: Comparison, *, lang: str, calendar: WorkCalendar
+) -> DeclarationParts | None:
+    """The parts of ``deadline_event`` that do not depend on the region, the outcome's own
+    spelling or the case number; None when there is no date yet."""
+    safe = comparison.safe
+    if safe is None:
+        return None
+    result = safe.result
+    deadline = result.deadline
+    if deadline is None:
+        return None
+    assert result.unit is not None
+    assert result.rule.days is not None
+    counting = _counting_line(
+        counting_sentence(result.rule.days, result.unit, result.rule.count_from, None, lang),
+        result.trigger_date,
+        result.rule.trigger[lang],
+        lang,
+    )
+    lines = [
+        *_citation_lines(result.rule.citation, lang),
+        f"{LABELS['rule_set'][lang]}: {safe.rule_set.id} ({safe.rule_set.status})",
+    ]
+    if len(comparison.options) > 1:
+        lines.append("")
+        lines.append(f"{LABELS['comparison_short'][lang]}:")
+        lines.extend(_option_line(o, lang) for o in comparison.options)
+    lines.extend(f"{LABELS['notice'][lang]}: {n[lang]}" for n in result.notices)
+    return DeclarationParts(
+        comparison.primary.rule_set.key,
+        deadline,
+        counting,
+        "\n".join(lines),
+        reminder_day(deadline, calendar),
+    )
+
+
+def declaration_event(
+    parts: DeclarationParts,
+    *,
+    outcome: Outcome,
+    notified: dt.date,
+    lang: str,
+    region: str | None,
+    case_number: str | None = None,
+    unique: Callable[[str], str] | None = None,
+) -> CalendarEvent:
+    """The event of ``parts`` for one region, outcome and case number; ``unique`` makes its
+    key one that no other event of the file has."""
+    case = " ".join((case_number or "").split())
+    pieces: tuple[str, ...] = (parts.counting, parts.shared)
+    if case:
+        pieces = (f"{LABELS['case'][lang]}: {case}", *pieces)
+    key = declaration_key(parts.rule_set_key, outcome.value, region, notified, case)
+    return CalendarEvent(
+        key=key if unique is None else unique(key),
+        date=parts.date,
+        summary=_title(word(DECLARATION_TITLE, lang), region, outcome, lang),
+        description="\n".join(pieces),
+        reminder_on=parts.reminder_on,
+        pieces=pieces,
+    )
+
+
 def deadline_event(
     comparison: Comparison,
     *,
@@ -118,39 +208,18 @@ def deadline_event(
 ) -> CalendarEvent | None:
     """The safe declaration deadline of a ``deadline`` run or a ``batch`` row; None when there
     is no date yet."""
+    parts = declaration_parts(comparison, lang=lang, calendar=calendar)
+    if parts is None:
+        return None
     safe = comparison.safe
-    if safe is None:
-        return None
-    result = safe.result
-    deadline = result.deadline
-    if deadline is None:
-        return None
-    assert result.unit is not None
-    assert result.rule.days is not None
-    primary = comparison.primary
-    case = " ".join((case_number or "").split())
-    lines = [
-        *([f"{LABELS['case'][lang]}: {case}"] if case else []),
-        _counting_line(
-            counting_sentence(result.rule.days, result.unit, result.rule.count_from, None, lang),
-            result.trigger_date,
-            result.rule.trigger[lang],
-            lang,
-        ),
-        *_citation_lines(result.rule.citation, lang),
-        f"{LABELS['rule_set'][lang]}: {safe.rule_set.id} ({safe.rule_set.status})",
-    ]
-    if len(comparison.options) > 1:
-        lines.append("")
-        lines.append(f"{LABELS['comparison_short'][lang]}:")
-        lines.extend(_option_line(o, lang) for o in comparison.options)
-    lines.extend(f"{LABELS['notice'][lang]}: {n[lang]}" for n in result.notices)
-    return CalendarEvent(
-        key=declaration_key(primary.rule_set.key, result.outcome.value, region, notified, case),
-        date=deadline,
-        summary=_title(word(DECLARATION_TITLE, lang), region, result.outcome, lang),
-        description="\n".join(lines),
-        reminder_on=reminder_day(deadline, calendar),
+    assert safe is not None
+    return declaration_event(
+        parts,
+        outcome=safe.result.outcome,
+        notified=notified,
+        lang=lang,
+        region=region,
+        case_number=case_number,
     )
 
 
@@ -255,11 +324,16 @@ def _duration(delta: dt.timedelta) -> str:
     return f"{sign}P{abs(delta.days)}D{time}"
 
 
+_SPECIAL = re.compile(r"[\\;,\r\n]").search
+
+
 def _escaped(text: str) -> str:
     """A TEXT value escaped as icalendar escapes it (RFC 5545 3.3.11), in its order: ``\\N``
     to a line break, then backslash, semicolon, comma, and every line break to ``\\n``; then
     every other control character (TEXT allows none but tab) to ``?``, as the text card shows
     it (an escape sequence in a region's name reaches no calendar)."""
+    if not _SPECIAL(text) and text.isprintable():  # nothing to escape: most case numbers
+        return text
     text = (
         text.replace("\\N", "\n")
         .replace("\\", "\\\\")
@@ -276,6 +350,10 @@ _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # all but tab
 
 
 TEXT_LINES_KEPT = 4096
+TITLES_KEPT = 16_384
+"""Event titles remembered with their lines: a batch's titles are its regions times its
+outcomes (545 regions and ten spellings: 5,450), apart from its descriptions, which seldom
+repeat when the case numbers do not."""
 _FOLD_AT = 74  # octets of content per physical line, as icalendar folds (limit 75, exclusive)
 
 
@@ -299,6 +377,25 @@ def _fold_line(line: bytes) -> bytes:
     return b"\r\n ".join(parts)
 
 
+def _fold_split(prefix: bytes) -> tuple[list[bytes], int]:
+    """The physical lines ``_fold_line`` cuts from the start of a longer line that begins with
+    ``prefix`` (ended by a plain ASCII byte) and goes on with a character, and where the line
+    in which ``prefix`` ends starts. Those cuts look at no byte after ``prefix`` but the next
+    one, which starts a character: the rest folds as it would after as many plain bytes
+    (tests/test_ics.py compares both on every column)."""
+    lines = []
+    start, size = 0, len(prefix)
+    while size - start >= _FOLD_AT:
+        end = start + _FOLD_AT
+        while end < size and prefix[end] & 0xC0 == 0x80:  # never inside a character
+            end -= 1
+        if end - start > 1 and prefix[end - 1] in b"\\^":
+            end -= 1
+        lines.append(prefix[start:end])
+        start = end
+    return lines, start
+
+
 class _EventWriter:
     """The VEVENT text of events, written line by line rather than through a component tree
     per event (a tree cost about 0.7 ms an event, most of it folding one character at a time).
@@ -320,6 +417,9 @@ class _EventWriter:
         ).encode("ascii")
         self._triggers: dict[int, bytes] = {}
         self._lines: dict[tuple[bytes, str], bytes] = {}
+        self._titles: dict[str, tuple[bytes, bytes]] = {}  # SUMMARY and alarm DESCRIPTION
+        # The last piece of descriptions, escaped and folded, by the column it starts at.
+        self._shared: dict[tuple[str, int], bytes] = {}
 
     def _text(self, name: bytes, value: str) -> bytes:
         """A TEXT property line; the last few thousand are remembered, since the events of a
@@ -345,23 +445,60 @@ class _EventWriter:
             self._triggers[days_before] = line  # a few values: the days to a working day
         return line
 
+    def _title(self, summary: str) -> tuple[bytes, bytes]:
+        """The SUMMARY line of a title and the DESCRIPTION line of its alarm."""
+        lines = self._titles.get(summary)
+        if lines is None:
+            escaped = _escaped(summary).encode("utf-8")
+            lines = (
+                _fold_line(b"SUMMARY:" + escaped) + b"\r\n",
+                _fold_line(b"DESCRIPTION:" + escaped) + b"\r\n",
+            )
+            if len(self._titles) >= TITLES_KEPT:
+                del self._titles[next(iter(self._titles))]  # the oldest; never all of them
+            self._titles[summary] = lines
+        return lines
+
+    def _description(self, item: CalendarEvent) -> bytes:
+        """The DESCRIPTION line. With ``pieces``, each is escaped on its own: the same text,
+        since escaping only joins characters across a piece's end in a CR LF, and no piece
+        then ends with a CR. The shared last piece is escaped and folded once for each column
+        it can start at (``_fold_split``): the line before it is folded on its own."""
+        pieces = item.pieces
+        if pieces is None or len(pieces) < 2 or not pieces[-1] or "\r" in item.description:
+            return self._text(b"DESCRIPTION:", item.description)
+        head = "\\n".join([_escaped(piece) for piece in pieces[:-1]])
+        prefix = b"DESCRIPTION:" + head.encode("utf-8") + b"\\n"
+        lines, start = _fold_split(prefix)
+        column = len(prefix) - start
+        key = (pieces[-1], column)
+        rest = self._shared.get(key)
+        if rest is None:
+            if len(self._shared) >= TEXT_LINES_KEPT:
+                del self._shared[next(iter(self._shared))]  # the oldest; never all of them
+            tail = _escaped(pieces[-1]).encode("utf-8")
+            # Folded after ``column`` plain bytes: where the line before it leaves it.
+            rest = self._shared[key] = _fold_line(b"x" * column + tail)[column:]
+        lines.append(prefix[start:] + rest)
+        return b"\r\n ".join(lines) + b"\r\n"
+
     def __call__(self, item: CalendarEvent) -> bytes:
-        text = self._text
+        title, alarm = self._title(item.summary)
         parts = [
             b"BEGIN:VEVENT\r\n",
-            text(b"SUMMARY:", item.summary),
+            title,
             self._date(b"DTSTART", item.date),
             self._date(b"DTEND", item.date + dt.timedelta(days=1)),
             self._stamp,
             _fold_line(b"UID:" + _escaped(item.uid).encode("utf-8")) + b"\r\n",  # one per event
-            text(b"DESCRIPTION:", item.description),
+            self._description(item),
             b"TRANSP:TRANSPARENT\r\n",
         ]
         if item.reminder_on is not None:
             parts += [
                 b"BEGIN:VALARM\r\n",
                 b"ACTION:DISPLAY\r\n",
-                text(b"DESCRIPTION:", item.summary),
+                alarm,
                 self._trigger((item.date - item.reminder_on).days),
                 b"END:VALARM\r\n",
             ]

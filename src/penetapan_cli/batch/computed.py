@@ -1,0 +1,146 @@
+"""A row's result columns, ready for each output format, and what each format derives from it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from penetapan_cli.batch.columns import neutralise, result_columns
+from penetapan_cli.core.rules import RuleSet, Text
+from penetapan_cli.messages import texts_of
+from penetapan_cli.options import OPTION_NAMES
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from penetapan_cli.core.calendar import WorkCalendar
+    from penetapan_cli.core.compliance import Verdict
+    from penetapan_cli.core.deadline import DeadlineResult
+
+DECIDED_COLUMN = "decided_on"
+
+
+def _batch_text(text: Text) -> Text:
+    """A rule's text as a batch shows it: it names the decided_on column, not ``--decided``
+    (an option batch does not have)."""
+    option = OPTION_NAMES["decided"]
+    if option not in text["en"] and option not in text["id"]:
+        return text
+    return {lang: t.replace(option, DECIDED_COLUMN) for lang, t in text.items()}
+
+
+class Computed:
+    """The result columns of one row, ready for each output format.
+
+    One object serves every row with this result, so what each output derives from it is
+    remembered on it: ``suffix``, the CSV text of its columns (write.py), and ``event``, what
+    the calendar events of its rows share (``RowEvents`` in run.py)."""
+
+    __slots__ = (
+        "calendar",
+        "cells",
+        "compliance",
+        "event",
+        "fields",
+        "note_keys",
+        "notes",
+        "result",
+        "status",
+        "suffix",
+        "tally",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        status: str,
+        cells: tuple[str, ...],  # CSV: trigger_date, deadline, status, days_left, rule,
+        # citation, error
+        # (then compliance, days_late when the input has a declared_on column)
+        fields: Mapping[str, Any],  # JSON: the same, with null and integers
+        notes: tuple[tuple[tuple[str, str], Text], ...] = (),  # ((kind, English text), text)
+        note_keys: tuple[tuple[str, str], ...] = (),  # (kind, English text) of each note
+        # For the calendar export (--ics): the result and the calendar it was counted with.
+        # Rows whose outcomes share a rule and its notices share it: its outcome is the first.
+        result: DeadlineResult | None = None,
+        calendar: WorkCalendar | None = None,
+        compliance: str | None = None,  # the verdict on the row's declared_on, for the tallies
+    ) -> None:
+        self.status = status
+        self.cells = cells
+        self.fields = fields
+        self.notes = notes
+        self.note_keys = note_keys
+        self.result = result
+        self.calendar = calendar
+        self.compliance = compliance
+        self.tally = -1  # its tally in the Calculator's counts (set by the Calculator)
+        self.suffix: str | None = None  # CSV: its columns, after the input's (write_csv)
+        self.event: Any = None  # --ics: what the events of its rows share (RowEvents)
+
+    @classmethod
+    def failed(
+        cls, message: str, trigger_date: dt.date | None = None, *, declared: bool = False
+    ) -> Computed:
+        """An error row; ``trigger_date`` when the date was read although the row failed."""
+        fields = dict.fromkeys(result_columns(declared))
+        trigger = trigger_date.isoformat() if trigger_date is not None else None
+        fields.update(trigger_date=trigger, status="error", error=message)
+        cells = (trigger or "", "", "error", "", "", "", neutralise(message))
+        return cls("error", (*cells, "", "") if declared else cells, fields)
+
+    @classmethod
+    def blank(cls, *, declared: bool = False) -> Computed:
+        """A row that holds nothing: no result, no error."""
+        fields = dict.fromkeys(result_columns(declared))
+        fields.update(status="blank")
+        cells = ("", "", "blank", "", "", "", "")
+        return cls("blank", (*cells, "", "") if declared else cells, fields)
+
+    @classmethod
+    def of(
+        cls,
+        result: DeadlineResult,
+        rule_set: RuleSet,
+        calendar: WorkCalendar | None = None,
+        *,
+        declared: bool = False,
+        verdict: Verdict | None = None,
+        warnings: tuple[Text, ...] = (),
+    ) -> Computed:
+        """``declared``: the input has a declared_on column (``verdict`` None: an empty cell)."""
+        deadline = result.deadline.isoformat() if result.deadline else None
+        rule = rule_set.qualified_id(result.rule)
+        citation = result.rule.citation.short()
+        trigger = result.trigger_date.isoformat()
+        fields = {
+            "trigger_date": trigger,
+            "deadline": deadline,
+            "status": result.status,
+            "days_left": result.days_left,
+            "rule": rule,
+            "citation": citation,
+            "error": None,
+        }
+        cells: tuple[str, ...] = (
+            trigger,
+            deadline or "",
+            result.status,
+            "" if result.days_left is None else str(result.days_left),  # a number: kept as is
+            neutralise(rule),
+            neutralise(citation),
+            "",
+        )
+        compliance = None
+        if declared:
+            days_late = verdict.days_late if verdict is not None else None
+            compliance = verdict.compliance.value if verdict is not None else None
+            fields |= {"compliance": compliance, "days_late": days_late}
+            cells += (compliance or "", "" if days_late is None else str(days_late))
+        notes = [("warning", texts_of(m)) for m in result.warnings]
+        notes += [("warning", t) for t in warnings]
+        notes += [("notice", t) for t in result.notices]
+        if result.deadline is None and result.rule.follow_up:
+            notes.append(("follow_up", result.rule.follow_up))
+        texts = tuple(((kind, t["en"]), t) for kind, t in ((k, _batch_text(t)) for k, t in notes))
+        keys = tuple(key for key, _ in texts)
+        return cls(result.status, cells, fields, texts, keys, result, calendar, compliance)
