@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from penetapan_cli.core.errors import Message, PenetapanError
+from penetapan_cli.core.errors import LANGS, Message, PenetapanError
 from penetapan_cli.core.facts import FACTS, name_facts
 
 if TYPE_CHECKING:
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 # value, as DAY_KINDS is: the catalogue is loaded for --help, which must not load the core's
 # rules and outcomes only to name these keys. Look them up with ``member.value``.
 
-LANGS = ("id", "en")
 
 OUTCOME_NAMES: dict[str, Text] = {
     "no-petition": {

@@ -69,10 +69,12 @@ class DeadlineReport(NamedTuple):
     @property
     def warnings(self) -> list[str]:
         """Each distinct warning of every option, in order."""
+        found = [w for o in self.comparison.options for w in o.result.warnings]
+        if not found:  # the usual case: no catalogue to load
+            return []
         from penetapan_cli.messages import word
 
-        texts = (word(w, self.lang) for o in self.comparison.options for w in o.result.warnings)
-        return list(dict.fromkeys(texts))
+        return list(dict.fromkeys(word(w, self.lang) for w in found))
 
 
 class TimelineReport(NamedTuple):

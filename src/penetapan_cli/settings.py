@@ -12,8 +12,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from penetapan_cli.core.errors import InputError
-from penetapan_cli.messages import LANGS
+from penetapan_cli.core.errors import LANGS, InputError
 
 if TYPE_CHECKING:
     from pathlib import Path

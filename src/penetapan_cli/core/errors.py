@@ -16,6 +16,11 @@ EXIT_INTERRUPTED = 130  # Ctrl-C
 EXIT_BROKEN_PIPE = 141  # the reader of stdout went away (e.g. `| head`)
 
 
+LANGS = ("id", "en")
+"""The languages every text is worded in: a Message by the catalogue (messages.py), a Text
+of the core's data as written."""
+
+
 class Message:
     """A text by its key in the message catalogue (messages.ERRORS) and the values it names.
 

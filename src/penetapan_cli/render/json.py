@@ -13,11 +13,15 @@ from penetapan_cli.core.compare import TriggerKind
 from penetapan_cli.core.rules import DEFAULT_RULE_SET, Citation, Rule, RuleSet
 
 if TYPE_CHECKING:  # annotations only: a one-off check imports no more than it computes with
+    from collections.abc import Sequence
+
     from penetapan_cli import reports
     from penetapan_cli.core.compare import Comparison, Option
     from penetapan_cli.core.compliance import Verdict
     from penetapan_cli.core.counting import TraceDay
     from penetapan_cli.core.deadline import DeadlineResult
+    from penetapan_cli.core.errors import Message
+    from penetapan_cli.core.rules import Text
     from penetapan_cli.core.timeline import Step
 
 SCHEMA_VERSION = 1
@@ -115,13 +119,20 @@ def _option_json(
     }
 
 
+def _worded(texts: Sequence[Text | Message], lang: str) -> list[str]:
+    """Keyed or bilingual texts in ``lang``; the catalogue is loaded only when there are some."""
+    if not texts:
+        return []
+    from penetapan_cli.messages import word
+
+    return [word(text, lang) for text in texts]
+
+
 def deadline_json(
     report: reports.DeadlineReport, *, holidays_version: str | None
 ) -> dict[str, Any]:
     """The documented object of ``penetapan deadline --format json`` (docs/commands.md, JSON);
     ``holidays_version`` is the holiday data's, read only when JSON is written."""
-    from penetapan_cli.messages import word
-
     lang, comparison = report.lang, report.comparison
     primary = comparison.primary
     result: DeadlineResult = primary.result
@@ -143,7 +154,7 @@ def deadline_json(
         "basis_override": result.basis_override,
         "rule": _rule_json(result.rule_set, result.rule, lang),
         "follow_up": result.rule.follow_up[lang] if result.rule.follow_up else None,
-        "warnings": [word(w, lang) for w in result.warnings],
+        "warnings": _worded(result.warnings, lang),
         "notices": [n[lang] for n in result.notices],
         "estimated_years": list(result.estimated_years),
         "holidays_version": holidays_version,
