@@ -152,6 +152,8 @@ def expected(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
                 notes.append(("follow_up", result.rule.follow_up["en"]))
             answers.append(
                 {
+                    # the date read from notified_on (batch.md, "What was read")
+                    "trigger_date": report.notified_on.isoformat(),
                     "deadline": result.deadline.isoformat() if result.deadline else "",
                     "status": result.status,
                     "days_left": "" if result.days_left is None else str(result.days_left),
@@ -174,7 +176,8 @@ def _check_rows(output: str, rows: list[dict[str, str]], expected: list[dict[str
         if want["status"] == "error":
             assert (out["status"], out["error"]) == ("error", want["error"]), (number, row)
             continue
-        got = {k: out[k] for k in ("deadline", "status", "days_left", "rule", "citation", "error")}
+        columns = ("trigger_date", "deadline", "status", "days_left", "rule", "citation", "error")
+        got = {k: out[k] for k in columns}
         assert got == {k: v for k, v in want.items() if k != "notes"}, (number, row)
 
 

@@ -172,7 +172,6 @@ class Calculator:
         self._plan_list: list[_Plan | None] = [None]  # numbers start at 1
         self._groups: dict[Outcome, _Group] = {}
         self._group_list: list[_Group] = []
-        self._pending: dict[int, Computed] = {}
         # Rows counted per tally, and each message's text and first row.
         self.tally_rows: list[int] = []
         self._tallies: dict[tuple[str, str | None, tuple[tuple[str, str], ...]], int] = {}
@@ -395,12 +394,6 @@ class Calculator:
         than the notification, the deadline being the safe (earlier) one, the declaration
         judged against it and the earliest trigger (core/compare.py, core/compliance.py)."""
         group = plan.group
-        # No count and no declaration to judge: one result whatever the date, basis, calendar.
-        shared = group.rule.days is None and declared_on is None and decided_on is None
-        if shared:
-            pending = self._pending.get(group.number)
-            if pending is not None:
-                return pending
         calendar = self.calendar(plan.cuti)
         triggers = [date]
         if decided_on is not None and decided_on != date:
@@ -441,8 +434,6 @@ class Calculator:
                 warnings=(CLOSURES_CALENDAR_DAYS,) * ignored,
             )
         )
-        if shared:
-            self._pending[group.number] = computed
         return computed
 
     def add(self, key_fields: tuple[str, ...], key: tuple[str, ...], row: int) -> Computed:
