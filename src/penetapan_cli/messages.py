@@ -1478,7 +1478,7 @@ ERRORS: dict[str, Text] = {
     "interrupted": {"id": "dihentikan", "en": "interrupted"},
     "internal": {
         "id": "kesalahan internal ({kind}: {detail}); ini adalah bug, mohon laporkan beserta "
-        "perintah yang dijalankan (tambahkan --debug untuk traceback)",
+        "perintah yang dijalankan (tambahkan --debug untuk rincian teknisnya)",
         "en": "internal error ({kind}: {detail}); this is a bug, please report it with the "
         "command you ran (add --debug for the traceback)",
     },
@@ -1703,7 +1703,7 @@ HELP: dict[str, Text] = {
         "calendar days or premature. Not after today (or --as-of).",
     },
     "help.opt.debug": {
-        "id": "Tampilkan traceback dari kesalahan yang tidak terduga.",
+        "id": "Tampilkan rincian teknis (jejak pemanggilan) dari kesalahan yang tidak terduga.",
         "en": "Show the traceback of an unexpected error.",
     },
     "help.deadline.outcome": {
