@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 import enum
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from penetapan_cli.core.rules import Text
 
@@ -63,6 +63,9 @@ class WorkCalendar:
         self._years: dict[int, dict[dt.date, list[NonWorkingDay]]] = {}
         self._coverage: dict[int, YearCoverage] = {}
         self._working: dict[int, list[int]] = {}
+        # What callers derive from the data of a span of years (first, last), kept with the
+        # data it comes from: deadline.coverage_warnings keeps its warnings here.
+        self.spans: dict[tuple[int, int], Any] = {}
 
     def _year(self, year: int) -> dict[dt.date, list[NonWorkingDay]]:
         table = self._years.get(year)

@@ -45,7 +45,7 @@ class DeadlineResult(NamedTuple):
 
 def checked_coverage(
     calendar: WorkCalendar, first: dt.date, last: dt.date, *, strict: bool
-) -> tuple[list[Message], list[int]]:
+) -> tuple[tuple[Message, ...], tuple[int, ...]]:
     """``coverage_warnings`` of a working-day count from ``first`` to ``last``; with ``strict``
     a year whose holiday data is not decreed refuses the count (CoverageError) instead."""
     warnings, estimated = coverage_warnings(calendar, first, last)
@@ -54,30 +54,39 @@ def checked_coverage(
             "strict.coverage",
             first=first.isoformat(),
             last=last.isoformat(),
-            warnings=tuple(warnings),
+            warnings=warnings,
         )
     return warnings, estimated
 
 
 def coverage_warnings(
     calendar: WorkCalendar, first: dt.date, last: dt.date
-) -> tuple[list[Message], list[int]]:
-    """Warnings for each year in ``first..last`` whose holiday dates are not all decreed."""
-    warnings: list[Message] = []
-    estimated_years: list[int] = []
-    for year in range(first.year, last.year + 1):
-        cover = calendar.coverage(year)
-        if not cover.has_cuti_bersama and not calendar.cuti_bersama_working:
-            warnings.append(Message("coverage.no_cuti_bersama", year=year))
-        if cover.estimated:
-            estimated_years.append(year)
-            # the holidays' names are data, in each language the holiday data gives
-            days = {
-                lang: ", ".join(f"{d.date.isoformat()} {d.name[lang]}" for d in cover.estimated)
-                for lang in cover.estimated[0].name
-            }
-            warnings.append(Message("coverage.estimated", year=year, days=days))
-    return warnings, estimated_years
+) -> tuple[tuple[Message, ...], tuple[int, ...]]:
+    """Warnings for each year in ``first..last`` whose holiday dates are not all decreed, and
+    those years.
+
+    They depend on the calendar and the span of years alone, and a batch asks for the same
+    span for thousands of counts: each span's answer is kept on the calendar
+    (``WorkCalendar.spans``) and shared, so the warnings are built once."""
+    span = (first.year, last.year)
+    found = calendar.spans.get(span)
+    if found is None:
+        warnings: list[Message] = []
+        estimated_years: list[int] = []
+        for year in range(first.year, last.year + 1):
+            cover = calendar.coverage(year)
+            if not cover.has_cuti_bersama and not calendar.cuti_bersama_working:
+                warnings.append(Message("coverage.no_cuti_bersama", year=year))
+            if cover.estimated:
+                estimated_years.append(year)
+                # the holidays' names are data, in each language the holiday data gives
+                days = {
+                    lang: ", ".join(f"{d.date.isoformat()} {d.name[lang]}" for d in cover.estimated)
+                    for lang in cover.estimated[0].name
+                }
+                warnings.append(Message("coverage.estimated", year=year, days=days))
+        found = calendar.spans[span] = (tuple(warnings), tuple(estimated_years))
+    return found
 
 
 def compute_deadline(
@@ -117,8 +126,8 @@ def compute_deadline(
             trigger_date, rule.days, unit, rule.count_from, rule.roll, calendar
         )
         counted = Count(deadline, (), consulted)
-    warnings: list[Message] = []
-    estimated: list[int] = []
+    warnings: tuple[Message, ...] = ()
+    estimated: tuple[int, ...] = ()
     if counted.consulted_calendar:
         warnings, estimated = checked_coverage(
             calendar, trigger_date, counted.deadline, strict=strict
@@ -133,7 +142,7 @@ def compute_deadline(
         deadline=counted.deadline,
         as_of=as_of,
         trace=counted.trace,
-        warnings=tuple(warnings),
+        warnings=warnings,
         notices=notices,
-        estimated_years=tuple(estimated),
+        estimated_years=estimated,
     )
