@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from penetapan_cli.batch.columns import _BOOLEANS, CACHE_SIZE, Blank
-from penetapan_cli.batch.computed import DECIDED_COLUMN, Computed
+from penetapan_cli.batch.computed import DECIDED_COLUMN, Computed, Shared
 from penetapan_cli.batch.read import InRow, Source
 from penetapan_cli.batch.summary import Message
 from penetapan_cli.core.calendar import NonWorkingDay, WorkCalendar, YearSource
@@ -171,6 +171,8 @@ class Calculator:
         self._plans: dict[tuple[int, int, bool], _Plan] = {}
         self._plan_list: list[_Plan | None] = [None]  # numbers start at 1
         self._groups: dict[Outcome, _Group] = {}
+        # What results of one plan with the same warnings share (Computed.of's ``shared``).
+        self._shared: dict[tuple[int, tuple[Any, ...], bool], Shared] = {}
         self._group_list: list[_Group] = []
         # Rows counted per tally, and each message's text and first row.
         self.tally_rows: list[int] = []
@@ -424,17 +426,14 @@ class Calculator:
         if declared_on is not None:
             verdict = judge(declared_on, result.deadline, triggers[0])
         ignored = bool(self.closures) and result.ignores_closures
-        computed = self._tally(
-            Computed.of(
-                result,
-                self.rule_set,
-                calendar,
-                declared=self.declared,
-                verdict=verdict,
-                warnings=(CLOSURES_CALENDAR_DAYS,) * ignored,
-            )
-        )
-        return computed
+        key = (plan.number, result.warnings, ignored)
+        shared = self._shared.get(key)
+        if shared is None:
+            own = (CLOSURES_CALENDAR_DAYS,) * ignored
+            shared = Shared.of(result, self.rule_set, own)
+            _remember(self._shared, key, shared, self.text_cache_size)
+        computed = Computed.of(result, shared, calendar, declared=self.declared, verdict=verdict)
+        return self._tally(computed)
 
     def add(self, key_fields: tuple[str, ...], key: tuple[str, ...], row: int) -> Computed:
         """The result of ``key`` (first seen at ``row``); its messages are the run's from

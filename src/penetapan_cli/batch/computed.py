@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from penetapan_cli.batch.columns import neutralise, result_columns
 from penetapan_cli.core.rules import RuleSet, Text
@@ -100,34 +100,34 @@ class Computed:
     def of(
         cls,
         result: DeadlineResult,
-        rule_set: RuleSet,
+        shared: Shared,
         calendar: WorkCalendar | None = None,
         *,
         declared: bool = False,
         verdict: Verdict | None = None,
-        warnings: tuple[Text, ...] = (),
     ) -> Computed:
-        """``declared``: the input has a declared_on column (``verdict`` None: an empty cell)."""
+        """``declared``: the input has a declared_on column (``verdict`` None: an empty cell).
+        ``shared``: what the result shares with the others of its rule and warnings
+        (``Shared.of``)."""
         deadline = result.deadline.isoformat() if result.deadline else None
-        rule = rule_set.qualified_id(result.rule)
-        citation = result.rule.citation.short()
         trigger = result.trigger_date.isoformat()
+        days_left = result.days_left
         fields = {
             "trigger_date": trigger,
             "deadline": deadline,
             "status": result.status,
-            "days_left": result.days_left,
-            "rule": rule,
-            "citation": citation,
+            "days_left": days_left,
+            "rule": shared.rule,
+            "citation": shared.citation,
             "error": None,
         }
         cells: tuple[str, ...] = (
             trigger,
             deadline or "",
             result.status,
-            "" if result.days_left is None else str(result.days_left),  # a number: kept as is
-            neutralise(rule),
-            neutralise(citation),
+            "" if days_left is None else str(days_left),  # a number: kept as is
+            shared.rule_cell,
+            shared.citation_cell,
             "",
         )
         compliance = None
@@ -136,6 +136,36 @@ class Computed:
             compliance = verdict.compliance.value if verdict is not None else None
             fields |= {"compliance": compliance, "days_late": days_late}
             cells += (compliance or "", "" if days_late is None else str(days_late))
+        return cls(
+            result.status,
+            cells,
+            fields,
+            shared.notes,
+            shared.note_keys,
+            result,
+            calendar,
+            compliance,
+        )
+
+
+class Shared(NamedTuple):
+    """What the results of one rule with the same warnings share (their rule and citation
+    columns, their notes): built once for all of them, since a batch has thousands."""
+
+    rule: str
+    citation: str
+    rule_cell: str  # the rule and citation as CSV cells (neutralised)
+    citation_cell: str
+    notes: tuple[tuple[tuple[str, str], Text], ...]  # ((kind, English text), text)
+    note_keys: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(
+        cls, result: DeadlineResult, rule_set: RuleSet, warnings: tuple[Text, ...] = ()
+    ) -> Shared:
+        """``warnings``: the batch's own, after the result's."""
+        rule = rule_set.qualified_id(result.rule)
+        citation = result.rule.citation.short()
         notes = [("warning", texts_of(m)) for m in result.warnings]
         notes += [("warning", t) for t in warnings]
         notes += [("notice", t) for t in result.notices]
@@ -143,4 +173,4 @@ class Computed:
             notes.append(("follow_up", result.rule.follow_up))
         texts = tuple(((kind, t["en"]), t) for kind, t in ((k, _batch_text(t)) for k, t in notes))
         keys = tuple(key for key, _ in texts)
-        return cls(result.status, cells, fields, texts, keys, result, calendar, compliance)
+        return cls(rule, citation, neutralise(rule), neutralise(citation), texts, keys)
