@@ -182,3 +182,30 @@ def test_jsonl_output_rows_match_input_rows(
         got = [(r.get("id") or "", r["status"]) for r in json.loads(out.getvalue())]
     assert got == expected
     assert summary.rows == len(expected)
+
+
+# Cells of any text, weighted towards the characters a formula starts with and line breaks.
+CELL = st.text(alphabet=st.sampled_from("=+-@\t\r\nax1,\"' é"), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(CELL, min_size=2, max_size=2), min_size=1, max_size=5))
+def test_csv_output_neutralises_exactly_the_cells_that_start_like_a_formula(
+    cells: list[list[str]],
+) -> None:
+    """write_csv looks at a row's cells one by one only when one check over them all finds a
+    possible formula start: every cell that starts with = + - @ TAB or CR still gets its
+    leading quote (columns.neutralise), and no other cell changes."""
+    lines = ["outcome,notified_on,a,b"]
+    for a, b in cells:
+        lines.append(",".join(["dismissed", "2025-02-04", _quoted(a), _quoted(b)]))
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    out = io.StringIO(newline="")
+    source = running.open_source(io.BytesIO(data), "csv", "csv", "test")
+    running.run(source, out, "csv", _calculator())
+    rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
+    assert [r[2:4] for r in rows[1:]] == [[columns.neutralise(c) for c in pair] for pair in cells]
+
+
+def _quoted(cell: str) -> str:
+    return '"' + cell.replace('"', '""') + '"'

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 from collections.abc import Iterable
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
-if TYPE_CHECKING:
-    pass
 from penetapan_cli.batch.columns import (
     _FORMULA_START,
     _repaired,
@@ -47,11 +46,13 @@ def write_csv(
     formatter = _LfWriter(buffer, delimiter)
     add, write = chunk.append, out.write
     formula = _FORMULA_START
+    no_formula, first = formula.isdisjoint, _FIRST
     for row, computed in pairs:
         cells = row.values if text_values else [_text(v) for v in row.values]
-        for i, cell in enumerate(cells):
-            if cell and cell[0] in formula:
-                cells[i] = "'" + cell
+        if not no_formula(map(first, cells)):  # a cell starts like a formula
+            for i, cell in enumerate(cells):
+                if cell and cell[0] in formula:
+                    cells[i] = "'" + cell
         if not text_values or row.first_line != row.last_line or row.problem is not None:
             cells.extend(computed.cells)
             plain.writerow(cells)
@@ -69,6 +70,10 @@ def write_csv(
             chunk.clear()
     write("".join(chunk))
 
+
+_FIRST = operator.itemgetter(slice(None, 1))
+"""A cell's first character (empty for an empty cell): with ``map`` and ``isdisjoint``, the
+formula check of a row's cells runs without a Python step per cell."""
 
 CHUNK_PARTS = 1024
 """Pieces of text (two per row) gathered before one write to the output: a write per row
