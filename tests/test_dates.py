@@ -11,9 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from penetapan_cli.core.dates import (
+    _MONTH_WORDS,
     MAX_DATE,
     MIN_DATE,
     _parse_full,
+    common_date,
     iso_date,
     parse_date,
 )
@@ -424,6 +426,92 @@ def test_iso_fast_path_leaves_the_rest_to_the_full_parser(text: str) -> None:
 @given(st.text(alphabet="0123456789- +٤２\t", min_size=8, max_size=12))
 def test_iso_fast_path_agrees_on_any_iso_like_text(text: str) -> None:
     _agrees(text)
+
+
+# --- the second fast path (common_date): 4/2/2025 and "4 Februari 2025" --------------------
+
+
+def _full_in(text: str, order: str) -> dt.date | str:
+    try:
+        return _parse_full(text, TODAY, order)
+    except DateInputError as exc:
+        return str(exc)
+
+
+def _common_agrees(text: str) -> None:
+    """Wherever common_date gives a date, the full parser gives the same; parse_date answers
+    exactly as the full parser does, date or message, in either order."""
+    for order in ("dmy", "mdy"):
+        fast = common_date(text, order)
+        full = _full_in(text, order)
+        if fast is not None:
+            assert fast == full, (text, order)
+        try:
+            answer: dt.date | str = parse_date(text, today=TODAY, order=order)
+        except DateInputError as exc:
+            answer = str(exc)
+        assert answer == full, (text, order)
+
+
+def test_common_fast_path_takes_every_supported_day() -> None:
+    # Every day of the range, day first and month first with each separator, and with the
+    # Indonesian month name: the fast path reads each as the full parser does.
+    months = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+              "September", "Oktober", "November", "Desember")  # fmt: skip
+    day = MIN_DATE
+    separators = "/-."
+    i = 0
+    while day <= MAX_DATE:
+        sep = separators[i % 3]
+        dmy = f"{day.day:02d}{sep}{day.month:02d}{sep}{day.year}"
+        mdy = f"{day.month}{sep}{day.day}{sep}{day.year}"
+        words = f"{day.day} {months[day.month - 1]} {day.year}"
+        assert common_date(dmy, "dmy") == day == _parse_full(dmy, None, "dmy"), dmy
+        assert common_date(mdy, "mdy") == day == _parse_full(mdy, None, "mdy"), mdy
+        assert common_date(words, "dmy") == day == _parse_full(words, None, "dmy"), words
+        day += dt.timedelta(days=1)
+        i += 1
+
+
+@pytest.mark.parametrize("word", sorted(_MONTH_WORDS))
+def test_common_fast_path_reads_every_month_word_as_the_parser(word: str) -> None:
+    # Each month word the parser knows (full, short, older spellings), in three cases, on
+    # days 0-32 of years inside and just outside the range.
+    for spelling in (word, word.upper(), word.capitalize()):
+        for year in ("1999", "2000", "2025", "2100", "2101"):
+            for day in range(33):
+                _common_agrees(f"{day} {spelling} {year}")
+
+
+@pytest.mark.parametrize("sep", ["/", "-", "."])
+def test_common_fast_path_numeric_near_misses(sep: str) -> None:
+    # Every day 0-32 and month 0-13, padded or not, of years inside and just outside the
+    # range: impossible days and months, 31/12 read month first, out-of-range years.
+    for year in ("1999", "2000", "2024", "2025", "2100", "2101", "0000"):
+        for a in range(33):
+            for b in range(14):
+                _common_agrees(f"{a}{sep}{b}{sep}{year}")
+                _common_agrees(f"{a:02d}{sep}{b:02d}{sep}{year}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " 4/2/2025", "4/2/2025 ", "4/2-2025", "4//2/2025", "4/2/25", "004/2/2025", "4/2/02025",
+        "４/2/2025", "4/٢/2025", "4/2/2025\n", "4 Februari  2025", "4  Februari 2025",
+        "4 Februari, 2025", "4 Feb. 2025", "Selasa, 4 Februari 2025", "4 Febuari 2025",
+        "4 Februari 25", "4\tFebruari 2025", "4 Februari 2025\u00a0", "+4/2/2025",
+        "4 Fébruari 2025", "0 Februari 2025", "29 Februari 2025", "4/2/2025T00",
+    ],
+)  # fmt: skip
+def test_common_fast_path_leaves_the_rest_to_the_full_parser(text: str) -> None:
+    assert common_date(text) is None
+    _common_agrees(text)
+
+
+@given(st.text(alphabet="0123456789/.- FebruariMyJnDs\t", min_size=6, max_size=16))
+def test_common_fast_path_agrees_on_any_text_of_date_characters(text: str) -> None:
+    _common_agrees(text)
 
 
 # --date-order mdy: a US-locale export writes 2/4/2025 for 4 February 2025. Only numeric
