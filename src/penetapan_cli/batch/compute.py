@@ -395,31 +395,33 @@ class Calculator:
         """As ``deadline --decided`` counts: from both triggers when the reading is earlier
         than the notification, the deadline being the safe (earlier) one, the declaration
         judged against it and the earliest trigger (core/compare.py, core/compliance.py)."""
-        group = plan.group
-        calendar = self.calendar(plan.cuti)
-        triggers = [date]
+        outcome = plan.group.outcome
+        calendar = self.calendars.get(plan.cuti) or self.calendar(plan.cuti)
+        rule_set, basis, as_of, strict = self.rule_set, plan.basis, self.as_of, self.strict
+        triggers: tuple[dt.date, ...] = (date,)
         if decided_on is not None and decided_on != date:
-            triggers.insert(0, decided_on)  # the reading first, as deadline --decided
+            triggers = (decided_on, date)  # the reading first, as deadline --decided
         try:
             results = [
                 compute_deadline(
-                    group.outcome,
+                    outcome,
                     trigger,
-                    rule_set=self.rule_set,
+                    rule_set=rule_set,
                     calendar=calendar,
-                    basis=plan.basis,
-                    as_of=self.as_of,
-                    strict=self.strict,
+                    basis=basis,
+                    as_of=as_of,
+                    strict=strict,
                     trace=False,
                 )
                 for trigger in triggers
             ]
         except PenetapanError as exc:  # CoverageError (--strict) included
             return self.failed(error_text(exc, self.lang, NAMES), date)
-        # One rule set: the earlier trigger gives the earlier (safe) deadline; its result is
-        # the row's, with every trigger's warnings, as the deadline card lists them.
-        result = min(results, key=lambda r: (r.deadline is None, r.deadline or date))
+        result = results[0]
         if len(results) > 1:
+            # One rule set: the earlier trigger gives the earlier (safe) deadline; its result
+            # is the row's, with every trigger's warnings, as the deadline card lists them.
+            result = min(results, key=lambda r: (r.deadline is None, r.deadline or date))
             warnings = tuple(dict.fromkeys(w for r in results for w in r.warnings))
             result = result._replace(warnings=warnings)
         verdict = None

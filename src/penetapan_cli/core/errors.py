@@ -31,11 +31,12 @@ class Message:
     shown as it is (an English sentence from before the catalogue; the tests list none).
     """
 
-    __slots__ = ("key", "values")
+    __slots__ = ("_hash", "key", "values")
 
     def __init__(self, key: str, /, **values: object) -> None:
         self.key = key
         self.values = values
+        self._hash: int | None = None
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Message):
@@ -43,7 +44,11 @@ class Message:
         return (self.key, self.values) == (other.key, other.values)
 
     def __hash__(self) -> int:
-        return hash((self.key, *sorted(self.values)))
+        # Kept once computed: a batch looks its warnings up by them thousands of times (a
+        # Message is not changed once made).
+        if self._hash is None:
+            self._hash = hash((self.key, *sorted(self.values)))
+        return self._hash
 
     def __repr__(self) -> str:
         inner = ", ".join(f"{k}={v!r}" for k, v in self.values.items())
