@@ -83,6 +83,9 @@ class InRow(NamedTuple):
     key: tuple[str, ...]  # the texts of the fields the result depends on (see Source.key_fields)
     obj: dict[str, Any] | None  # JSON Lines: the object as read, for JSON output
     problem: str | Message | None  # why the row cannot be computed; None when it can
+    # CSV: the row's line as read, when the row is one line of plain ASCII text that reads as
+    # its cells (write_csv writes it back as it is when a csv writer would write those bytes).
+    line: str | None = None
 
 
 @dataclasses.dataclass
@@ -262,6 +265,7 @@ def _csv_rows(
         try:
             with _ReadGuard(label):
                 for cells in reader:
+                    line = kept[0] if len(kept) == 1 else None
                     kept.clear()
                     number += 1
                     first, last = last + 1, reader.line_num + skipped
@@ -278,7 +282,9 @@ def _csv_rows(
                     ):
                         # InRow(...) without the namedtuple's Python-level __new__: this line
                         # runs once per row, and the plain constructor would double its cost.
-                        yield new(InRow, (number, first, last, cells, get_key(cells), None, None))
+                        yield new(
+                            InRow, (number, first, last, cells, get_key(cells), None, None, line)
+                        )
                     else:
                         yield _csv_odd_row(cells, number, first, last, table, get_key)
             return
