@@ -365,6 +365,14 @@ class Calculator:
             _remember(self.dates, text, day, self.text_cache_size)
         return day
 
+    def day_of(self, text: str) -> list[Any] | None:
+        """The list of a date text's day, as ``_date`` reads it; None when the text is not a
+        date (``add`` then reads the row again and gives its message)."""
+        try:
+            return self._date(text)
+        except PenetapanError:
+            return None
+
     def _declared_on(self, text: str) -> dt.date | None:
         """The row's declaration date; None for an empty cell."""
         if not text.strip():
@@ -487,8 +495,10 @@ def compute_rows(
     the last row is through).
 
     A row whose plan texts and date text are in the calculator's caches, and whose result is
-    kept, is served here with two look-ups and counted with one list increment; any other goes
-    through ``Calculator.add``."""
+    kept, is served here with two look-ups and counted with one list increment; a row whose
+    plan texts are known and whose date text is new has its date read here; any other goes
+    through ``Calculator.add`` (a row in error, kept in ``Calculator.cache``, is not read
+    again)."""
     key_fields = source.key_fields
     at = {name: i for i, name in enumerate(key_fields)}
     at_outcome, at_date = at["outcome"], at["notified_on"]
@@ -500,6 +510,7 @@ def compute_rows(
     declared, results = calculator.declared_on, calculator.results
     decided, errors = calculator.decided_on, calculator.errors
     tally_rows, add, fill = calculator.tally_rows, calculator.add, calculator.fill
+    day_of, failed = calculator.day_of, calculator.cache
     since = list(tally_rows)
     blank = calculator.blank()
     for row in source.rows:
@@ -513,6 +524,8 @@ def compute_rows(
                 )
             )
             day = dates.get(key[at_date])
+            if day is None and number is not None and not general and key not in failed:
+                day = day_of(key[at_date])  # a new date text with known plan texts
             computed = None
             if number is not None and day is not None:
                 if not general:
