@@ -40,8 +40,8 @@ class Computed:
         "calendar",
         "cells",
         "compliance",
+        "_fields",
         "event",
-        "fields",
         "note_keys",
         "notes",
         "result",
@@ -56,7 +56,9 @@ class Computed:
         cells: tuple[str, ...],  # CSV: trigger_date, deadline, status, days_left, rule,
         # citation, error
         # (then compliance, days_late when the input has a declared_on column)
-        fields: Mapping[str, Any],  # JSON: the same, with null and integers
+        # JSON: the same, with null and integers; or their values alone, in the order of
+        # result_columns, the dict then made when an output asks for it (``fields``)
+        fields: Mapping[str, Any] | tuple[Any, ...],
         notes: tuple[tuple[tuple[str, str], Text], ...] = (),  # ((kind, English text), text)
         note_keys: tuple[tuple[str, str], ...] = (),  # (kind, English text) of each note
         # For the calendar export (--ics): the result and the calendar it was counted with.
@@ -67,7 +69,7 @@ class Computed:
     ) -> None:
         self.status = status
         self.cells = cells
-        self.fields = fields
+        self._fields = fields
         self.notes = notes
         self.note_keys = note_keys
         self.result = result
@@ -76,6 +78,16 @@ class Computed:
         self.tally = -1  # its tally in the Calculator's counts (set by the Calculator)
         self.suffix: str | None = None  # CSV: its columns, after the input's (write_csv)
         self.event: Any = None  # --ics: what the events of its rows share (RowEvents)
+
+    @property
+    def fields(self) -> Mapping[str, Any]:
+        """JSON: the result columns with null and integers. A CSV batch never asks for them,
+        so a result made by ``of`` keeps their values and makes the dict on the first ask."""
+        fields = self._fields
+        if isinstance(fields, tuple):
+            declared = len(fields) > len(result_columns(False))
+            fields = self._fields = dict(zip(result_columns(declared), fields, strict=True))
+        return fields
 
     @classmethod
     def failed(
@@ -112,15 +124,17 @@ class Computed:
         deadline = result.deadline.isoformat() if result.deadline else None
         trigger = result.trigger_date.isoformat()
         days_left = result.days_left
-        fields = {
-            "trigger_date": trigger,
-            "deadline": deadline,
-            "status": result.status,
-            "days_left": days_left,
-            "rule": shared.rule,
-            "citation": shared.citation,
-            "error": None,
-        }
+        # The values of result_columns: trigger_date, deadline, status, days_left, rule,
+        # citation, error (then compliance, days_late).
+        fields: tuple[Any, ...] = (
+            trigger,
+            deadline,
+            result.status,
+            days_left,
+            shared.rule,
+            shared.citation,
+            None,
+        )
         cells: tuple[str, ...] = (
             trigger,
             deadline or "",
@@ -134,7 +148,7 @@ class Computed:
         if declared:
             days_late = verdict.days_late if verdict is not None else None
             compliance = verdict.compliance.value if verdict is not None else None
-            fields |= {"compliance": compliance, "days_late": days_late}
+            fields += (compliance, days_late)
             cells += (compliance or "", "" if days_late is None else str(days_late))
         return cls(
             result.status,
