@@ -290,7 +290,7 @@ def test_stream_failure_keeps_the_old_file_and_no_temporary(tmp_path: Path) -> N
 
 
 def _tree(item: CalendarEvent, stamp: dt.datetime) -> bytes:
-    """The event as an icalendar component tree writes it: the reference for _EventWriter."""
+    """The event as an icalendar component tree writes it: the reference for EventWriter."""
     event = icalendar.Event()
     event.add("uid", item.uid)
     event.add("dtstamp", stamp)
@@ -353,10 +353,10 @@ def _sample_events() -> list[CalendarEvent]:
 
 
 def test_event_writer_writes_what_icalendar_writes() -> None:
-    from penetapan_cli.render.ics import _EventWriter
+    from penetapan_cli.render.ics_lines import EventWriter
 
     events = _sample_events()
-    write = _EventWriter(STAMP)
+    write = EventWriter(STAMP)
     for event in events:
         assert write(event) == _tree(event, STAMP), event.key
     # and the whole file parses back with icalendar, every event with its own values
@@ -377,14 +377,14 @@ def test_event_writer_writes_what_icalendar_writes() -> None:
 
 def test_calendar_header_and_durations_are_icalendar_s() -> None:
     from penetapan_cli import __version__
-    from penetapan_cli.render.ics import _duration, _header
+    from penetapan_cli.render.ics_lines import _duration, header
 
     cal = icalendar.Calendar()
     cal.add("prodid", f"-//penetapan//penetapan {__version__}//ID")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    assert _header() + b"END:VCALENDAR\r\n" == cal.to_ical()
+    assert header() + b"END:VCALENDAR\r\n" == cal.to_ical()
     for days in range(0, 40):  # reminders up to weeks before (closures), and the odd offsets
         for offset in (dt.timedelta(hours=-8), dt.timedelta(minutes=-30), dt.timedelta(seconds=1)):
             delta = -(dt.timedelta(days=days) + offset)
@@ -397,9 +397,9 @@ def test_shared_description_is_folded_as_icalendar_folds_it_at_every_column() ->
     the writer escapes and folds once per column it starts at: case numbers of every length
     move it over every column, with an escape, a caret or a multi-byte character next to the
     cut. Each event is the one icalendar writes for the same description."""
-    from penetapan_cli.render.ics import _EventWriter
+    from penetapan_cli.render.ics_lines import EventWriter
 
-    write = _EventWriter(STAMP)
+    write = EventWriter(STAMP)
     comparison = compare_deadlines(
         Outcome.DISMISSED, dt.date(2025, 2, 4), rule_sets=[DEFAULT], calendar=CALENDAR
     )
