@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, NamedTuple
 
@@ -26,7 +26,7 @@ from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.core.rules import Citation
 from penetapan_cli.core.timeline import DECLARATION_TITLE, Step, StepKind, StepStatus
 from penetapan_cli.messages import LABELS, OUTCOME_NAMES, counting_sentence, format_date, word
-from penetapan_cli.render.ics_lines import END, EventWriter, header
+from penetapan_cli.render.ics_lines import END, TITLES_KEPT, EventWriter, Lines, header
 from penetapan_cli.reports import TimelineReport
 
 # A fixed namespace: the same content gives the same UID on every machine, in every version.
@@ -90,8 +90,12 @@ def _title(base: str, region: str | None, outcome: Outcome | None, lang: str) ->
 
 def _identity(region: str | None, date: dt.date) -> str:
     """The region when known (a corrected date then updates the event), else the date."""
+    return _region_identity(region) or f"date:{date.isoformat()}"
+
+
+def _region_identity(region: str | None) -> str:
     name = _folded(region)
-    return f"region:{name}" if name else f"date:{date.isoformat()}"
+    return f"region:{name}" if name else ""
 
 
 def _folded(text: str | None) -> str:
@@ -111,11 +115,12 @@ def declaration_key(
     ``deadline`` and ``timeline`` give the same key, so the same deadline is one event; a
     ``batch`` row adds its case number, so that two cases of one region are two events.
     """
-    parts = ["declaration", rule_set_id, which, _identity(region, date)]
-    case = _folded(case_number)
-    if case:
-        parts.append(f"case:{case}")
-    return "|".join(parts)
+    return _key(rule_set_id, which, _identity(region, date), _folded(case_number))
+
+
+def _key(rule_set_id: str, which: str, identity: str, case: str) -> str:
+    key = f"declaration|{rule_set_id}|{which}|{identity}"
+    return f"{key}|case:{case}" if case else key
 
 
 class DeclarationParts(NamedTuple):
@@ -175,23 +180,106 @@ def declaration_event(
     lang: str,
     region: str | None,
     case_number: str | None = None,
-    unique: Callable[[str], str] | None = None,
 ) -> CalendarEvent:
-    """The event of ``parts`` for one region, outcome and case number; ``unique`` makes its
-    key one that no other event of the file has."""
+    """The event of ``parts`` for one region, outcome and case number."""
     case = " ".join((case_number or "").split())
     pieces: tuple[str, ...] = (parts.counting, parts.shared)
     if case:
-        pieces = (f"{LABELS['case'][lang]}: {case}", *pieces)
+        pieces = (_case_line(case, lang), *pieces)
     key = declaration_key(parts.rule_set_key, outcome.value, region, notified, case)
     return CalendarEvent(
-        key=key if unique is None else unique(key),
+        key=key,
         date=parts.date,
         summary=_title(word(DECLARATION_TITLE, lang), region, outcome, lang),
         description="\n".join(pieces),
         reminder_on=parts.reminder_on,
         pieces=pieces,
     )
+
+
+def _case_line(case: str, lang: str) -> str:
+    return f"{LABELS['case'][lang]}: {case}"
+
+
+class ResultEvents(NamedTuple):
+    """What the events of one result share in a ``DeclarationEvents`` file."""
+
+    rule_set_key: str
+    notified: dt.date  # the trigger date: what tells events without a region apart
+    lines: Lines
+
+
+CASES_KEPT = 16_384  # case numbers remembered with their description lines and key
+
+
+class DeclarationEvents:
+    """``batch --ics``: the declaration event of each row, added to a calendar file as the
+    rows go by, in the bytes ``IcsSink.add(declaration_event(...))`` writes for it (a test
+    compares both, and with icalendar). What the events of one result share is built once per
+    result (``result``), a title once per region and outcome, the start of a description and
+    the end of a key once per case number; the UID is the one line each event makes alone.
+
+    Every event gets a key of its own: a key that another event of the file already has (the
+    same rule set, outcome, region and case number, or no region and the same date) gets the
+    row number added. The keys are kept (memory grows by about 200 bytes per event).
+    """
+
+    def __init__(self, sink: IcsSink, lang: str) -> None:
+        self._sink = sink
+        self._writer = sink.writer
+        self._lang = lang
+        self._base = word(DECLARATION_TITLE, lang)
+        # (region, outcome) -> the title's lines, the outcome's id and the region's identity
+        self._titles: dict[tuple[str, Outcome], tuple[tuple[bytes, bytes], str, str]] = {}
+        self._cases: dict[str, tuple[bytes, str]] = {}  # -> description head, key's end
+        self._used: set[str] = set()
+
+    def result(self, parts: DeclarationParts, notified: dt.date) -> ResultEvents:
+        """What the events of ``parts`` share; ``notified``, the trigger date, names an event
+        without a region."""
+        return ResultEvents(
+            parts.rule_set_key,
+            notified,
+            self._writer.lines(parts.date, parts.reminder_on, (parts.counting,), parts.shared),
+        )
+
+    def add(self, result: ResultEvents, outcome: Outcome, region: str, case: str, row: int) -> None:
+        """The event of ``result`` for one row: its ``outcome`` and its ``region`` and
+        ``case`` number, spaces already collapsed ("" when the row has none)."""
+        title = self._titles.get((region, outcome))
+        if title is None:
+            title = self._new_title(region, outcome)
+        title_lines, which, identity = title
+        case_lines = self._cases.get(case)
+        if case_lines is None:
+            case_lines = self._new_case(case)
+        head, case_key = case_lines
+        key = _key(
+            result.rule_set_key, which, identity or _identity(None, result.notified), case_key
+        )
+        used = self._used
+        while key in used:
+            key = f"{key}|row:{row}"
+        used.add(key)
+        self._sink.write(
+            self._writer.event(result.lines, title_lines, f"{uid5(key)}@{UID_DOMAIN}", head)
+        )
+
+    def _new_title(self, region: str, outcome: Outcome) -> tuple[tuple[bytes, bytes], str, str]:
+        if len(self._titles) >= TITLES_KEPT:
+            del self._titles[next(iter(self._titles))]  # the oldest; never all of them
+        summary = _title(self._base, region, outcome, self._lang)
+        title = (self._writer.title(summary), outcome.value, _region_identity(region))
+        self._titles[region, outcome] = title
+        return title
+
+    def _new_case(self, case: str) -> tuple[bytes, str]:
+        if len(self._cases) >= CASES_KEPT:
+            del self._cases[next(iter(self._cases))]  # the oldest; never all of them
+        lines = (_case_line(case, self._lang),) if case else ()
+        found = (self._writer.head(lines), _folded(case))
+        self._cases[case] = found
+        return found
 
 
 def deadline_event(
@@ -301,16 +389,35 @@ class IcsSink:
 
     def __init__(self, fh: IO[bytes], stamp: dt.datetime, path: Path) -> None:
         self._write = fh.write
-        self._event = EventWriter(stamp)
+        self.writer = EventWriter(stamp)
         self._path = path
+        self._pending: list[bytes] = []
         self.count = 0
 
     def add(self, event: CalendarEvent) -> None:
+        self.write(self.writer(event))
+
+    def write(self, event: bytes) -> None:
+        """Add the text of one event; events are written a few hundred at a time."""
+        pending = self._pending
+        pending.append(event)
+        self.count += 1
+        if len(pending) >= EVENTS_PER_WRITE:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the events added since the last write."""
+        if not self._pending:
+            return
+        data = b"".join(self._pending)
+        self._pending.clear()
         try:
-            self._write(self._event(event))
+            self._write(data)
         except OSError as exc:  # named here: the caller may be writing other files too
             raise _write_error(self._path, exc) from None
-        self.count += 1
+
+
+EVENTS_PER_WRITE = 128  # about 200 KiB of a batch's events, one call to the file's write
 
 
 CALENDAR_FILE = "file.calendar"
@@ -327,11 +434,12 @@ def ics_file(path: Path, *, stamp: dt.datetime | None = None) -> Iterator[IcsSin
     """A calendar file written one event at a time, which appears at ``path`` only when
     complete.
 
-    The events go to a temporary file in the same folder as they come (``files.atomic_write``),
-    so memory does not grow with them; on a clean exit the file is closed, synced and renamed
-    over ``path``. When no event was added nothing is written (``IcsSink.count`` says so) and
-    ``path`` is left as it was; so it is on any error or interruption, and the temporary file
-    is removed. The bytes are those ``build_calendar`` gives for the same events.
+    The events go to a temporary file in the same folder as they come, a hundred or so at a
+    time (``files.atomic_write``), so memory does not grow with them; on a clean exit the file
+    is closed, synced and renamed over ``path``. When no event was added nothing is written
+    (``IcsSink.count`` says so) and ``path`` is left as it was; so it is on any error or
+    interruption, and the temporary file is removed. The bytes are those ``build_calendar``
+    gives for the same events.
     """
     from penetapan_cli.files import atomic_write
 
@@ -348,6 +456,7 @@ def ics_file(path: Path, *, stamp: dt.datetime | None = None) -> Iterator[IcsSin
         fh.write(header())
         sink = IcsSink(fh, when, path)
         yield sink
+        sink.flush()
         if sink.count:
             fh.write(END)
 

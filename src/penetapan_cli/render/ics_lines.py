@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from penetapan_cli import __version__
 
@@ -78,6 +79,7 @@ _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # all but tab
 
 
 TEXT_LINES_KEPT = 4096
+ENDS_KEPT = 512  # a batch's results times the lengths of its case numbers, when few
 TITLES_KEPT = 16_384
 """Event titles remembered with their lines: a batch's titles are its regions times its
 outcomes (545 regions and ten spellings: 5,450), apart from its descriptions, which seldom
@@ -124,6 +126,24 @@ def _fold_split(prefix: bytes) -> tuple[list[bytes], int]:
     return lines, start
 
 
+class Lines(NamedTuple):
+    """What the events of one result share, in bytes: the DTSTART, DTEND and DTSTAMP lines,
+    the end of the event after its alarm's title (or, without a reminder, None), and the end
+    of its description: ``lead`` (escaped lines, each with its ``\\n``, or nothing) and
+    ``shared``, the text after it, which many results share."""
+
+    dates: bytes
+    closing: bytes | None
+    lead: bytes
+    shared: str
+
+
+_BEGIN = b"BEGIN:VEVENT\r\n"
+_ALARM = b"TRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n"
+_NO_ALARM = b"TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n"
+_DESCRIPTION = b"DESCRIPTION:"
+
+
 class EventWriter:
     """The VEVENT text of events, written line by line rather than through a component tree
     per event (a tree cost about 0.7 ms an event, most of it folding one character at a time).
@@ -135,6 +155,10 @@ class EventWriter:
     name): the all-day event, marked free (TRANSP), with a VALARM reminder at 08:00 on the
     reminder day, relative to the all-day start (00:00 of the deadline, local time), so that
     it fires at 08:00 whatever the calendar's time zone.
+
+    An event is written from parts that others share (``event``): its ``Lines`` (one per
+    result of a batch), its title's two lines (one per region and outcome), the start of its
+    description (one per case number), and its UID, the one line of its own.
     """
 
     def __init__(self, stamp: dt.datetime) -> None:
@@ -143,92 +167,129 @@ class EventWriter:
             f"DTSTAMP:{utc.year:04}{utc.month:02}{utc.day:02}"
             f"T{utc.hour:02}{utc.minute:02}{utc.second:02}Z\r\n"
         ).encode("ascii")
-        self._triggers: dict[int, bytes] = {}
-        self._lines: dict[tuple[bytes, str], bytes] = {}
+        self._closings: dict[int, bytes] = {}
+        self._dates: dict[dt.date, bytes] = {}  # DTSTART, DTEND and DTSTAMP, by date
         self._titles: dict[str, tuple[bytes, bytes]] = {}  # SUMMARY and alarm DESCRIPTION
-        # The last piece of descriptions, escaped and folded, by the column it starts at.
+        # The shared end of descriptions, escaped and folded, by the column it starts at;
+        # and the end of a description after a short head, by result and column.
         self._shared: dict[tuple[str, int], bytes] = {}
+        self._ends: dict[tuple[Lines, int], bytes] = {}
 
-    def _text(self, name: bytes, value: str) -> bytes:
-        """A TEXT property line; the last few thousand are remembered, since the events of a
-        batch repeat their titles and descriptions."""
-        key = (name, value)
-        line = self._lines.get(key)
-        if line is None:
-            line = _fold_line(name + _escaped(value).encode("utf-8")) + b"\r\n"
-            if len(self._lines) >= TEXT_LINES_KEPT:
-                del self._lines[next(iter(self._lines))]  # the oldest; never all of them
-            self._lines[key] = line
-        return line
+    def lines(
+        self, date: dt.date, reminder_on: dt.date | None, lead: Sequence[str], shared: str
+    ) -> Lines:
+        """The ``Lines`` of events on ``date`` whose descriptions end with the lines ``lead``
+        and then ``shared``."""
+        if any(line.endswith("\r") for line in lead):  # escaped with the LF after it
+            lead, shared = (), "\n".join((*lead, shared))
+        dates = self._dates.get(date)
+        if dates is None:
+            if len(self._dates) >= TEXT_LINES_KEPT:
+                del self._dates[next(iter(self._dates))]  # the oldest; never all of them
+            dates = self._dates[date] = (
+                self._date(b"DTSTART", date)
+                + self._date(b"DTEND", date + dt.timedelta(days=1))
+                + self._stamp
+            )
+        closing = None if reminder_on is None else self._closing((date - reminder_on).days)
+        return Lines(dates, closing, _escaped_lines(lead), shared)
+
+    @staticmethod
+    def head(lines: Sequence[str]) -> bytes:
+        """The start of a DESCRIPTION line: its name and ``lines``, escaped, each with its
+        ``\\n``; the event's ``Lines`` give the rest. No line may end with a CR (see
+        ``_description``): a batch's case number has no line break."""
+        return _DESCRIPTION + _escaped_lines(lines)
 
     @staticmethod
     def _date(name: bytes, value: dt.date) -> bytes:
         return b"%s;VALUE=DATE:%04d%02d%02d\r\n" % (name, value.year, value.month, value.day)
 
-    def _trigger(self, days_before: int) -> bytes:
-        line = self._triggers.get(days_before)
-        if line is None:
+    def _closing(self, days_before: int) -> bytes:
+        """The alarm's TRIGGER line and the ends of the alarm and the event."""
+        lines = self._closings.get(days_before)
+        if lines is None:
             offset = -(dt.timedelta(days=days_before) - dt.timedelta(hours=REMINDER_HOUR))
-            line = f"TRIGGER:{_duration(offset)}\r\n".encode("ascii")
-            self._triggers[days_before] = line  # a few values: the days to a working day
-        return line
+            lines = f"TRIGGER:{_duration(offset)}\r\nEND:VALARM\r\nEND:VEVENT\r\n".encode("ascii")
+            self._closings[days_before] = lines  # a few values: the days to a working day
+        return lines
 
-    def _title(self, summary: str) -> tuple[bytes, bytes]:
+    def title(self, summary: str) -> tuple[bytes, bytes]:
         """The SUMMARY line of a title and the DESCRIPTION line of its alarm."""
         lines = self._titles.get(summary)
         if lines is None:
             escaped = _escaped(summary).encode("utf-8")
             lines = (
                 _fold_line(b"SUMMARY:" + escaped) + b"\r\n",
-                _fold_line(b"DESCRIPTION:" + escaped) + b"\r\n",
+                _fold_line(_DESCRIPTION + escaped) + b"\r\n",
             )
             if len(self._titles) >= TITLES_KEPT:
                 del self._titles[next(iter(self._titles))]  # the oldest; never all of them
             self._titles[summary] = lines
         return lines
 
-    def _description(self, item: CalendarEvent) -> bytes:
-        """The DESCRIPTION line. With ``pieces``, each is escaped on its own: the same text,
-        since escaping only joins characters across a piece's end in a CR LF, and no piece
-        then ends with a CR. The shared last piece is escaped and folded once for each column
-        it can start at (``_fold_split``): the line before it is folded on its own."""
-        pieces = item.pieces
-        if pieces is None or len(pieces) < 2 or not pieces[-1] or "\r" in item.description:
-            return self._text(b"DESCRIPTION:", item.description)
-        head = "\\n".join([_escaped(piece) for piece in pieces[:-1]])
-        prefix = b"DESCRIPTION:" + head.encode("utf-8") + b"\\n"
-        lines, start = _fold_split(prefix)
+    def _description(self, head: bytes, lines: Lines) -> bytes:
+        """The DESCRIPTION line of ``head`` and ``lines``. Escaping each line on its own gives
+        the text escaping all would (it only joins characters across a line's end in a CR LF,
+        and no line then ends with a CR: ``__call__`` checks). Where ``head`` is short (a
+        case number), the rest is folded once for each column it can start at."""
+        column = len(head)
+        if column >= _FOLD_AT or not lines.lead:
+            return self._folded(head + lines.lead, lines.shared)
+        key = (lines, column)
+        rest = self._ends.get(key)
+        if rest is None:
+            if len(self._ends) >= ENDS_KEPT:
+                del self._ends[next(iter(self._ends))]  # the oldest; never all of them
+            # Folded after ``column`` plain bytes: where ``head`` leaves it (``_fold_split``).
+            rest = self._folded(b"x" * column + lines.lead, lines.shared)[column:]
+            self._ends[key] = rest
+        return head + rest
+
+    def _folded(self, prefix: bytes, shared: str) -> bytes:
+        """The line of ``prefix`` (escaped) and ``shared`` (not yet), folded. The line before
+        the shared text is cut on its own (``_fold_split``); the shared text is escaped and
+        folded once for each column it can start at."""
+        if not shared:  # the line ends with ``prefix``, cut as it ends
+            return _fold_line(prefix) + b"\r\n"
+        cut, start = _fold_split(prefix)
         column = len(prefix) - start
-        key = (pieces[-1], column)
+        key = (shared, column)
         rest = self._shared.get(key)
         if rest is None:
             if len(self._shared) >= TEXT_LINES_KEPT:
                 del self._shared[next(iter(self._shared))]  # the oldest; never all of them
-            tail = _escaped(pieces[-1]).encode("utf-8")
-            # Folded after ``column`` plain bytes: where the line before it leaves it.
-            rest = self._shared[key] = _fold_line(b"x" * column + tail)[column:]
-        lines.append(prefix[start:] + rest)
-        return b"\r\n ".join(lines) + b"\r\n"
+            tail = _escaped(shared).encode("utf-8")
+            rest = self._shared[key] = _fold_line(b"x" * column + tail)[column:] + b"\r\n"
+        if not cut:
+            return prefix + rest
+        cut.append(prefix[start:] + rest)
+        return b"\r\n ".join(cut)
+
+    def event(self, lines: Lines, title: tuple[bytes, bytes], uid: str, head: bytes) -> bytes:
+        """One event: the lines of its ``title`` (``title``), its ``uid``, its description
+        (``head``, then what ``lines`` give) and what else ``lines`` give."""
+        summary, alarm = title
+        uid_line = _fold_line(b"UID:" + _escaped(uid).encode("utf-8")) + b"\r\n"
+        description = self._description(head, lines)
+        if lines.closing is None:
+            return b"".join((_BEGIN, summary, lines.dates, uid_line, description, _NO_ALARM))
+        return b"".join(
+            (_BEGIN, summary, lines.dates, uid_line, description, _ALARM, alarm, lines.closing)
+        )
 
     def __call__(self, item: CalendarEvent) -> bytes:
-        title, alarm = self._title(item.summary)
-        parts = [
-            b"BEGIN:VEVENT\r\n",
-            title,
-            self._date(b"DTSTART", item.date),
-            self._date(b"DTEND", item.date + dt.timedelta(days=1)),
-            self._stamp,
-            _fold_line(b"UID:" + _escaped(item.uid).encode("utf-8")) + b"\r\n",  # one per event
-            self._description(item),
-            b"TRANSP:TRANSPARENT\r\n",
-        ]
-        if item.reminder_on is not None:
-            parts += [
-                b"BEGIN:VALARM\r\n",
-                b"ACTION:DISPLAY\r\n",
-                alarm,
-                self._trigger((item.date - item.reminder_on).days),
-                b"END:VALARM\r\n",
-            ]
-        parts.append(b"END:VEVENT\r\n")
-        return b"".join(parts)
+        """``item``, its description from its ``pieces`` when they are given: the last is
+        shared by many events (a batch's citation and notices)."""
+        pieces = item.pieces
+        if pieces is None or len(pieces) < 2 or not pieces[-1] or "\r" in item.description:
+            head, shared = _DESCRIPTION, item.description  # one text, folded after its name
+        else:
+            head, shared = self.head(pieces[:-1]), pieces[-1]
+        lines = self.lines(item.date, item.reminder_on, (), shared)
+        return self.event(lines, self.title(item.summary), item.uid, head)
+
+
+def _escaped_lines(lines: Sequence[str]) -> bytes:
+    """``lines`` escaped, each followed by an escaped line break (``\\n``)."""
+    return b"".join([_escaped(line).encode("utf-8") + b"\\n" for line in lines])
