@@ -55,14 +55,16 @@ class CalendarEvent:
 _NAMESPACE_BYTES = UID_NAMESPACE.bytes
 
 
+# The first hex digit of the variant's octet: its two top bits are 10 (RFC 4122).
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
+
+
 def uid5(key: str) -> str:
     """``str(uuid.uuid5(UID_NAMESPACE, key))``, without building a UUID object per event (a
-    test compares both): the SHA-1 of the namespace and the key, version 5, RFC 4122 variant."""
-    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + key.encode("utf-8")).digest()[:16])
-    digest[6] = digest[6] & 0x0F | 0x50
-    digest[8] = digest[8] & 0x3F | 0x80
-    x = digest.hex()
-    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
+    test compares both): the SHA-1 of the namespace and the key in hex, its first 32 digits
+    with the version (5) and the variant set."""
+    x = hashlib.sha1(_NAMESPACE_BYTES + key.encode("utf-8")).hexdigest()
+    return f"{x[:8]}-{x[8:12]}-5{x[13:16]}-{_VARIANT[x[16]]}{x[17:20]}-{x[20:32]}"
 
 
 def reminder_day(deadline: dt.date, calendar: WorkCalendar) -> dt.date:
