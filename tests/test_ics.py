@@ -432,10 +432,10 @@ def test_uid_is_uuid5_of_the_key() -> None:
     from penetapan_cli.render.ics import UID_NAMESPACE, uid5
 
     for key in ("", "declaration|pkpu-18-2024|dismissed|region:kota medan", "\u00e9\U0001f5f3"):
-        assert uid5(key) == str(uuid.uuid5(UID_NAMESPACE, key))
+        assert uid5(key) == str(uuid.uuid5(uuid.UUID(UID_NAMESPACE), key))
     for n in range(2000):  # every bit of the hash passes through the version and variant
         key = f"declaration|x|region:{n}"
-        assert uid5(key) == str(uuid.uuid5(UID_NAMESPACE, key))
+        assert uid5(key) == str(uuid.uuid5(uuid.UUID(UID_NAMESPACE), key))
 
 
 # --- batch --ics: each row's event from what rows share ---------------------------------------

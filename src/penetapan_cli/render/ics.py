@@ -14,23 +14,25 @@ import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
-import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 from penetapan_cli.core.calendar import WorkCalendar
 from penetapan_cli.core.compare import Comparison, Option
+from penetapan_cli.core.deadline import DECLARATION_TITLE
 from penetapan_cli.core.errors import InputError
 from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.core.rules import Citation
-from penetapan_cli.core.timeline import DECLARATION_TITLE, Step, StepKind, StepStatus
 from penetapan_cli.messages import LABELS, OUTCOME_NAMES, counting_sentence, format_date, word
 from penetapan_cli.render.ics_lines import END, TITLES_KEPT, EventWriter, Lines, header
-from penetapan_cli.reports import TimelineReport
+
+if TYPE_CHECKING:  # the timeline is loaded only to write its events: a batch does not
+    from penetapan_cli.core.timeline import Step
+    from penetapan_cli.reports import TimelineReport
 
 # A fixed namespace: the same content gives the same UID on every machine, in every version.
-UID_NAMESPACE = uuid.UUID("6f1c3c1e-5d0b-5a4e-9a57-70656e657461")
+UID_NAMESPACE = "6f1c3c1e-5d0b-5a4e-9a57-70656e657461"  # a UUID, as text
 UID_DOMAIN = "penetapan"
 
 
@@ -52,7 +54,7 @@ class CalendarEvent:
         return f"{uid5(self.key)}@{UID_DOMAIN}"
 
 
-_NAMESPACE_BYTES = UID_NAMESPACE.bytes
+_NAMESPACE_BYTES = bytes.fromhex(UID_NAMESPACE.replace("-", ""))
 
 
 # The first hex digit of the variant's octet: its two top bits are 10 (RFC 4122).
@@ -60,9 +62,9 @@ _VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 
 
 def uid5(key: str) -> str:
-    """``str(uuid.uuid5(UID_NAMESPACE, key))``, without building a UUID object per event (a
-    test compares both): the SHA-1 of the namespace and the key in hex, its first 32 digits
-    with the version (5) and the variant set."""
+    """``str(uuid.uuid5(uuid.UUID(UID_NAMESPACE), key))``, without a UUID object per event or
+    the ``uuid`` module (a test compares both): the SHA-1 of the namespace and the key in hex,
+    its first 32 digits with the version (5) and the variant set."""
     x = hashlib.sha1(_NAMESPACE_BYTES + key.encode("utf-8")).hexdigest()
     return f"{x[:8]}-{x[8:12]}-5{x[13:16]}-{_VARIANT[x[16]]}{x[17:20]}-{x[20:32]}"
 
@@ -329,6 +331,8 @@ def _counting_line(counting: str, trigger_date: dt.date, trigger: str, lang: str
 
 def timeline_events(report: TimelineReport) -> list[CalendarEvent]:
     """One event per timeline step that has a date."""
+    from penetapan_cli.core.timeline import StepStatus
+
     return [
         _step_event(report, step)
         for step in report.timeline.steps
@@ -337,6 +341,8 @@ def timeline_events(report: TimelineReport) -> list[CalendarEvent]:
 
 
 def _step_event(report: TimelineReport, step: Step) -> CalendarEvent:
+    from penetapan_cli.core.timeline import StepKind
+
     timeline, lang, region = report.timeline, report.lang, report.region
     assert step.deadline is not None
     assert step.trigger_date is not None
