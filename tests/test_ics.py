@@ -3,7 +3,9 @@ dates, a reminder on the working day before, and UIDs that stay the same on a re
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
@@ -19,13 +21,20 @@ from penetapan_cli.messages import error_text
 from penetapan_cli.options import OPTION_NAMES
 from penetapan_cli.render.ics import (
     CalendarEvent,
+    DeclarationEvents,
+    DeclarationParts,
+    IcsSink,
+    ResultEvents,
     build_calendar,
     deadline_event,
+    declaration_event,
+    declaration_parts,
     ics_file,
     reminder_day,
     timeline_events,
     write_ics,
 )
+from penetapan_cli.render.ics_lines import END, EventWriter, header
 from penetapan_cli.reports import TimelineReport
 from penetapan_cli.sources.holidays import holidays_package_year
 from penetapan_cli.sources.rulesets import load_limits, load_rule_set
@@ -290,7 +299,7 @@ def test_stream_failure_keeps_the_old_file_and_no_temporary(tmp_path: Path) -> N
 
 
 def _tree(item: CalendarEvent, stamp: dt.datetime) -> bytes:
-    """The event as an icalendar component tree writes it: the reference for _EventWriter."""
+    """The event as an icalendar component tree writes it: the reference for EventWriter."""
     event = icalendar.Event()
     event.add("uid", item.uid)
     event.add("dtstamp", stamp)
@@ -353,10 +362,8 @@ def _sample_events() -> list[CalendarEvent]:
 
 
 def test_event_writer_writes_what_icalendar_writes() -> None:
-    from penetapan_cli.render.ics import _EventWriter
-
     events = _sample_events()
-    write = _EventWriter(STAMP)
+    write = EventWriter(STAMP)
     for event in events:
         assert write(event) == _tree(event, STAMP), event.key
     # and the whole file parses back with icalendar, every event with its own values
@@ -377,14 +384,14 @@ def test_event_writer_writes_what_icalendar_writes() -> None:
 
 def test_calendar_header_and_durations_are_icalendar_s() -> None:
     from penetapan_cli import __version__
-    from penetapan_cli.render.ics import _duration, _header
+    from penetapan_cli.render.ics_lines import _duration
 
     cal = icalendar.Calendar()
     cal.add("prodid", f"-//penetapan//penetapan {__version__}//ID")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    assert _header() + b"END:VCALENDAR\r\n" == cal.to_ical()
+    assert header() + b"END:VCALENDAR\r\n" == cal.to_ical()
     for days in range(0, 40):  # reminders up to weeks before (closures), and the odd offsets
         for offset in (dt.timedelta(hours=-8), dt.timedelta(minutes=-30), dt.timedelta(seconds=1)):
             delta = -(dt.timedelta(days=days) + offset)
@@ -397,9 +404,7 @@ def test_shared_description_is_folded_as_icalendar_folds_it_at_every_column() ->
     the writer escapes and folds once per column it starts at: case numbers of every length
     move it over every column, with an escape, a caret or a multi-byte character next to the
     cut. Each event is the one icalendar writes for the same description."""
-    from penetapan_cli.render.ics import _EventWriter
-
-    write = _EventWriter(STAMP)
+    write = EventWriter(STAMP)
     comparison = compare_deadlines(
         Outcome.DISMISSED, dt.date(2025, 2, 4), rule_sets=[DEFAULT], calendar=CALENDAR
     )
@@ -427,7 +432,125 @@ def test_uid_is_uuid5_of_the_key() -> None:
     from penetapan_cli.render.ics import UID_NAMESPACE, uid5
 
     for key in ("", "declaration|pkpu-18-2024|dismissed|region:kota medan", "\u00e9\U0001f5f3"):
-        assert uid5(key) == str(uuid.uuid5(UID_NAMESPACE, key))
+        assert uid5(key) == str(uuid.uuid5(uuid.UUID(UID_NAMESPACE), key))
     for n in range(2000):  # every bit of the hash passes through the version and variant
         key = f"declaration|x|region:{n}"
-        assert uid5(key) == str(uuid.uuid5(UID_NAMESPACE, key))
+        assert uid5(key) == str(uuid.uuid5(uuid.UUID(UID_NAMESPACE), key))
+
+
+# --- batch --ics: each row's event from what rows share ---------------------------------------
+
+Row = tuple[DeclarationParts, dt.date, Outcome, str, str]  # what DeclarationEvents.add takes
+
+
+def _read_back(text: str) -> str:
+    """``text`` as icalendar reads it back: the RFC's ``\\N`` and every line break (CR LF, CR,
+    LF) as LF, and a control character (one here) as the ``?`` we write for it."""
+    return text.replace("\\N", "\n").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "?")
+
+
+def _rows_written(lang: str, rows: list[Row]) -> list[bytes]:
+    """Each row's event as ``batch --ics`` writes it (``DeclarationEvents``), one by one; the
+    rows of one ``DeclarationParts`` share its ``ResultEvents``, as rows share a result."""
+    fh = io.BytesIO()
+    sink = IcsSink(fh, STAMP, Path("batch.ics"))
+    events = DeclarationEvents(sink, lang)
+    results: dict[int, ResultEvents] = {}
+    written = []
+    for number, (parts, notified, outcome, region, case) in enumerate(rows, 1):
+        result = results.get(id(parts))
+        if result is None:
+            result = results[id(parts)] = events.result(parts, notified)
+        events.add(result, outcome, region, case, number)
+        sink.flush()
+        written.append(fh.getvalue())
+        fh.seek(0)
+        fh.truncate()
+    assert sink.count == len(rows)
+    return written
+
+
+def _rows_expected(lang: str, rows: list[Row]) -> list[CalendarEvent]:
+    """Each row's event as ``declaration_event`` gives it, its key made unique in the file
+    with the row number, as RowEvents documents."""
+    used: set[str] = set()
+    events = []
+    for number, (parts, notified, outcome, region, case) in enumerate(rows, 1):
+        event = declaration_event(
+            parts,
+            outcome=outcome,
+            notified=notified,
+            lang=lang,
+            region=region or None,
+            case_number=case or None,
+        )
+        key = event.key
+        while key in used:
+            key = f"{key}|row:{number}"
+        used.add(key)
+        events.append(dataclasses.replace(event, key=key))
+    return events
+
+
+def _odd_parts() -> list[DeclarationParts]:
+    """Results whose texts need escaping, fold next to a multi-byte character or an escape,
+    end with a CR (escaped with the LF after it) or are empty."""
+    day, before = dt.date(2025, 2, 7), dt.date(2025, 2, 6)
+    texts = [
+        ("Hitungan: 3 hari\r", "Aturan: x; y, z\\N \u00e9" * 9),
+        ("", "\u201ckutipan\u201d " * 20),
+        ("x" * 60 + "\\;" + "\u00e9" * 30, "\n\r\nsisa\r"),
+        ("count " + "\U0001f5f3" * 40, ""),
+    ]
+    return [DeclarationParts("odd-rules", day, c, s, before) for c, s in texts]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_batch_events_are_the_declaration_events_icalendar_writes(lang: str) -> None:
+    """``batch --ics`` writes a row's event from parts its result, title and case number
+    share (``DeclarationEvents``): each event is byte for byte the one ``declaration_event``
+    gives, as the event writer and as icalendar's component tree write it, with case numbers
+    of every length (so that the shared lines start at every column), texts that need escaping
+    or fold next to a multi-byte character, and repeated keys; the file parses back."""
+    outcomes = [o for o in Outcome if DEFAULT.rule_for(o).days is not None]
+    results: list[tuple[DeclarationParts, dt.date]] = []
+    for i, day in enumerate([dt.date(2025, 1, 6), dt.date(2025, 2, 4), dt.date(2025, 12, 24)]):
+        outcome = outcomes[i % len(outcomes)]
+        comparison = compare_deadlines(outcome, day, rule_sets=[DEFAULT], calendar=CALENDAR)
+        parts = declaration_parts(comparison, lang=lang, calendar=CALENDAR)
+        assert parts is not None
+        results.append((parts, day))
+    results += [(parts, dt.date(2025, 2, 4)) for parts in _odd_parts()]
+    regions = [
+        "",
+        "Kota Medan",
+        "Kabupaten Kepulauan Siau Tagulandang Biaro, Sulawesi Utara; dapil 1\\2",
+        "Kabupaten" + " Penajam Paser Utara" * 6,
+        "Kota Tanjungbalai \u2014 \u00e9\u00e8 \u4e2d\u6587 \U0001f5f3",
+        "x\x00y \\N",
+    ]
+    cases = ["", "220/PHPU.WAKO-XXIII/2025", 'perkara "A", no; 5\\6']
+    for filler in ("7", "\\", ";", "^", "\u00e9", "\U0001f5f3"):
+        cases += [(filler * length)[:length] for length in range(1, 90)]
+    rows: list[Row] = []
+    for i, case in enumerate(cases):
+        parts, day = results[i % len(results)]
+        rows.append((parts, day, outcomes[i % len(outcomes)], regions[i % len(regions)], case))
+    rows += rows[:40]  # the same keys again: each gets its row number
+    written = _rows_written(lang, rows)
+    expected = _rows_expected(lang, rows)
+    assert len({event.key for event in expected}) == len(rows)
+    write = EventWriter(STAMP)
+    for text, event in zip(written, expected, strict=True):
+        assert text == write(event), event.key
+        if "\x00" not in event.summary:  # we write a control character as ?, icalendar keeps it
+            assert text == _tree(event, STAMP), event.key
+    cal = icalendar.Calendar.from_ical(header() + b"".join(written) + END)
+    parsed = list(cal.walk("VEVENT"))
+    assert [str(back["uid"]) for back in parsed] == [event.uid for event in expected]
+    for back, event in zip(parsed, expected, strict=True):
+        assert str(back["summary"]) == _read_back(event.summary)
+        assert str(back["description"]) == _read_back(event.description)
+        assert back.decoded("dtstart") == event.date
+        assert event.reminder_on is not None
+        assert reminder_at(back) == dt.datetime.combine(event.reminder_on, dt.time(8))

@@ -282,7 +282,7 @@ def test_the_text_card_imports_no_rich(warm_cache_dir: Path) -> None:
 SPREADSHEET_LIBRARIES = ("python_calamine", "xlsxwriter")
 BATCH_IMPORTS = """
 import sys
-sys.argv = ["penetapan", "batch", "-", "--as-of", "2025-02-05"]
+sys.argv = ["penetapan", "batch", "-", "--as-of", "2025-02-05", *{extra!r}]
 from penetapan_cli.launch import main
 try:
     main()
@@ -294,7 +294,7 @@ finally:
 def test_a_csv_batch_imports_no_spreadsheet_library() -> None:
     """The spreadsheet libraries are for spreadsheets: a CSV batch does not load them."""
     done = subprocess.run(
-        [sys.executable, "-c", BATCH_IMPORTS.format(names=SPREADSHEET_LIBRARIES)],
+        [sys.executable, "-c", BATCH_IMPORTS.format(names=SPREADSHEET_LIBRARIES, extra=[])],
         input="outcome,notified_on\nrejected,2025-02-04\n",
         capture_output=True,
         text=True,
@@ -303,6 +303,25 @@ def test_a_csv_batch_imports_no_spreadsheet_library() -> None:
     )
     # PKPU 18/2024 Pasal 57(1)(b): 3 calendar days after Tue 4 Feb 2025 -> Fri 7 Feb 2025.
     assert done.stdout.splitlines()[1].startswith("rejected,2025-02-04,2025-02-04,2025-02-07,ok,2,")
+    assert done.stderr.splitlines()[-1] == "loaded: "
+
+
+def test_a_batch_calendar_loads_neither_icalendar_nor_the_timeline(tmp_path: Path) -> None:
+    """``batch --ics`` writes icalendar's bytes without icalendar (the tests compare), and its
+    events without the timeline or the reports: about 9 ms of a run whose batch alone takes a
+    few hundred (docs/performance.md)."""
+    names = ("icalendar", "penetapan_cli.core.timeline", "penetapan_cli.reports")
+    ics = tmp_path / "x.ics"
+    done = subprocess.run(
+        [sys.executable, "-c", BATCH_IMPORTS.format(names=names, extra=["--ics", str(ics)])],
+        input="region,outcome,notified_on\nKota Medan,rejected,2025-02-04\n",
+        capture_output=True,
+        text=True,
+        env=os.environ | {"PENETAPAN_LANG": "en"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert ics.read_bytes().count(b"BEGIN:VEVENT") == 1
     assert done.stderr.splitlines()[-1] == "loaded: "
 
 

@@ -20,8 +20,10 @@ import io
 import itertools
 import json
 import re
+from pathlib import Path
 from typing import Any
 
+import icalendar
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,7 +33,8 @@ from penetapan_cli.batch import run as running
 from penetapan_cli.batch import write as writing
 from penetapan_cli.core.errors import PenetapanError
 from penetapan_cli.messages import error_text
-from penetapan_cli.render.ics import CalendarEvent, build_calendar
+from penetapan_cli.render.ics import IcsSink
+from penetapan_cli.render.ics_lines import END, header
 from penetapan_cli.sources.rulesets import load_rule_set
 
 RULES = load_rule_set()
@@ -66,8 +69,9 @@ def _run(data: bytes, input_format: str, output_format: str, strict: bool) -> li
         return None
     counts = dict.fromkeys(columns.STATUSES, 0)
     seen: list[Any] = []
-    events: list[CalendarEvent] = []
-    on_ok = running.RowEvents(source.table, lang="en", add=events.append)
+    calendar = io.BytesIO()
+    sink = IcsSink(calendar, STAMP, Path("fuzz.ics"))
+    on_ok = running.RowEvents(source.table, lang="en", sink=sink)
 
     def recorded() -> Any:
         for row, computed in computing.compute_rows(source, _calculator(strict), counts):
@@ -90,9 +94,9 @@ def _run(data: bytes, input_format: str, output_format: str, strict: bool) -> li
     written = _count_output(text, output_format, source.table.delimiter or ",")
     assert written == len(seen) == sum(counts.values())
     assert [row.number for row in seen] == list(range(1, len(seen) + 1))
-    if events:
-        build_calendar(events, stamp=STAMP)
-    assert len({e.uid for e in events}) == len(events) == counts["ok"]
+    sink.flush()
+    events = icalendar.Calendar.from_ical(header() + calendar.getvalue() + END).walk("VEVENT")
+    assert len({str(e["uid"]) for e in events}) == len(events) == sink.count == counts["ok"]
     return seen
 
 

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
     from penetapan_cli.batch.workbook import RunFacts
     from penetapan_cli.core.outcomes import Outcome
-    from penetapan_cli.render.ics import CalendarEvent, DeclarationParts
+    from penetapan_cli.render.ics import IcsSink, ResultEvents
 from penetapan_cli.batch.columns import (
     _CANONICAL,
     OUTPUT_ERRORS,
@@ -151,64 +151,62 @@ def _each_ok(
 
 
 class RowEvents:
-    """``--ics``: the calendar event of each ``ok`` row, handed to ``add`` as the row goes by.
+    """``--ics``: the calendar event of each ``ok`` row, added to the file as the row goes by.
 
     The event is the one ``penetapan deadline --region REGION --ics`` gives for the row's
     outcome and date, titled with the row's region (and outcome), with the row's case number
     in its description and its UID key. The key leaves out the date when a region is given, so
-    a corrected date updates the event on re-import. Every ``ok`` row gets its own event: a row
-    whose key was already used in this file (the same rule set, outcome, region and case number,
-    or no region and the same date) adds its row number to the key. Only the keys used are kept
-    (memory grows by about 200 bytes per event); the events themselves go straight to ``add``.
+    a corrected date updates the event on re-import; a key already used in the file gets the
+    row number added (``DeclarationEvents``).
     """
 
-    def __init__(self, table: Table, *, lang: str, add: Callable[[CalendarEvent], None]) -> None:
+    def __init__(self, table: Table, *, lang: str, sink: IcsSink) -> None:
+        from penetapan_cli.render.ics import DeclarationEvents
+
         self.table = table
         self.lang = lang
-        self.add = add
-        self.used: set[str] = set()
-        self.outcomes: dict[str, Outcome] = {}  # the outcome texts of ok rows, read
+        self.events = DeclarationEvents(sink, lang)
+        self.outcomes: dict[str, Outcome] = {}  # the outcome texts of ok rows, as read
         self.shared: dict[str, str] = {}  # the description lines shared by results
+        positions = table.positions
+        self._at = (
+            positions.get("outcome"),
+            positions.get("region"),
+            positions.get("case_number"),
+        )
 
     def __call__(self, row: InRow, computed: Computed) -> None:
-        from penetapan_cli.render.ics import declaration_event
-
-        # What the events of one result share (its description, date, reminder) is built
-        # once, with the result, and kept on it.
-        parts = computed.event
-        if parts is None:
-            parts = computed.event = self._parts(computed)
+        # What the events of one result share (its lines, date, reminder) is built once,
+        # with the result, and kept on it.
+        shared = computed.event
+        if shared is None:
+            shared = computed.event = self._shared(computed)
+        text, region, case = self._texts(row)
         # A result is shared by the outcomes of one rule with the same notices: the event is
         # titled with the row's own outcome.
-        text = self.cell(row, "outcome")
         outcome = self.outcomes.get(text)
         if outcome is None:
             from penetapan_cli.core.outcomes import parse_outcome
 
-            outcome = parse_outcome(text)
+            outcome = parse_outcome(_collapsed(text))
             if len(self.outcomes) >= TEXT_CACHE_SIZE:  # the oldest goes; never all
                 del self.outcomes[next(iter(self.outcomes))]
             self.outcomes[text] = outcome
-        assert computed.result is not None
-        event = declaration_event(
-            parts,
-            outcome=outcome,
-            notified=computed.result.trigger_date,
-            lang=self.lang,
-            region=self.cell(row, "region") or None,
-            case_number=self.cell(row, "case_number") or None,
-            unique=lambda key: self.unique(key, row.number),
-        )
-        self.add(event)
+        self.events.add(shared, outcome, region, case, row.number)
 
-    def unique(self, key: str, row: int) -> str:
-        """``key``, or when another event of the file has it, ``key`` and the row number."""
-        while key in self.used:
-            key = f"{key}|row:{row}"
-        self.used.add(key)
-        return key
+    def _texts(self, row: InRow) -> tuple[str, str, str]:
+        """The row's outcome text, and its region and case number as ``cell`` reads them."""
+        outcome_at, region_at, case_at = self._at
+        if row.obj is None and outcome_at is not None:  # a CSV row: read by position
+            values = row.values
+            text = values[outcome_at]
+            region = "" if region_at is None else values[region_at]
+            case = "" if case_at is None else values[case_at]
+            if text.__class__ is str and region.__class__ is str and case.__class__ is str:
+                return text, _collapsed(region), _collapsed(case)
+        return self.cell(row, "outcome"), self.cell(row, "region"), self.cell(row, "case_number")
 
-    def _parts(self, computed: Computed) -> DeclarationParts:
+    def _shared(self, computed: Computed) -> ResultEvents:
         from penetapan_cli.core.compare import Comparison, Option, TriggerKind
         from penetapan_cli.render.ics import declaration_parts
 
@@ -222,7 +220,8 @@ class RowEvents:
         assert parts is not None  # an ok row has a deadline
         # The lines results share, kept once (a kilobyte each, for a handful of texts).
         shared = self.shared.setdefault(parts.shared, parts.shared)
-        return parts if shared is parts.shared else parts._replace(shared=shared)
+        parts = parts if shared is parts.shared else parts._replace(shared=shared)
+        return self.events.result(parts, result.trigger_date)
 
     def cell(self, row: InRow, column: str) -> str:
         """The text of ``column`` (canonical name) in ``row``; empty when absent."""
@@ -237,11 +236,16 @@ class RowEvents:
                 from penetapan_cli.batch.sheets import plain_text
 
                 value = plain_text(value)
-        text = " ".join(_text(value).split())
-        if text.isascii():
-            return text
-        # A lone surrogate (from a JSON escape) cannot be written as UTF-8: keep it as the escape.
-        return text.encode("utf-8", OUTPUT_ERRORS).decode("utf-8")
+        return _collapsed(_text(value))
+
+
+def _collapsed(value: str) -> str:
+    """``value`` with its runs of spaces made one and none at either end."""
+    text = " ".join(value.split())
+    if text.isascii():
+        return text
+    # A lone surrogate (from a JSON escape) cannot be written as UTF-8: keep it as the escape.
+    return text.encode("utf-8", OUTPUT_ERRORS).decode("utf-8")
 
 
 @contextlib.contextmanager

@@ -112,7 +112,7 @@ def run_batch(
             from penetapan_cli.render.ics import ics_file
 
             calendar_file = stack.enter_context(ics_file(ics))
-            events = RowEvents(source.table, lang=language, add=calendar_file.add)
+            events = RowEvents(source.table, lang=language, sink=calendar_file)
         facts = None
         if out_format == "xlsx":
             assert output_path is not None

@@ -11,6 +11,10 @@ from penetapan_cli.core.errors import CoverageError, Message
 from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.core.rules import Roll, Rule, RuleSet, Text, Unit
 
+DECLARATION_TITLE = Message("timeline.declaration_title")
+"""What a declaration deadline is called: the timeline's step and the calendar event, which a
+batch writes without loading the timeline."""
+
 
 class DeadlineResult(NamedTuple):
     outcome: Outcome

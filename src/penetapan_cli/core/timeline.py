@@ -17,7 +17,7 @@ from typing import Any
 from penetapan_cli.core.calendar import WorkCalendar
 from penetapan_cli.core.compliance import Verdict, check_declared, judge
 from penetapan_cli.core.counting import MAX_DAYS, Count, TraceDay, count_days
-from penetapan_cli.core.deadline import checked_coverage
+from penetapan_cli.core.deadline import DECLARATION_TITLE, checked_coverage
 from penetapan_cli.core.errors import InputError, Message
 from penetapan_cli.core.facts import fact
 from penetapan_cli.core.outcomes import FOLLOW_UP_OUTCOMES, Outcome
@@ -106,8 +106,8 @@ class Timeline:
         return (step.deadline - self.as_of).days
 
 
-# The steps the core names itself (the others take their titles from limits.toml), by key.
-DECLARATION_TITLE = Message("timeline.declaration_title")
+# The steps the core names itself (the others take their titles from limits.toml), by key;
+# DECLARATION_TITLE is core/deadline.py's.
 NEXT_CYCLE_TITLE = Message("timeline.next_cycle_title")
 NEXT_CYCLE_TRIGGER = Message("timeline.next_cycle_trigger")
 NEXT_CYCLE_NOTE = Message("timeline.next_cycle_note")

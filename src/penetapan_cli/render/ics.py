@@ -3,10 +3,9 @@
 Each event carries the citation and the counting in its description and a reminder on the
 working day before. Its UID is derived from what the event is (rule set, outcome, trigger,
 region, step), not from when it was written, so importing a file again updates the events
-instead of duplicating them. The file is written line by line in exactly the bytes
-``icalendar`` writes for the same components (its escaping, folding and value formats; tests
-compare both and parse every event back with ``icalendar``), without building its component
-tree per event, which cost more than the rest of a batch row.
+instead of duplicating them. ``ics_lines.py`` writes the events line by line in exactly the
+bytes ``icalendar`` writes for the same components (tests compare both and parse every event
+back with ``icalendar``).
 """
 
 from __future__ import annotations
@@ -15,26 +14,26 @@ import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
-import re
-import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import IO, TYPE_CHECKING, NamedTuple
 
-from penetapan_cli import __version__
 from penetapan_cli.core.calendar import WorkCalendar
 from penetapan_cli.core.compare import Comparison, Option
+from penetapan_cli.core.deadline import DECLARATION_TITLE
 from penetapan_cli.core.errors import InputError
 from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.core.rules import Citation
-from penetapan_cli.core.timeline import DECLARATION_TITLE, Step, StepKind, StepStatus
 from penetapan_cli.messages import LABELS, OUTCOME_NAMES, counting_sentence, format_date, word
-from penetapan_cli.reports import TimelineReport
+from penetapan_cli.render.ics_lines import END, TITLES_KEPT, EventWriter, Lines, header
+
+if TYPE_CHECKING:  # the timeline is loaded only to write its events: a batch does not
+    from penetapan_cli.core.timeline import Step
+    from penetapan_cli.reports import TimelineReport
 
 # A fixed namespace: the same content gives the same UID on every machine, in every version.
-UID_NAMESPACE = uuid.UUID("6f1c3c1e-5d0b-5a4e-9a57-70656e657461")
+UID_NAMESPACE = "6f1c3c1e-5d0b-5a4e-9a57-70656e657461"  # a UUID, as text
 UID_DOMAIN = "penetapan"
-REMINDER_HOUR = 8  # the reminder fires at 08:00 (local time of the calendar) on its day
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,7 +46,7 @@ class CalendarEvent:
     description: str
     reminder_on: dt.date | None = None
     # The description's lines in a few pieces ("\n".join(pieces) == description), the last
-    # shared by many events, so that its escaped text is made once (``_EventWriter``).
+    # shared by many events, so that its escaped text is made once (``EventWriter``).
     pieces: tuple[str, ...] | None = dataclasses.field(default=None, compare=False)
 
     @property
@@ -55,17 +54,19 @@ class CalendarEvent:
         return f"{uid5(self.key)}@{UID_DOMAIN}"
 
 
-_NAMESPACE_BYTES = UID_NAMESPACE.bytes
+_NAMESPACE_BYTES = bytes.fromhex(UID_NAMESPACE.replace("-", ""))
+
+
+# The first hex digit of the variant's octet: its two top bits are 10 (RFC 4122).
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 
 
 def uid5(key: str) -> str:
-    """``str(uuid.uuid5(UID_NAMESPACE, key))``, without building a UUID object per event (a
-    test compares both): the SHA-1 of the namespace and the key, version 5, RFC 4122 variant."""
-    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + key.encode("utf-8")).digest()[:16])
-    digest[6] = digest[6] & 0x0F | 0x50
-    digest[8] = digest[8] & 0x3F | 0x80
-    x = digest.hex()
-    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
+    """``str(uuid.uuid5(uuid.UUID(UID_NAMESPACE), key))``, without a UUID object per event or
+    the ``uuid`` module (a test compares both): the SHA-1 of the namespace and the key in hex,
+    its first 32 digits with the version (5) and the variant set."""
+    x = hashlib.sha1(_NAMESPACE_BYTES + key.encode("utf-8")).hexdigest()
+    return f"{x[:8]}-{x[8:12]}-5{x[13:16]}-{_VARIANT[x[16]]}{x[17:20]}-{x[20:32]}"
 
 
 def reminder_day(deadline: dt.date, calendar: WorkCalendar) -> dt.date:
@@ -93,8 +94,12 @@ def _title(base: str, region: str | None, outcome: Outcome | None, lang: str) ->
 
 def _identity(region: str | None, date: dt.date) -> str:
     """The region when known (a corrected date then updates the event), else the date."""
+    return _region_identity(region) or f"date:{date.isoformat()}"
+
+
+def _region_identity(region: str | None) -> str:
     name = _folded(region)
-    return f"region:{name}" if name else f"date:{date.isoformat()}"
+    return f"region:{name}" if name else ""
 
 
 def _folded(text: str | None) -> str:
@@ -114,11 +119,12 @@ def declaration_key(
     ``deadline`` and ``timeline`` give the same key, so the same deadline is one event; a
     ``batch`` row adds its case number, so that two cases of one region are two events.
     """
-    parts = ["declaration", rule_set_id, which, _identity(region, date)]
-    case = _folded(case_number)
-    if case:
-        parts.append(f"case:{case}")
-    return "|".join(parts)
+    return _key(rule_set_id, which, _identity(region, date), _folded(case_number))
+
+
+def _key(rule_set_id: str, which: str, identity: str, case: str) -> str:
+    key = f"declaration|{rule_set_id}|{which}|{identity}"
+    return f"{key}|case:{case}" if case else key
 
 
 class DeclarationParts(NamedTuple):
@@ -178,23 +184,106 @@ def declaration_event(
     lang: str,
     region: str | None,
     case_number: str | None = None,
-    unique: Callable[[str], str] | None = None,
 ) -> CalendarEvent:
-    """The event of ``parts`` for one region, outcome and case number; ``unique`` makes its
-    key one that no other event of the file has."""
+    """The event of ``parts`` for one region, outcome and case number."""
     case = " ".join((case_number or "").split())
     pieces: tuple[str, ...] = (parts.counting, parts.shared)
     if case:
-        pieces = (f"{LABELS['case'][lang]}: {case}", *pieces)
+        pieces = (_case_line(case, lang), *pieces)
     key = declaration_key(parts.rule_set_key, outcome.value, region, notified, case)
     return CalendarEvent(
-        key=key if unique is None else unique(key),
+        key=key,
         date=parts.date,
         summary=_title(word(DECLARATION_TITLE, lang), region, outcome, lang),
         description="\n".join(pieces),
         reminder_on=parts.reminder_on,
         pieces=pieces,
     )
+
+
+def _case_line(case: str, lang: str) -> str:
+    return f"{LABELS['case'][lang]}: {case}"
+
+
+class ResultEvents(NamedTuple):
+    """What the events of one result share in a ``DeclarationEvents`` file."""
+
+    rule_set_key: str
+    notified: dt.date  # the trigger date: what tells events without a region apart
+    lines: Lines
+
+
+CASES_KEPT = 16_384  # case numbers remembered with their description lines and key
+
+
+class DeclarationEvents:
+    """``batch --ics``: the declaration event of each row, added to a calendar file as the
+    rows go by, in the bytes ``IcsSink.add(declaration_event(...))`` writes for it (a test
+    compares both, and with icalendar). What the events of one result share is built once per
+    result (``result``), a title once per region and outcome, the start of a description and
+    the end of a key once per case number; the UID is the one line each event makes alone.
+
+    Every event gets a key of its own: a key that another event of the file already has (the
+    same rule set, outcome, region and case number, or no region and the same date) gets the
+    row number added. The keys are kept (memory grows by about 200 bytes per event).
+    """
+
+    def __init__(self, sink: IcsSink, lang: str) -> None:
+        self._sink = sink
+        self._writer = sink.writer
+        self._lang = lang
+        self._base = word(DECLARATION_TITLE, lang)
+        # (region, outcome) -> the title's lines, the outcome's id and the region's identity
+        self._titles: dict[tuple[str, Outcome], tuple[tuple[bytes, bytes], str, str]] = {}
+        self._cases: dict[str, tuple[bytes, str]] = {}  # -> description head, key's end
+        self._used: set[str] = set()
+
+    def result(self, parts: DeclarationParts, notified: dt.date) -> ResultEvents:
+        """What the events of ``parts`` share; ``notified``, the trigger date, names an event
+        without a region."""
+        return ResultEvents(
+            parts.rule_set_key,
+            notified,
+            self._writer.lines(parts.date, parts.reminder_on, (parts.counting,), parts.shared),
+        )
+
+    def add(self, result: ResultEvents, outcome: Outcome, region: str, case: str, row: int) -> None:
+        """The event of ``result`` for one row: its ``outcome`` and its ``region`` and
+        ``case`` number, spaces already collapsed ("" when the row has none)."""
+        title = self._titles.get((region, outcome))
+        if title is None:
+            title = self._new_title(region, outcome)
+        title_lines, which, identity = title
+        case_lines = self._cases.get(case)
+        if case_lines is None:
+            case_lines = self._new_case(case)
+        head, case_key = case_lines
+        key = _key(
+            result.rule_set_key, which, identity or _identity(None, result.notified), case_key
+        )
+        used = self._used
+        while key in used:
+            key = f"{key}|row:{row}"
+        used.add(key)
+        self._sink.write(
+            self._writer.event(result.lines, title_lines, f"{uid5(key)}@{UID_DOMAIN}", head)
+        )
+
+    def _new_title(self, region: str, outcome: Outcome) -> tuple[tuple[bytes, bytes], str, str]:
+        if len(self._titles) >= TITLES_KEPT:
+            del self._titles[next(iter(self._titles))]  # the oldest; never all of them
+        summary = _title(self._base, region, outcome, self._lang)
+        title = (self._writer.title(summary), outcome.value, _region_identity(region))
+        self._titles[region, outcome] = title
+        return title
+
+    def _new_case(self, case: str) -> tuple[bytes, str]:
+        if len(self._cases) >= CASES_KEPT:
+            del self._cases[next(iter(self._cases))]  # the oldest; never all of them
+        lines = (_case_line(case, self._lang),) if case else ()
+        found = (self._writer.head(lines), _folded(case))
+        self._cases[case] = found
+        return found
 
 
 def deadline_event(
@@ -242,6 +331,8 @@ def _counting_line(counting: str, trigger_date: dt.date, trigger: str, lang: str
 
 def timeline_events(report: TimelineReport) -> list[CalendarEvent]:
     """One event per timeline step that has a date."""
+    from penetapan_cli.core.timeline import StepStatus
+
     return [
         _step_event(report, step)
         for step in report.timeline.steps
@@ -250,6 +341,8 @@ def timeline_events(report: TimelineReport) -> list[CalendarEvent]:
 
 
 def _step_event(report: TimelineReport, step: Step) -> CalendarEvent:
+    from penetapan_cli.core.timeline import StepKind
+
     timeline, lang, region = report.timeline, report.lang, report.region
     assert step.deadline is not None
     assert step.trigger_date is not None
@@ -293,227 +386,10 @@ def _step_event(report: TimelineReport, step: Step) -> CalendarEvent:
     )
 
 
-def _header() -> bytes:
-    """The VCALENDAR lines before the events, as ``icalendar.Calendar`` writes them with these
-    four properties (tests/test_ics.py compares)."""
-    return (
-        "BEGIN:VCALENDAR\r\n"
-        "VERSION:2.0\r\n"
-        f"PRODID:-//penetapan//penetapan {_escaped(__version__)}//ID\r\n"
-        "CALSCALE:GREGORIAN\r\n"
-        "METHOD:PUBLISH\r\n"
-    ).encode()
-
-
-def _duration(delta: dt.timedelta) -> str:
-    """A DURATION value as icalendar's ``vDuration`` writes it (RFC 5545 3.3.6)."""
-    sign = "-" if delta.days < 0 else ""
-    delta = -delta if delta.days < 0 else delta
-    time = ""
-    if delta.seconds:
-        hours, minutes, seconds = (
-            delta.seconds // 3600,
-            delta.seconds % 3600 // 60,
-            delta.seconds % 60,
-        )
-        time = "T" + (f"{hours}H" if hours else "")
-        time += f"{minutes}M" if minutes or (hours and seconds) else ""
-        time += f"{seconds}S" if seconds else ""
-    if delta.days == 0 and time:
-        return f"{sign}P{time}"
-    return f"{sign}P{abs(delta.days)}D{time}"
-
-
-_SPECIAL = re.compile(r"[\\;,\r\n]").search
-
-
-def _escaped(text: str) -> str:
-    """A TEXT value escaped as icalendar escapes it (RFC 5545 3.3.11), in its order: ``\\N``
-    to a line break, then backslash, semicolon, comma, and every line break to ``\\n``; then
-    every other control character (TEXT allows none but tab) to ``?``, as the text card shows
-    it (an escape sequence in a region's name reaches no calendar)."""
-    if not _SPECIAL(text) and text.isprintable():  # nothing to escape: most case numbers
-        return text
-    text = (
-        text.replace("\\N", "\n")
-        .replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-    return text if text.isprintable() else _CONTROL.sub("?", text)
-
-
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # all but tab
-
-
-TEXT_LINES_KEPT = 4096
-TITLES_KEPT = 16_384
-"""Event titles remembered with their lines: a batch's titles are its regions times its
-outcomes (545 regions and ten spellings: 5,450), apart from its descriptions, which seldom
-repeat when the case numbers do not."""
-_FOLD_AT = 74  # octets of content per physical line, as icalendar folds (limit 75, exclusive)
-
-
-def _fold_line(line: bytes) -> bytes:
-    """A content line folded as icalendar folds it: at most 74 octets per physical line,
-    never inside a UTF-8 character, and an escape's backslash (or a ``^``) that would end a
-    physical line moves to the next one; continuation lines start with a space."""
-    if len(line) <= _FOLD_AT:
-        return line
-    parts = []
-    start, size = 0, len(line)
-    while size - start > _FOLD_AT:
-        end = start + _FOLD_AT
-        while line[end] & 0xC0 == 0x80:  # inside a multi-byte character: break before it
-            end -= 1
-        if end - start > 1 and line[end - 1] in b"\\^":
-            end -= 1
-        parts.append(line[start:end])
-        start = end
-    parts.append(line[start:])
-    return b"\r\n ".join(parts)
-
-
-def _fold_split(prefix: bytes) -> tuple[list[bytes], int]:
-    """The physical lines ``_fold_line`` cuts from the start of a longer line that begins with
-    ``prefix`` (ended by a plain ASCII byte) and goes on with a character, and where the line
-    in which ``prefix`` ends starts. Those cuts look at no byte after ``prefix`` but the next
-    one, which starts a character: the rest folds as it would after as many plain bytes
-    (tests/test_ics.py compares both on every column)."""
-    lines = []
-    start, size = 0, len(prefix)
-    while size - start >= _FOLD_AT:
-        end = start + _FOLD_AT
-        while end < size and prefix[end] & 0xC0 == 0x80:  # never inside a character
-            end -= 1
-        if end - start > 1 and prefix[end - 1] in b"\\^":
-            end -= 1
-        lines.append(prefix[start:end])
-        start = end
-    return lines, start
-
-
-class _EventWriter:
-    """The VEVENT text of events, written line by line rather than through a component tree
-    per event (a tree cost about 0.7 ms an event, most of it folding one character at a time).
-    The bytes are those ``icalendar.Event().to_ical()`` gives for the same properties, in the
-    same order, with its value types, escaping and folding: tests/test_ics.py builds a sample
-    of events both ways, compares them byte for byte, and parses the file back.
-
-    Properties, in icalendar's order (SUMMARY, DTSTART, DTEND, DTSTAMP, UID first, then by
-    name): the all-day event, marked free (TRANSP), with a VALARM reminder at 08:00 on the
-    reminder day, relative to the all-day start (00:00 of the deadline, local time), so that
-    it fires at 08:00 whatever the calendar's time zone.
-    """
-
-    def __init__(self, stamp: dt.datetime) -> None:
-        utc = stamp.astimezone(dt.UTC)
-        self._stamp = (
-            f"DTSTAMP:{utc.year:04}{utc.month:02}{utc.day:02}"
-            f"T{utc.hour:02}{utc.minute:02}{utc.second:02}Z\r\n"
-        ).encode("ascii")
-        self._triggers: dict[int, bytes] = {}
-        self._lines: dict[tuple[bytes, str], bytes] = {}
-        self._titles: dict[str, tuple[bytes, bytes]] = {}  # SUMMARY and alarm DESCRIPTION
-        # The last piece of descriptions, escaped and folded, by the column it starts at.
-        self._shared: dict[tuple[str, int], bytes] = {}
-
-    def _text(self, name: bytes, value: str) -> bytes:
-        """A TEXT property line; the last few thousand are remembered, since the events of a
-        batch repeat their titles and descriptions."""
-        key = (name, value)
-        line = self._lines.get(key)
-        if line is None:
-            line = _fold_line(name + _escaped(value).encode("utf-8")) + b"\r\n"
-            if len(self._lines) >= TEXT_LINES_KEPT:
-                del self._lines[next(iter(self._lines))]  # the oldest; never all of them
-            self._lines[key] = line
-        return line
-
-    @staticmethod
-    def _date(name: bytes, value: dt.date) -> bytes:
-        return b"%s;VALUE=DATE:%04d%02d%02d\r\n" % (name, value.year, value.month, value.day)
-
-    def _trigger(self, days_before: int) -> bytes:
-        line = self._triggers.get(days_before)
-        if line is None:
-            offset = -(dt.timedelta(days=days_before) - dt.timedelta(hours=REMINDER_HOUR))
-            line = f"TRIGGER:{_duration(offset)}\r\n".encode("ascii")
-            self._triggers[days_before] = line  # a few values: the days to a working day
-        return line
-
-    def _title(self, summary: str) -> tuple[bytes, bytes]:
-        """The SUMMARY line of a title and the DESCRIPTION line of its alarm."""
-        lines = self._titles.get(summary)
-        if lines is None:
-            escaped = _escaped(summary).encode("utf-8")
-            lines = (
-                _fold_line(b"SUMMARY:" + escaped) + b"\r\n",
-                _fold_line(b"DESCRIPTION:" + escaped) + b"\r\n",
-            )
-            if len(self._titles) >= TITLES_KEPT:
-                del self._titles[next(iter(self._titles))]  # the oldest; never all of them
-            self._titles[summary] = lines
-        return lines
-
-    def _description(self, item: CalendarEvent) -> bytes:
-        """The DESCRIPTION line. With ``pieces``, each is escaped on its own: the same text,
-        since escaping only joins characters across a piece's end in a CR LF, and no piece
-        then ends with a CR. The shared last piece is escaped and folded once for each column
-        it can start at (``_fold_split``): the line before it is folded on its own."""
-        pieces = item.pieces
-        if pieces is None or len(pieces) < 2 or not pieces[-1] or "\r" in item.description:
-            return self._text(b"DESCRIPTION:", item.description)
-        head = "\\n".join([_escaped(piece) for piece in pieces[:-1]])
-        prefix = b"DESCRIPTION:" + head.encode("utf-8") + b"\\n"
-        lines, start = _fold_split(prefix)
-        column = len(prefix) - start
-        key = (pieces[-1], column)
-        rest = self._shared.get(key)
-        if rest is None:
-            if len(self._shared) >= TEXT_LINES_KEPT:
-                del self._shared[next(iter(self._shared))]  # the oldest; never all of them
-            tail = _escaped(pieces[-1]).encode("utf-8")
-            # Folded after ``column`` plain bytes: where the line before it leaves it.
-            rest = self._shared[key] = _fold_line(b"x" * column + tail)[column:]
-        lines.append(prefix[start:] + rest)
-        return b"\r\n ".join(lines) + b"\r\n"
-
-    def __call__(self, item: CalendarEvent) -> bytes:
-        title, alarm = self._title(item.summary)
-        parts = [
-            b"BEGIN:VEVENT\r\n",
-            title,
-            self._date(b"DTSTART", item.date),
-            self._date(b"DTEND", item.date + dt.timedelta(days=1)),
-            self._stamp,
-            _fold_line(b"UID:" + _escaped(item.uid).encode("utf-8")) + b"\r\n",  # one per event
-            self._description(item),
-            b"TRANSP:TRANSPARENT\r\n",
-        ]
-        if item.reminder_on is not None:
-            parts += [
-                b"BEGIN:VALARM\r\n",
-                b"ACTION:DISPLAY\r\n",
-                alarm,
-                self._trigger((item.date - item.reminder_on).days),
-                b"END:VALARM\r\n",
-            ]
-        parts.append(b"END:VEVENT\r\n")
-        return b"".join(parts)
-
-
 def build_calendar(events: Sequence[CalendarEvent], *, stamp: dt.datetime) -> bytes:
     """The iCalendar text of ``events``; ``stamp`` is the DTSTAMP (a UTC time)."""
-    header = _header()
-    event = _EventWriter(stamp)
-    return header + b"".join(event(item) for item in events) + _END
-
-
-_END = b"END:VCALENDAR\r\n"
+    event = EventWriter(stamp)
+    return header() + b"".join(event(item) for item in events) + END
 
 
 class IcsSink:
@@ -521,16 +397,35 @@ class IcsSink:
 
     def __init__(self, fh: IO[bytes], stamp: dt.datetime, path: Path) -> None:
         self._write = fh.write
-        self._event = _EventWriter(stamp)
+        self.writer = EventWriter(stamp)
         self._path = path
+        self._pending: list[bytes] = []
         self.count = 0
 
     def add(self, event: CalendarEvent) -> None:
+        self.write(self.writer(event))
+
+    def write(self, event: bytes) -> None:
+        """Add the text of one event; events are written a few hundred at a time."""
+        pending = self._pending
+        pending.append(event)
+        self.count += 1
+        if len(pending) >= EVENTS_PER_WRITE:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the events added since the last write."""
+        if not self._pending:
+            return
+        data = b"".join(self._pending)
+        self._pending.clear()
         try:
-            self._write(self._event(event))
+            self._write(data)
         except OSError as exc:  # named here: the caller may be writing other files too
             raise _write_error(self._path, exc) from None
-        self.count += 1
+
+
+EVENTS_PER_WRITE = 128  # about 200 KiB of a batch's events, one call to the file's write
 
 
 CALENDAR_FILE = "file.calendar"
@@ -547,11 +442,12 @@ def ics_file(path: Path, *, stamp: dt.datetime | None = None) -> Iterator[IcsSin
     """A calendar file written one event at a time, which appears at ``path`` only when
     complete.
 
-    The events go to a temporary file in the same folder as they come (``files.atomic_write``),
-    so memory does not grow with them; on a clean exit the file is closed, synced and renamed
-    over ``path``. When no event was added nothing is written (``IcsSink.count`` says so) and
-    ``path`` is left as it was; so it is on any error or interruption, and the temporary file
-    is removed. The bytes are those ``build_calendar`` gives for the same events.
+    The events go to a temporary file in the same folder as they come, a hundred or so at a
+    time (``files.atomic_write``), so memory does not grow with them; on a clean exit the file
+    is closed, synced and renamed over ``path``. When no event was added nothing is written
+    (``IcsSink.count`` says so) and ``path`` is left as it was; so it is on any error or
+    interruption, and the temporary file is removed. The bytes are those ``build_calendar``
+    gives for the same events.
     """
     from penetapan_cli.files import atomic_write
 
@@ -565,11 +461,12 @@ def ics_file(path: Path, *, stamp: dt.datetime | None = None) -> Iterator[IcsSin
         option="--ics",
         keep=lambda: sink is not None and sink.count > 0,
     ) as fh:
-        fh.write(_header())
+        fh.write(header())
         sink = IcsSink(fh, when, path)
         yield sink
+        sink.flush()
         if sink.count:
-            fh.write(_END)
+            fh.write(END)
 
 
 def write_ics(
