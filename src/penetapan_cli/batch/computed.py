@@ -37,10 +37,10 @@ class Computed:
     the calendar events of its rows share (``RowEvents`` in run.py)."""
 
     __slots__ = (
+        "_fields",
         "calendar",
         "cells",
         "compliance",
-        "_fields",
         "event",
         "note_keys",
         "notes",
