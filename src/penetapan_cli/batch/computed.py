@@ -123,13 +123,13 @@ class Computed:
         (``Shared.of``)."""
         deadline = result.deadline.isoformat() if result.deadline else None
         trigger = result.trigger_date.isoformat()
-        days_left = result.days_left
+        status, days_left = result.status, result.days_left
         # The values of result_columns: trigger_date, deadline, status, days_left, rule,
         # citation, error (then compliance, days_late).
         fields: tuple[Any, ...] = (
             trigger,
             deadline,
-            result.status,
+            status,
             days_left,
             shared.rule,
             shared.citation,
@@ -138,7 +138,7 @@ class Computed:
         cells: tuple[str, ...] = (
             trigger,
             deadline or "",
-            result.status,
+            status,
             "" if days_left is None else str(days_left),  # a number: kept as is
             shared.rule_cell,
             shared.citation_cell,
@@ -151,7 +151,7 @@ class Computed:
             fields += (compliance, days_late)
             cells += (compliance or "", "" if days_late is None else str(days_late))
         return cls(
-            result.status,
+            status,
             cells,
             fields,
             shared.notes,

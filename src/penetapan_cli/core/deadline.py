@@ -6,7 +6,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from penetapan_cli.core.calendar import WorkCalendar
-from penetapan_cli.core.counting import Count, TraceDay, count_days, count_deadline
+from penetapan_cli.core.counting import TraceDay, count_days, count_deadline
 from penetapan_cli.core.errors import CoverageError, Message
 from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.core.rules import Roll, Rule, RuleSet, Text, Unit
@@ -121,32 +121,22 @@ def compute_deadline(
             outcome, trigger_date, rule_set, rule, None, False, None, as_of, (), (), notices, ()
         )
     unit = basis or rule.unit
+    days_trace: tuple[TraceDay, ...] = ()
     if trace:
-        counted: Count = count_days(
+        counted = count_days(
             trigger_date, rule.days, unit, rule.count_from, rule.roll, calendar, annotate=explain
         )
+        deadline, days_trace, consulted = counted
     else:
         deadline, consulted = count_deadline(
             trigger_date, rule.days, unit, rule.count_from, rule.roll, calendar
         )
-        counted = Count(deadline, (), consulted)
     warnings: tuple[Message, ...] = ()
     estimated: tuple[int, ...] = ()
-    if counted.consulted_calendar:
-        warnings, estimated = checked_coverage(
-            calendar, trigger_date, counted.deadline, strict=strict
-        )
+    if consulted:
+        warnings, estimated = checked_coverage(calendar, trigger_date, deadline, strict=strict)
+    overridden = basis is not None and basis is not rule.unit
     return DeadlineResult(
-        outcome=outcome,
-        trigger_date=trigger_date,
-        rule_set=rule_set,
-        rule=rule,
-        unit=unit,
-        basis_override=basis is not None and basis is not rule.unit,
-        deadline=counted.deadline,
-        as_of=as_of,
-        trace=counted.trace,
-        warnings=warnings,
-        notices=notices,
-        estimated_years=estimated,
-    )
+        outcome, trigger_date, rule_set, rule, unit, overridden, deadline, as_of, days_trace,
+        warnings, notices, estimated,
+    )  # fmt: skip
