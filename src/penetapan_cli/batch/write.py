@@ -44,8 +44,7 @@ def write_csv(
     columns = result_columns(has_declared(table.positions))
     plain.writerow([neutralise(_repaired(n)) for n in table.names] + list(columns))
     unterminated = csv.writer(chunk, delimiter=delimiter, lineterminator="").writerow
-    buffer = io.StringIO()
-    formatter = _LfWriter(buffer, delimiter)
+    line_of = plain.line
     add, write = chunk.append, out.write
     formula = _FORMULA_START
     no_formula, first = formula.isdisjoint, _FIRST
@@ -69,10 +68,7 @@ def write_csv(
                 unterminated(cells)
             suffix = computed.suffix
             if suffix is None or suffix[0] != delimiter:
-                buffer.seek(0)
-                buffer.truncate()
-                formatter.writerow(computed.cells)
-                suffix = computed.suffix = delimiter + buffer.getvalue()
+                suffix = computed.suffix = delimiter + line_of(computed.cells)
             add(suffix)
         if len(chunk) >= CHUNK_PARTS:
             write("".join(chunk))
@@ -109,12 +105,16 @@ class _LfWriter:
         self._buffer = io.StringIO()
         self._writer = csv.writer(self._buffer, delimiter=delimiter, lineterminator="\r\n")
 
-    def writerow(self, cells: Iterable[str]) -> None:
+    def line(self, cells: Iterable[str]) -> str:
+        """The row's text, ended by LF."""
         buffer = self._buffer
         buffer.seek(0)
         buffer.truncate()
         self._writer.writerow(cells)
-        self._write(buffer.getvalue()[:-2] + "\n")
+        return buffer.getvalue()[:-2] + "\n"
+
+    def writerow(self, cells: Iterable[str]) -> None:
+        self._write(self.line(cells))
 
 
 def _json_object(table: Table, row: InRow, computed: Computed) -> dict[str, Any]:
