@@ -13,6 +13,8 @@ No computed date may depend on it: `uv run pytest --holiday-cache=cold` and `=of
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -90,3 +92,24 @@ def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for var in ("PENETAPAN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+
+
+def _read_terminal(master: int) -> bytes:
+    """Everything written to a pseudo-terminal, read from its master side until the program
+    writing to it closes it (Linux then reports an error rather than an end of file)."""
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not data:
+            break
+        chunks.append(data)
+    return b"".join(chunks)
+
+
+@pytest.fixture
+def read_terminal() -> Callable[[int], bytes]:
+    """``_read_terminal``: for the tests that run the program on a pseudo-terminal."""
+    return _read_terminal

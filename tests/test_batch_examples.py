@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -186,7 +187,9 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 @pytest.mark.parametrize("from_stdin", [False, True])
-def test_progress_bar_only_on_a_terminal_for_a_file(tmp_path: Path, from_stdin: bool) -> None:
+def test_progress_bar_only_on_a_terminal_for_a_file(
+    tmp_path: Path, from_stdin: bool, read_terminal: Callable[[int], bytes]
+) -> None:
     import pty
 
     source = tmp_path / "cases.csv"
@@ -202,18 +205,9 @@ def test_progress_bar_only_on_a_terminal_for_a_file(tmp_path: Path, from_stdin: 
             env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "100"},
         )
         os.close(slave)
-        chunks = []
-        while True:
-            try:
-                data = os.read(master, 65536)
-            except OSError:  # the terminal closed with the process
-                break
-            if not data:
-                break
-            chunks.append(data)
+        seen = read_terminal(master)
         assert proc.wait(timeout=60) == 0
     os.close(master)
-    seen = b"".join(chunks)
     assert b"penetapan batch: rows=19 ok=15 pending=4 errors=0 blank=0" in seen
     assert ("\u2501".encode() in seen) is not from_stdin  # the bar's line drawing
 

@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -139,32 +140,31 @@ def test_when_styles_are_allowed(
     assert styles_allowed(terminal, environ, platform) is allowed
 
 
-def on_a_terminal(argv: list[str], env: dict[str, str]) -> bytes:
+@pytest.fixture
+def on_a_terminal(
+    read_terminal: Callable[[int], bytes],
+) -> Callable[[list[str], dict[str, str]], bytes]:
     """What ``penetapan ARGV`` writes to a pseudo-terminal."""
-    import pty
 
-    master, slave = pty.openpty()
-    environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "penetapan_cli", *argv],
-        stdin=subprocess.DEVNULL,
-        stdout=slave,
-        stderr=subprocess.DEVNULL,
-        env=environ | {"PENETAPAN_LANG": "en", "COLUMNS": "120"} | env,
-    )
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:  # the terminal closed with the process
-            break
-        if not data:
-            break
-        chunks.append(data)
-    assert proc.wait(timeout=60) == 0
-    os.close(master)
-    return b"".join(chunks)
+    def run(argv: list[str], env: dict[str, str]) -> bytes:
+        import pty
+
+        master, slave = pty.openpty()
+        environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")}
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "penetapan_cli", *argv],
+            stdin=subprocess.DEVNULL,
+            stdout=slave,
+            stderr=subprocess.DEVNULL,
+            env=environ | {"PENETAPAN_LANG": "en", "COLUMNS": "120"} | env,
+        )
+        os.close(slave)
+        written = read_terminal(master)
+        assert proc.wait(timeout=60) == 0
+        os.close(master)
+        return written
+
+    return run
 
 
 CARD = ["deadline", "dismissed", "2025-02-04", "--as-of", "2025-02-05", "--explain", "--calendar"]
@@ -182,7 +182,10 @@ CARD = ["deadline", "dismissed", "2025-02-04", "--as-of", "2025-02-05", "--expla
     ids=["terminal", "NO_COLOR", "TERM=dumb"],
 )
 def test_escape_sequences_on_a_terminal(
-    argv: list[str], env: dict[str, str], escapes: bool
+    argv: list[str],
+    env: dict[str, str],
+    escapes: bool,
+    on_a_terminal: Callable[[list[str], dict[str, str]], bytes],
 ) -> None:
     seen = on_a_terminal(argv, env)
     assert (b"\x1b" in seen) is escapes
@@ -491,7 +494,9 @@ def test_control_characters_in_names_never_reach_the_output(
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
-def test_control_characters_in_names_on_a_styled_terminal(tmp_path: Path) -> None:
+def test_control_characters_in_names_on_a_styled_terminal(
+    tmp_path: Path, on_a_terminal: Callable[[list[str], dict[str, str]], bytes]
+) -> None:
     """On a terminal, only the tool's own styles are escape sequences: a name's OSC (retitle)
     or screen-clearing sequence is printed as ``?`` text, in the card and in a drawn table."""
     closures = tmp_path / "closures.txt"
