@@ -41,9 +41,11 @@ from penetapan_cli.sources.holidays import holidays_package_year
 if TYPE_CHECKING:
     pass
 
-RESULT_CACHE_SIZE = 65_536
+RESULT_CACHE_SIZE = 49_152
 """Results remembered, one per plan (rule and notices, basis, calendar) and day: sixteen
-years of dates on three rules and two bases is about 35,000."""
+years of dates on three rules and two bases is about 35,000. A full cache holds about 40 MiB;
+with the date texts' cache full too, a run over every day of 2000-2100 peaks under 100 MiB
+(docs/performance.md)."""
 TEXT_CACHE_SIZE = 65_536
 """Distinct texts remembered: plan texts (outcome, basis, no_cuti_bersama), dates, declared_on."""
 _UNREAD = object()  # a text not in its cache yet
@@ -114,6 +116,9 @@ class Calculator:
     ``no_cuti_bersama``) are built on first use and then shared by every row. ``strict``
     (``--strict``): a row whose working-day count touches a year without decreed holiday data
     is an error row with the message ``penetapan deadline --strict`` gives, not a warning.
+    ``events`` (``--ics``): each result keeps the count it comes from and its calendar, which
+    the calendar events are made from; without it they are not kept (a tenth of a run's
+    memory when its caches are full).
 
     A row's texts are read in two parts, each remembered in a bounded cache that drops its
     oldest entry when full (never all of them): ``plans``, its outcome, basis and
@@ -145,8 +150,10 @@ class Calculator:
         text_cache_size: int = TEXT_CACHE_SIZE,
         date_order: str = "dmy",
         lang: str = "en",
+        events: bool = True,
     ) -> None:
         self.lang = lang  # of the error column: machine output, English unless asked
+        self.events = events
         self.rule_set = rule_set
         self.date_order = date_order
         self.strict = strict
@@ -442,7 +449,9 @@ class Calculator:
             own = (CLOSURES_CALENDAR_DAYS,) * ignored
             shared = Shared.of(result, self.rule_set, own)
             _remember(self._shared, key, shared, self.text_cache_size)
-        computed = Computed.of(result, shared, calendar, declared=self.declared, verdict=verdict)
+        computed = Computed.of(
+            result, shared, calendar, declared=self.declared, verdict=verdict, keep=self.events
+        )
         return self._tally(computed)
 
     def add(self, key_fields: tuple[str, ...], key: tuple[str, ...], row: int) -> Computed:

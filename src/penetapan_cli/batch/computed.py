@@ -117,10 +117,11 @@ class Computed:
         *,
         declared: bool = False,
         verdict: Verdict | None = None,
+        keep: bool = True,
     ) -> Computed:
         """``declared``: the input has a declared_on column (``verdict`` None: an empty cell).
         ``shared``: what the result shares with the others of its rule and warnings
-        (``Shared.of``)."""
+        (``Shared.of``). ``keep``: keep ``result`` and ``calendar`` (the calendar export's)."""
         deadline = result.deadline.isoformat() if result.deadline else None
         trigger = result.trigger_date.isoformat()
         status, days_left = result.status, result.days_left
@@ -156,8 +157,8 @@ class Computed:
             fields,
             shared.notes,
             shared.note_keys,
-            result,
-            calendar,
+            result if keep else None,
+            calendar if keep else None,
             compliance,
         )
 

@@ -86,6 +86,7 @@ def run_batch(
         year_source=holiday_source(language),  # the holiday tables `deadline` counts with
         date_order=date_order,
         lang=machine_lang(lang),
+        events=ics is not None,
     )
     rule_set_status(rule_set, language)
     with contextlib.ExitStack() as stack:
