@@ -1456,3 +1456,24 @@ def test_old_files_stay_in_place_until_the_run_is_complete(
         "deadlines.csv",
         "deadlines.ics",
     ]
+
+
+@pytest.mark.parametrize("events", [True, False])
+def test_results_keep_their_count_only_for_calendar_events(events: bool) -> None:
+    """Without --ics a result does not keep the count it comes from (memory with full caches,
+    docs/performance.md); with it, the count and its calendar are there for the events. The
+    columns are the same either way."""
+    data = b"outcome,notified_on,basis\ndismissed,2025-02-04,\nno-petition,2025-01-06,working\n"
+    source = running.open_source(io.BytesIO(data), "csv", "csv", "test")
+    counts = dict.fromkeys(columns.STATUSES, 0)
+    pairs = list(computing.compute_rows(source, _calculator(events=events), counts))
+    assert [c.cells[:3] for _, c in pairs] == [
+        # PKPU 18/2024 Pasal 57 ayat (1) huruf b: 3 days after the notification of 4 Feb 2025
+        ("2025-02-04", "2025-02-07", "ok"),
+        # PKPU 18/2024 Pasal 57 ayat (1) huruf a, counted in working days (basis working):
+        # the three working days after Monday 6 Jan 2025 are 7, 8 and 9 January
+        ("2025-01-06", "2025-01-09", "ok"),
+    ]
+    for _, computed in pairs:
+        assert (computed.result is not None) is events
+        assert (computed.calendar is not None) is events
