@@ -244,7 +244,8 @@ def stop_on_signals() -> Iterator[None]:
     session) raise where the program is, so that every ``finally`` runs and no partial or
     temporary file is left behind. SIGTERM ends as Ctrl-C does (exit 130); SIGHUP leaves the
     outermost block as ``HangUp`` (exit 129). Nested blocks share the outermost one's handlers;
-    later signals are ignored while the first one unwinds."""
+    later signals are ignored while the first one unwinds. A signal the program was started
+    with ignored stays ignored: ``nohup penetapan batch ...`` goes on when the session closes."""
     global _depth, _stopping
     import threading
 
@@ -265,6 +266,8 @@ def stop_on_signals() -> Iterator[None]:
     _depth = 1
     try:
         for signum in signums:
+            if signal.getsignal(signum) is signal.SIG_IGN:
+                continue  # ignored by whoever started the program (nohup, a background job)
             previous[signum] = signal.signal(signum, _on_signal)
         yield
     except _HangUpSignal:
