@@ -14,7 +14,7 @@ No computed date may depend on it: `uv run pytest --holiday-cache=cold` and `=of
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -113,3 +113,38 @@ def _read_terminal(master: int) -> bytes:
 def read_terminal() -> Callable[[int], bytes]:
     """``_read_terminal``: for the tests that run the program on a pseudo-terminal."""
     return _read_terminal
+
+
+def _child_signals_at_default() -> None:
+    """In a child process, before it runs: SIGINT, SIGTERM and SIGHUP at their defaults."""
+    import signal
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        signal.signal(getattr(signal, name), signal.SIG_DFL)
+
+
+@pytest.fixture
+def child_signals() -> Callable[[], None] | None:
+    """A ``preexec_fn`` for the tests that signal a child process: the child starts with
+    Ctrl-C, SIGTERM and SIGHUP at their defaults whatever the test run was started with
+    (``nohup`` ignores SIGHUP, a background job SIGINT, and the program keeps what it finds
+    ignored). None where there is no such thing (Windows)."""
+    return _child_signals_at_default if os.name == "posix" else None
+
+
+@pytest.fixture
+def signals_at_default() -> Iterator[None]:
+    """The same in this process, for the tests that signal themselves; restored after."""
+    import signal
+
+    wanted = {
+        signal.SIGINT: signal.default_int_handler,
+        signal.SIGTERM: signal.SIG_DFL,
+        signal.SIGHUP: signal.SIG_DFL,
+    }
+    before = {signum: signal.signal(signum, handler) for signum, handler in wanted.items()}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)

@@ -212,7 +212,9 @@ def test_progress_bar_only_on_a_terminal_for_a_file(
     assert ("\u2501".encode() in seen) is not from_stdin  # the bar's line drawing
 
 
-def test_sigterm_leaves_no_partial_output(tmp_path: Path) -> None:
+def test_sigterm_leaves_no_partial_output(
+    tmp_path: Path, child_signals: Callable[[], None] | None
+) -> None:
     import signal
     import time
 
@@ -225,6 +227,7 @@ def test_sigterm_leaves_no_partial_output(tmp_path: Path) -> None:
     with subprocess.Popen(
         [str(PENETAPAN), "batch", str(source), "-o", str(target), *AS_OF],
         stderr=subprocess.PIPE,
+        preexec_fn=child_signals,
     ) as proc:
         deadline = time.monotonic() + 60
         while not any(out_dir.iterdir()):  # the temporary file beside the target
@@ -252,7 +255,9 @@ def test_a_full_disk_on_stdout_is_a_one_line_error() -> None:
     assert proc.stderr == b"penetapan: cannot write standard output: No space left on device\n"
 
 
-def test_sigterm_with_a_calendar_keeps_both_earlier_files(tmp_path: Path) -> None:
+def test_sigterm_with_a_calendar_keeps_both_earlier_files(
+    tmp_path: Path, child_signals: Callable[[], None] | None
+) -> None:
     import signal
     import time
 
@@ -265,7 +270,9 @@ def test_sigterm_with_a_calendar_keeps_both_earlier_files(tmp_path: Path) -> Non
     target.write_text("previous run\n", encoding="utf-8")
     calendar.write_text("previous calendar\n", encoding="utf-8")
     args = ["batch", str(source), "-o", str(target), "--ics", str(calendar), *AS_OF]
-    with subprocess.Popen([str(PENETAPAN), *args], stderr=subprocess.PIPE) as proc:
+    with subprocess.Popen(
+        [str(PENETAPAN), *args], stderr=subprocess.PIPE, preexec_fn=child_signals
+    ) as proc:
         deadline = time.monotonic() + 60
         while len(list(out_dir.iterdir())) < 4:  # both temporary files beside their targets
             assert time.monotonic() < deadline

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -337,7 +337,9 @@ SIGNAL_ENDS = [
 
 @POSIX
 @pytest.mark.parametrize(("name", "code", "stderr"), SIGNAL_ENDS, ids=[s[0] for s in SIGNAL_ENDS])
-def test_signal_in_the_middle_of_a_run(tmp_path: Path, name: str, code: int, stderr: str) -> None:
+def test_signal_in_the_middle_of_a_run(
+    tmp_path: Path, name: str, code: int, stderr: str, child_signals: Callable[[], None] | None
+) -> None:
     """A real process, mid-run on a stdin that is still open: the signal removes both
     temporary files and leaves both earlier files as they were."""
     out = tmp_path / "out"
@@ -346,7 +348,11 @@ def test_signal_in_the_middle_of_a_run(tmp_path: Path, name: str, code: int, std
     args = [str(PENETAPAN), "batch", "-", "-o", str(target), "--ics", str(calendar), *AS_OF]
     rows = "".join(f"Kab {i},dismissed,2025-02-04\n" for i in range(5000))
     with subprocess.Popen(
-        args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        args,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=child_signals,
     ) as proc:
         assert proc.stdin is not None
         assert proc.stderr is not None
@@ -386,6 +392,7 @@ def _signal_on_create(monkeypatch: pytest.MonkeyPatch, signum: int, name: str) -
 @POSIX
 @pytest.mark.parametrize(("name", "code", "stderr"), SIGNAL_ENDS, ids=[s[0] for s in SIGNAL_ENDS])
 @pytest.mark.parametrize("which", ["deadlines.csv", "deadlines.ics"])
+@pytest.mark.usefixtures("signals_at_default")
 def test_signal_right_after_the_temporary_file_is_created(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, code: int, stderr: str, which: str
 ) -> None:
@@ -402,6 +409,7 @@ def test_signal_right_after_the_temporary_file_is_created(
 
 @POSIX
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+@pytest.mark.usefixtures("signals_at_default")
 def test_atomic_write_cleans_up_a_signal_on_its_own(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, signum: int
 ) -> None:

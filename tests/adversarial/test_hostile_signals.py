@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,9 @@ launch.main()
 """
 
 
-def _run(tmp_path: Path, at: int, name: str) -> tuple[int, str, int]:
+def _run(
+    tmp_path: Path, at: int, name: str, preexec: Callable[[], None] | None
+) -> tuple[int, str, int]:
     work = tmp_path / "work"
     work.mkdir(exist_ok=True)
     source = tmp_path / "mid.csv"
@@ -64,6 +67,7 @@ def _run(tmp_path: Path, at: int, name: str) -> tuple[int, str, int]:
         timeout=120,
         check=False,
         env={**os.environ, "PENETAPAN_LANG": "en"},
+        preexec_fn=preexec,
     )
     return proc.returncode, proc.stderr.decode(), int(count.read_text())
 
@@ -77,15 +81,15 @@ def _run(tmp_path: Path, at: int, name: str) -> tuple[int, str, int]:
     ],
 )
 def test_a_signal_while_the_workbook_is_closed(
-    tmp_path: Path, name: str, code: int, line: str
+    tmp_path: Path, name: str, code: int, line: str, child_signals: Callable[[], None] | None
 ) -> None:
-    code_0, _, total = _run(tmp_path, 0, name)  # no signal: how many writes close() makes
+    code_0, _, total = _run(tmp_path, 0, name, child_signals)  # no signal: writes close() makes
     assert code_0 == 0
     assert total > 4
     (tmp_path / "work" / "out.xlsx").unlink()
     (tmp_path / "work" / "out.ics").unlink()
     for at in sorted({1, 2, total // 3, total // 2, total - 1, total}):
-        got, stderr, _ = _run(tmp_path, at, name)
+        got, stderr, _ = _run(tmp_path, at, name, child_signals)
         assert (at, got, stderr) == (at, code, line)  # no "Exception ignored" after it
         assert list((tmp_path / "work").iterdir()) == []
 
@@ -108,10 +112,16 @@ main()
 @pytest.mark.parametrize(
     "before", ["", "import penetapan_cli.launch", "import penetapan_cli.boundary"]
 )
-def test_ctrl_c_while_loading_is_one_line(argv0: str, before: str) -> None:
+def test_ctrl_c_while_loading_is_one_line(
+    argv0: str, before: str, child_signals: Callable[[], None] | None
+) -> None:
     script = EARLY.format(argv0=argv0, before=before)
     proc = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, timeout=60, check=False
+        [sys.executable, "-c", script],
+        capture_output=True,
+        timeout=60,
+        check=False,
+        preexec_fn=child_signals,
     )
     assert (proc.returncode, proc.stderr.decode(), proc.stdout) == (
         130,
@@ -120,7 +130,9 @@ def test_ctrl_c_while_loading_is_one_line(argv0: str, before: str) -> None:
     )
 
 
-def test_a_program_importing_the_package_keeps_its_own_ctrl_c() -> None:
+def test_a_program_importing_the_package_keeps_its_own_ctrl_c(
+    child_signals: Callable[[], None] | None,
+) -> None:
     """Only the program itself sets the handler: here (pytest) Ctrl-C stays Python's."""
     script = (
         "import signal, penetapan_cli\n"
@@ -128,12 +140,16 @@ def test_a_program_importing_the_package_keeps_its_own_ctrl_c() -> None:
         "import penetapan_cli.launch\n"
         "assert signal.getsignal(signal.SIGINT) is signal.default_int_handler\n"
     )
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, timeout=60, preexec_fn=child_signals
+    )
     assert proc.returncode == 0, proc.stderr.decode()
 
 
 @POSIX
-def test_after_the_guard_ctrl_c_goes_through_the_boundary() -> None:
+def test_after_the_guard_ctrl_c_goes_through_the_boundary(
+    child_signals: Callable[[], None] | None,
+) -> None:
     """main puts Python's handler back: a later Ctrl-C is a KeyboardInterrupt again."""
     script = (
         EARLY.format(argv0="penetapan", before="")
@@ -147,6 +163,45 @@ def test_after_the_guard_ctrl_c_goes_through_the_boundary() -> None:
         )
     )
     proc = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, timeout=60, check=False
+        [sys.executable, "-c", script],
+        capture_output=True,
+        timeout=60,
+        check=False,
+        preexec_fn=child_signals,
     )
     assert (proc.returncode, proc.stderr.decode()) == (130, "penetapan: interrupted\n")
+
+
+def _ignoring(name: str) -> Callable[[], None]:
+    """A ``preexec_fn``: the child starts with ``name`` ignored (as ``nohup`` starts a program
+    with SIGHUP ignored, and a shell a background job with SIGINT ignored); the others at their
+    defaults."""
+    import signal
+
+    def preexec() -> None:
+        for other in ("SIGINT", "SIGTERM", "SIGHUP"):
+            signal.signal(getattr(signal, other), signal.SIG_DFL)
+        signal.signal(getattr(signal, name), signal.SIG_IGN)
+
+    return preexec
+
+
+@POSIX
+@pytest.mark.parametrize("name", ["SIGHUP", "SIGINT", "SIGTERM"])
+def test_a_signal_ignored_from_the_start_stays_ignored(
+    tmp_path: Path, name: str, child_signals: Callable[[], None] | None
+) -> None:
+    """`nohup penetapan batch ...`: the hang-up that arrives while the files are being
+    written changes nothing, and the run ends complete (exit 0) with both files."""
+    code_0, complete_stderr, total = _run(tmp_path, 0, name, child_signals)  # no signal
+    assert code_0 == 0
+    assert complete_stderr.endswith("penetapan batch: rows=300 ok=300 pending=0 errors=0 blank=0\n")
+    work = tmp_path / "work"
+    complete = {p.name: p.read_bytes() for p in work.iterdir()}
+    for p in work.iterdir():
+        p.unlink()
+    got, stderr, _ = _run(tmp_path, total // 2, name, _ignoring(name))
+    assert (got, stderr) == (0, complete_stderr)  # the same run, the same lines
+    written = {p.name: p.read_bytes() for p in work.iterdir()}
+    assert sorted(written) == ["out.ics", "out.xlsx"]
+    assert len(written["out.xlsx"]) == len(complete["out.xlsx"])

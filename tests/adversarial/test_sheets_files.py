@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,9 @@ def _temporaries(folder: Path) -> list[str]:
 
 @POSIX
 @pytest.mark.parametrize(("name", "code"), [("SIGTERM", 130), ("SIGHUP", 129)])
-def test_signal_while_a_workbook_is_written(tmp_path: Path, name: str, code: int) -> None:
+def test_signal_while_a_workbook_is_written(
+    tmp_path: Path, name: str, code: int, child_signals: Callable[[], None] | None
+) -> None:
     """A real process writing -o hasil.xlsx from a stdin still open: the signal removes the
     temporary workbook and XlsxWriter's own temporary files, and leaves the earlier file."""
     out, scratch = tmp_path / "out", tmp_path / "scratch"
@@ -39,7 +42,12 @@ def test_signal_while_a_workbook_is_written(tmp_path: Path, name: str, code: int
     rows = "".join(f"Kab {i},dismissed,2025-02-04\n" for i in range(5000))
     env = os.environ | {"TMPDIR": str(scratch)}
     with subprocess.Popen(
-        args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+        args,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        preexec_fn=child_signals,
     ) as proc:
         assert proc.stdin is not None
         assert proc.stderr is not None
