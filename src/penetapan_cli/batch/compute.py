@@ -14,7 +14,7 @@ import collections
 import contextlib
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from penetapan_cli.batch.columns import _BOOLEANS, CACHE_SIZE, Blank
 from penetapan_cli.batch.computed import DECIDED_COLUMN, Computed, Shared
@@ -37,9 +37,6 @@ from penetapan_cli.messages import (
 )
 from penetapan_cli.options import OPTION_NAMES
 from penetapan_cli.sources.holidays import holidays_package_year
-
-if TYPE_CHECKING:
-    pass
 
 RESULT_CACHE_SIZE = 49_152
 """Results remembered, one per plan (rule and notices, basis, calendar) and day: sixteen
