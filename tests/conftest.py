@@ -148,3 +148,48 @@ def signals_at_default() -> Iterator[None]:
     finally:
         for signum, handler in before.items():
             signal.signal(signum, handler)
+
+
+def _signalled_mid_run(
+    args: list[str],
+    ready: Callable[[], bool],
+    signum: int,
+    *,
+    env: dict[str, str] | None = None,
+    settle: float = 0.0,
+) -> tuple[int, str]:
+    """``args`` run on a stdin of 5,000 rows that stays open (the run waits for more), sent
+    ``signum`` once ``ready()`` says its files are being written (and ``settle`` seconds
+    more), with Ctrl-C, SIGTERM and SIGHUP at their defaults: its exit code and stderr."""
+    import subprocess
+    import time
+
+    rows = "".join(f"Kab {i},dismissed,2025-02-04\n" for i in range(5000))
+    with subprocess.Popen(
+        args,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        preexec_fn=_child_signals_at_default,
+    ) as proc:
+        assert proc.stdin is not None
+        assert proc.stderr is not None
+        proc.stdin.write(("region,outcome,notified_on\n" + rows).encode())
+        proc.stdin.flush()  # and kept open: the run waits for more rows
+        deadline = time.monotonic() + 60
+        while not ready():
+            assert proc.poll() is None, proc.stderr.read()
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        time.sleep(settle)
+        proc.send_signal(signum)
+        code = proc.wait(timeout=60)
+        proc.stdin.close()
+        return code, proc.stderr.read().decode()
+
+
+@pytest.fixture
+def signalled_mid_run() -> Callable[..., tuple[int, str]]:
+    """``_signalled_mid_run``: for the tests that stop a real batch while it writes (POSIX)."""
+    return _signalled_mid_run

@@ -338,7 +338,11 @@ SIGNAL_ENDS = [
 @POSIX
 @pytest.mark.parametrize(("name", "code", "stderr"), SIGNAL_ENDS, ids=[s[0] for s in SIGNAL_ENDS])
 def test_signal_in_the_middle_of_a_run(
-    tmp_path: Path, name: str, code: int, stderr: str, child_signals: Callable[[], None] | None
+    tmp_path: Path,
+    name: str,
+    code: int,
+    stderr: str,
+    signalled_mid_run: Callable[..., tuple[int, str]],
 ) -> None:
     """A real process, mid-run on a stdin that is still open: the signal removes both
     temporary files and leaves both earlier files as they were."""
@@ -346,27 +350,11 @@ def test_signal_in_the_middle_of_a_run(
     out.mkdir()
     target, calendar = _previous_files(out)
     args = [str(PENETAPAN), "batch", "-", "-o", str(target), "--ics", str(calendar), *AS_OF]
-    rows = "".join(f"Kab {i},dismissed,2025-02-04\n" for i in range(5000))
-    with subprocess.Popen(
-        args,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        preexec_fn=child_signals,
-    ) as proc:
-        assert proc.stdin is not None
-        assert proc.stderr is not None
-        proc.stdin.write(("region,outcome,notified_on\n" + rows).encode())
-        proc.stdin.flush()  # and kept open: the run waits for more rows
-        deadline = time.monotonic() + 60
-        while len(_temporaries(out)) < 2:  # both temporary files beside their targets
-            assert proc.poll() is None, proc.stderr.read()
-            assert time.monotonic() < deadline
-            time.sleep(0.01)
-        proc.send_signal(getattr(signal, name))
-        assert proc.wait(timeout=60) == code
-        proc.stdin.close()
-        assert proc.stderr.read().decode() == stderr
+
+    def ready() -> bool:  # both temporary files beside their targets
+        return len(_temporaries(out)) >= 2
+
+    assert signalled_mid_run(args, ready, getattr(signal, name)) == (code, stderr)
     assert _temporaries(out) == []
     assert target.read_text(encoding="utf-8") == "previous run\n"
     assert calendar.read_text(encoding="utf-8") == "previous calendar\n"

@@ -109,6 +109,17 @@ main()
 """
 
 
+def _python(script: str, preexec: Callable[[], None] | None) -> subprocess.CompletedProcess[bytes]:
+    """``python -c SCRIPT`` run to its end, its output captured."""
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        timeout=60,
+        check=False,
+        preexec_fn=preexec,
+    )
+
+
 @POSIX
 @pytest.mark.parametrize("argv0", ["/opt/venv/bin/penetapan", "penetapan.exe", "-m"])
 @pytest.mark.parametrize(
@@ -117,14 +128,7 @@ main()
 def test_ctrl_c_while_loading_is_one_line(
     argv0: str, before: str, child_signals: Callable[[], None] | None
 ) -> None:
-    script = EARLY.format(argv0=argv0, before=before)
-    proc = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        timeout=60,
-        check=False,
-        preexec_fn=child_signals,
-    )
+    proc = _python(EARLY.format(argv0=argv0, before=before), child_signals)
     assert (proc.returncode, proc.stderr.decode(), proc.stdout) == (
         130,
         "penetapan: interrupted\n",
@@ -142,9 +146,7 @@ def test_a_program_importing_the_package_keeps_its_own_ctrl_c(
         "import penetapan_cli.launch\n"
         "assert signal.getsignal(signal.SIGINT) is signal.default_int_handler\n"
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, timeout=60, preexec_fn=child_signals
-    )
+    proc = _python(script, child_signals)
     assert proc.returncode == 0, proc.stderr.decode()
 
 
@@ -164,25 +166,19 @@ def test_after_the_guard_ctrl_c_goes_through_the_boundary(
             "main()",
         )
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        timeout=60,
-        check=False,
-        preexec_fn=child_signals,
-    )
+    proc = _python(script, child_signals)
     assert (proc.returncode, proc.stderr.decode()) == (130, "penetapan: interrupted\n")
 
 
-def _ignoring(name: str) -> Callable[[], None]:
+def _ignoring(name: str, defaults: Callable[[], None] | None) -> Callable[[], None]:
     """A ``preexec_fn``: the child starts with ``name`` ignored (as ``nohup`` starts a program
     with SIGHUP ignored, and a shell a background job with SIGINT ignored); the others at their
-    defaults."""
+    defaults (``defaults``, the child_signals fixture)."""
     import signal
 
     def preexec() -> None:
-        for other in ("SIGINT", "SIGTERM", "SIGHUP"):
-            signal.signal(getattr(signal, other), signal.SIG_DFL)
+        if defaults is not None:
+            defaults()
         signal.signal(getattr(signal, name), signal.SIG_IGN)
 
     return preexec
@@ -202,7 +198,7 @@ def test_a_signal_ignored_from_the_start_stays_ignored(
     complete = {p.name: p.read_bytes() for p in work.iterdir()}
     for p in work.iterdir():
         p.unlink()
-    got, stderr, _ = _run(tmp_path, total // 2, name, _ignoring(name))
+    got, stderr, _ = _run(tmp_path, total // 2, name, _ignoring(name, child_signals))
     assert (got, stderr) == (0, complete_stderr)  # the same run, the same lines
     written = {p.name: p.read_bytes() for p in work.iterdir()}
     assert sorted(written) == ["out.ics", "out.xlsx"]

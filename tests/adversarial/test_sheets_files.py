@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,7 +27,7 @@ def _temporaries(folder: Path) -> list[str]:
 @POSIX
 @pytest.mark.parametrize(("name", "code"), [("SIGTERM", 130), ("SIGHUP", 129)])
 def test_signal_while_a_workbook_is_written(
-    tmp_path: Path, name: str, code: int, child_signals: Callable[[], None] | None
+    tmp_path: Path, name: str, code: int, signalled_mid_run: Callable[..., tuple[int, str]]
 ) -> None:
     """A real process writing -o hasil.xlsx from a stdin still open: the signal removes the
     temporary workbook and XlsxWriter's own temporary files, and leaves the earlier file."""
@@ -39,30 +37,13 @@ def test_signal_while_a_workbook_is_written(
     target = out / "hasil.xlsx"
     target.write_bytes(b"previous run")
     args = [str(PENETAPAN), "batch", "-", "-o", str(target), *AS_OF]
-    rows = "".join(f"Kab {i},dismissed,2025-02-04\n" for i in range(5000))
     env = os.environ | {"TMPDIR": str(scratch)}
-    with subprocess.Popen(
-        args,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env=env,
-        preexec_fn=child_signals,
-    ) as proc:
-        assert proc.stdin is not None
-        assert proc.stderr is not None
-        proc.stdin.write(("region,outcome,notified_on\n" + rows).encode())
-        proc.stdin.flush()  # and kept open: the run waits for more rows
-        deadline = time.monotonic() + 60
-        while not _temporaries(out):
-            assert proc.poll() is None, proc.stderr.read()
-            assert time.monotonic() < deadline
-            time.sleep(0.01)
-        time.sleep(0.2)  # rows are being written
-        proc.send_signal(getattr(signal, name))
-        assert proc.wait(timeout=60) == code
-        proc.stdin.close()
-        assert proc.stderr.read().decode().count("\n") == 1
+    # the temporary workbook, then 0.2 s of rows being written, then the signal
+    got, stderr = signalled_mid_run(
+        args, lambda: bool(_temporaries(out)), getattr(signal, name), env=env, settle=0.2
+    )
+    assert got == code
+    assert stderr.count("\n") == 1
     assert _temporaries(out) == []
     assert target.read_bytes() == b"previous run"
     assert list(scratch.iterdir()) == []
