@@ -149,9 +149,8 @@ def iso_date(text: str) -> dt.date | None:
     return None
 
 
-# The two other spellings most files use, read by ``common_date`` without the full parser:
-# 4/2/2025 (04-02-2025, 4.2.2025) and "4 Februari 2025".
-_NUMERIC_COMMON = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})", re.ASCII)
+# "4 Februari 2025", read by ``common_date`` without the full parser (4/2/2025 is read there
+# with the full parser's own _NUMERIC3).
 _WORDS_COMMON = re.compile(r"([0-9]{1,2}) ([A-Za-z]+) ([0-9]{4})", re.ASCII)
 
 
@@ -165,9 +164,11 @@ def common_date(text: str, order: str = "dmy") -> dt.date | None:
     accepts only what the full parser accepts, with the same result (tests/test_dates.py checks
     every day of the range in each spelling, and the near misses).
     """
-    match = _NUMERIC_COMMON.fullmatch(text)
+    match = _NUMERIC3.fullmatch(text)
     if match is not None:
-        first, _, second, year = match.groups()
+        first, sep1, second, sep2, year = match.groups()
+        if sep1 != sep2 or len(first) > 2 or len(second) > 2 or len(year) != 4:
+            return None
         day, month = (first, second) if order == "dmy" else (second, first)
         number = int(month)
     else:
