@@ -14,16 +14,45 @@ from penetapan_cli.batch.columns import _CANONICAL, REQUIRED_COLUMNS, column_key
 from penetapan_cli.core.errors import InputError, Message
 
 
-def keeping(lines: Iterator[str], kept: list[str]) -> Iterator[str]:
-    """``lines``, each also appended to ``kept`` (cleared after every record); many lines are
-    joined into one text, so that the lines of a long record are not many small objects."""
-    joined = 0  # kept[:joined] are joined texts already (a stale count after a clear is fine)
-    for line in lines:
+class RecordFeed:
+    """The lines of one CSV record at a time, for a csv reader: the record's first line, given
+    by ``start``, then as many lines of ``lines`` as the record takes (a quoted cell over
+    several lines). Each line given is kept in ``kept`` for ``reread``, many lines joined into
+    one text so that the lines of a long record are not many small objects; ``more`` counts
+    the lines taken from ``lines``. A csv reader reads a record to its end and no further, so
+    the rest of ``lines`` is left to its caller."""
+
+    __slots__ = ("_first", "_joined", "kept", "lines", "more")
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines = lines
+        self.kept: list[str] = []
+        self.more = 0
+        self._first: str | None = None
+        self._joined = 0  # kept[:_joined] are joined texts already
+
+    def start(self, line: str) -> None:
+        """The next record starts with ``line``."""
+        self._first = line
+        self.kept.clear()
+        self.more = self._joined = 0
+
+    def __iter__(self) -> RecordFeed:
+        return self
+
+    def __next__(self) -> str:
+        line = self._first
+        if line is None:
+            line = next(self.lines)  # the end of the input ends the record
+            self.more += 1
+        else:
+            self._first = None
+        kept = self.kept
         kept.append(line)
-        if len(kept) > joined + 1023:
-            kept[joined:] = ["".join(kept[joined:])]
-            joined = len(kept)
-        yield line
+        if len(kept) > self._joined + 1023:
+            kept[self._joined :] = ["".join(kept[self._joined :])]
+            self._joined = len(kept)
+        return line
 
 
 def reread(

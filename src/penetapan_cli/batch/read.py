@@ -26,7 +26,6 @@ import contextlib
 import csv
 import dataclasses
 import io
-import itertools
 import json
 import operator
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -51,7 +50,7 @@ from penetapan_cli.batch.columns import (
     result_columns,
     result_keys,
 )
-from penetapan_cli.batch.csvrecord import keeping, refuse_not_csv, reread, sniff_delimiter
+from penetapan_cli.batch.csvrecord import RecordFeed, refuse_not_csv, reread, sniff_delimiter
 from penetapan_cli.batch.problems import _count, _json_problem, _open_quote, _where
 from penetapan_cli.batch.strictjson import StrictJSONError, loads_strict
 from penetapan_cli.core.errors import InputError, Message
@@ -83,8 +82,9 @@ class InRow(NamedTuple):
     key: tuple[str, ...]  # the texts of the fields the result depends on (see Source.key_fields)
     obj: dict[str, Any] | None  # JSON Lines: the object as read, for JSON output
     problem: str | Message | None  # why the row cannot be computed; None when it can
-    # CSV: the row's line as read, when the row is one line of plain ASCII text that reads as
-    # its cells (write_csv writes it back as it is when a csv writer would write those bytes).
+    # CSV: the row's line without its line break, when the row was read from it by splitting
+    # it at the delimiter (one line of ASCII text without a quote): the bytes a csv writer
+    # writes for its cells, which write_csv writes back as they are.
     line: str | None = None
 
 
@@ -220,9 +220,9 @@ def read_csv(binary: IO[bytes], *, label: str | Message, unique_names: bool = Fa
             raise InputError("input.csv_blank", label=label)
         refuse_not_csv(first, label)
         delimiter = sniff_delimiter(first)
-        lines = itertools.chain((first,), text)
-        kept: list[str] = []  # the lines of the record being read, for csvrecord.reread
-        reader = csv.reader(keeping(lines, kept), delimiter=delimiter)
+        feed = RecordFeed(text)
+        reader = csv.reader(feed, delimiter=delimiter)
+        feed.start(first)
         try:
             with _ReadGuard(label):
                 header = next(reader)
@@ -242,65 +242,84 @@ def read_csv(binary: IO[bytes], *, label: str | Message, unique_names: bool = Fa
         close()
         raise
     key_fields = tuple(f for f in KEY_FIELDS if f in table.positions)
-    kept.clear()
-    rows = _csv_rows(reader, lines, kept, table, key_fields, label)
+    rows = _csv_rows(reader, feed, table, key_fields, label, 1 + feed.more)
     return Source(table, key_fields, rows, True, close=close)
+
+
+_BLANK_ASCII = "".join(c for c in map(chr, range(128)) if c.isspace())
+"""The ASCII characters ``str.isspace`` counts as space: with the delimiter, those of a line
+that holds nothing (a blank row)."""
 
 
 def _csv_rows(
     reader: Any,
-    lines: Iterator[str],
-    kept: list[str],
+    feed: RecordFeed,
     table: Table,
     key_fields: tuple[str, ...],
     label: str | Message,
+    line: int,
 ) -> Iterator[InRow]:
+    """The rows after the header, whose last line is ``line``.
+
+    A line of ASCII text without a quote, with one delimiter fewer than the header has
+    columns, is one row whose cells are the line split at the delimiter: what the csv reader
+    reads from it (a test compares them), without its work per character. Any other line
+    starts a record that the csv reader reads, over as many lines as it takes, and the row is
+    checked cell by cell."""
     width = len(table.names)
+    delimiter = table.delimiter
+    separators = width - 1
+    blank = delimiter + _BLANK_ASCII
     get_key = operator.itemgetter(*(table.positions[f] for f in key_fields))
     new = tuple.__new__
+    lines = feed.lines
     number = 0
-    last = reader.line_num
-    skipped = 0  # lines read past the reader by csvrecord.reread
-    while True:
-        try:
-            with _ReadGuard(label):
-                for cells in reader:
-                    line = kept[0] if len(kept) == 1 else None
-                    kept.clear()
-                    number += 1
-                    first, last = last + 1, reader.line_num + skipped
-                    joined = "".join(cells)
-                    if (
-                        first == last
-                        and len(cells) == width
-                        and len(joined) <= CELL_LIMIT
-                        and joined.isascii()
-                        and joined
-                        and not joined.isspace()
-                        and "\n" not in joined
-                        and "\r" not in joined
-                    ):
-                        # InRow(...) without the namedtuple's Python-level __new__: this line
-                        # runs once per row, and the plain constructor would double its cost.
-                        yield new(
-                            InRow, (number, first, last, cells, get_key(cells), None, None, line)
-                        )
-                    else:
-                        yield _csv_odd_row(cells, number, first, last, table, get_key)
-            return
-        except csv.Error as exc:
-            # The reader gave up inside the record (a cell over READ_LIMIT) and would go on
-            # from the next line, inside that cell: read the record again, to its end.
+    with _ReadGuard(label):
+        for text in lines:
             number += 1
-            with _ReadGuard(label):
-                cells, lengths, more = reread(kept, lines, table.delimiter, keep=CELL_LIMIT + 1)
-            kept.clear()
-            skipped += more
-            first, last = last + 1, reader.line_num + skipped
-            cut = _cut_lengths(cells, lengths, table.names)
-            if cut is None:
-                cut = Message("row.unreadable_csv", detail=str(exc))
-            yield _csv_odd_row(cells, number, first, last, table, get_key, cut=cut)
+            line += 1
+            if (
+                '"' not in text
+                and text.isascii()
+                and len(text) <= CELL_LIMIT
+                and text.count(delimiter) == separators
+            ):
+                body = text.rstrip("\r\n")
+                if body.strip(blank):  # not a blank row
+                    cells = body.split(delimiter)
+                    # InRow(...) without the namedtuple's Python-level __new__: this line
+                    # runs once per row, and the plain constructor would double its cost.
+                    yield new(InRow, (number, line, line, cells, get_key(cells), None, None, body))
+                    continue
+            first = line
+            feed.start(text)
+            try:
+                cells = next(reader)
+            except csv.Error as exc:
+                # The reader gave up inside the record (a cell over READ_LIMIT) and would go
+                # on from the next line, inside that cell: read the record again, to its end.
+                cells, lengths, more = reread(feed.kept, lines, delimiter, keep=CELL_LIMIT + 1)
+                line = first + feed.more + more
+                cut = _cut_lengths(cells, lengths, table.names)
+                if cut is None:
+                    cut = Message("row.unreadable_csv", detail=str(exc))
+                yield _csv_odd_row(cells, number, first, line, table, get_key, cut=cut)
+                continue
+            line = first + feed.more
+            joined = "".join(cells)
+            if (
+                first == line
+                and len(cells) == width
+                and len(joined) <= CELL_LIMIT
+                and joined.isascii()
+                and joined
+                and not joined.isspace()
+                and "\n" not in joined
+                and "\r" not in joined
+            ):
+                yield new(InRow, (number, first, line, cells, get_key(cells), None, None, None))
+            else:
+                yield _csv_odd_row(cells, number, first, line, table, get_key)
 
 
 def _csv_odd_row(

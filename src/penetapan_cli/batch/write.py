@@ -35,8 +35,8 @@ def write_csv(
     That writer has no line terminator, so it would not quote a cell holding a line break:
     rows that may hold one (a CSV row over several lines or in error, any JSON Lines row) go
     through the plain writer instead; the reader guarantees that the other rows hold none.
-    A row read from one line without a quote, none of whose cells starts like a formula, is
-    written as its line (``InRow.line``): the bytes the writer would give, without the work.
+    A row that the reader split from its line (``InRow.line``), none of whose cells starts
+    like a formula, is written as that line: the bytes the writer would give, without the work.
     """
     delimiter = table.delimiter or ","
     chunk = _Chunk()  # the text of a few hundred rows, written to ``out`` in one call
@@ -49,30 +49,29 @@ def write_csv(
     formula = _FORMULA_START
     no_formula, first = formula.isdisjoint, _FIRST
     for row, computed in pairs:
+        if len(chunk) >= CHUNK_PARTS:
+            write("".join(chunk))
+            chunk.clear()
         cells = row.values if text_values else [_text(v) for v in row.values]
-        line = row.line
-        if not no_formula(map(first, cells)):  # a cell starts like a formula
+        if no_formula(map(first, cells)):
+            line = row.line
+        else:  # a cell starts like a formula
             line = None
             for i, cell in enumerate(cells):
                 if cell and cell[0] in formula:
                     cells[i] = "'" + cell
-        if not text_values or row.first_line != row.last_line or row.problem is not None:
+        if line is not None:
+            add(line)
+        elif text_values and row.first_line == row.last_line and row.problem is None:
+            unterminated(cells)
+        else:
             cells.extend(computed.cells)
             plain.writerow(cells)
-        else:
-            if line is not None and '"' not in line:
-                # Without quotes the line is exactly what the writer would write for its
-                # cells: none holds the delimiter, a quote or a line break.
-                add(line.rstrip("\r\n"))
-            else:
-                unterminated(cells)
-            suffix = computed.suffix
-            if suffix is None or suffix[0] != delimiter:
-                suffix = computed.suffix = delimiter + line_of(computed.cells)
-            add(suffix)
-        if len(chunk) >= CHUNK_PARTS:
-            write("".join(chunk))
-            chunk.clear()
+            continue
+        suffix = computed.suffix
+        if suffix is None or suffix[0] != delimiter:
+            suffix = computed.suffix = delimiter + line_of(computed.cells)
+        add(suffix)
     write("".join(chunk))
 
 
