@@ -1,7 +1,8 @@
 """Start-up: the fast path of the entry point, what a one-off check imports, a broken cache.
 
-The fast path (launch.py) answers `penetapan deadline ...` without Typer; it must agree with the
-Typer command option for option and byte for byte, and hand everything else to Typer.
+The fast path (launch.py) runs `penetapan deadline ...` and `penetapan batch ...` without Typer;
+it must agree with the Typer commands option for option and byte for byte, and hand everything
+else to Typer.
 """
 
 from __future__ import annotations
@@ -19,14 +20,19 @@ import typer.main
 from typer.testing import CliRunner
 
 from penetapan_cli import cli
+from penetapan_cli.commands.batch import run_batch
 from penetapan_cli.commands.deadline import BASES, FORMATS, build_deadline_report, run_deadline
 from penetapan_cli.core.outcomes import Outcome
 from penetapan_cli.launch import (
+    BATCH_ARGUMENTS,
+    BATCH_OPTIONS,
     DEADLINE_ARGUMENTS,
     DEADLINE_OPTIONS,
     FLAG,
     PATH,
     TEXT,
+    Options,
+    parse_batch,
     parse_deadline,
     run_fast,
 )
@@ -35,32 +41,48 @@ from penetapan_cli.sources.rulesets import load_rule_set, shipped_rule_sets
 HEAVY = ("rich", "pydantic", "holidays", "python_calamine", "xlsxwriter")
 
 
-def _typer_deadline_params() -> list[Any]:
+def _typer_params(command: str) -> list[Any]:
     group: Any = typer.main.get_command(cli.app)
-    return list(group.get_command(None, "deadline").params)
+    return list(group.get_command(None, command).params)
 
 
-def test_fast_path_knows_exactly_the_options_of_the_typer_command() -> None:
-    """When an option is added to `penetapan deadline` in cli.py, teach launch.DEADLINE_OPTIONS
-    (and commands.deadline.build_deadline_report) about it; until then this test fails, so the
-    fast path can never silently ignore an option Typer would honour."""
-    params = _typer_deadline_params()
-    arguments = [p.name for p in params if not p.opts[0].startswith("-")]
-    assert tuple(arguments) == DEADLINE_ARGUMENTS
+FAST_COMMANDS = [
+    ("deadline", DEADLINE_OPTIONS, DEADLINE_ARGUMENTS, (build_deadline_report, run_deadline)),
+    ("batch", BATCH_OPTIONS, BATCH_ARGUMENTS, (run_batch,)),
+]
+
+
+@pytest.mark.parametrize(
+    ("command", "fast_options", "fast_arguments", "functions"), FAST_COMMANDS, ids=lambda c: c
+)
+def test_fast_path_knows_exactly_the_options_of_the_typer_commands(
+    command: str,
+    fast_options: Options,
+    fast_arguments: tuple[tuple[str, str], ...],
+    functions: tuple[Any, ...],
+) -> None:
+    """When an option is added to `penetapan deadline` or `penetapan batch` in cli.py, teach
+    launch.DEADLINE_OPTIONS or BATCH_OPTIONS (and the command's function) about it; until then
+    this test fails, so the fast path can never silently ignore an option Typer would honour,
+    or give a default Typer would not."""
+    params = _typer_params(command)
+    arguments = [(p.name, p.human_readable_name) for p in params if p.param_type_name == "argument"]
+    assert tuple(arguments) == fast_arguments
     defaults = {
         name: p.default
-        for function in (build_deadline_report, run_deadline)
+        for function in functions
         for name, p in inspect.signature(function).parameters.items()
     }
-    options = [p for p in params if p.opts[0].startswith("-")]
-    assert sorted(o for p in options for o in p.opts) == sorted(DEADLINE_OPTIONS)
+    options = [p for p in params if p.param_type_name == "option"]
+    assert sorted(o for p in options for o in p.opts) == sorted(fast_options)
     for p in options:
-        (flag,) = p.opts
-        name, kind = DEADLINE_OPTIONS[flag]
+        kinds = {fast_options[flag] for flag in p.opts}
+        assert len(kinds) == 1, p.opts
+        ((name, kind),) = kinds
         assert name == p.name
         assert (p.secondary_opts, p.multiple, p.nargs, p.envvar) == ([], False, 1, None)
         default = p.default.value if isinstance(p.default, enum.Enum) else p.default
-        assert defaults[name] == default, flag
+        assert defaults[name] == default, p.opts
         if kind == FLAG:
             assert p.is_flag
             assert default is False
@@ -140,6 +162,64 @@ def test_fast_path_takes_only_plain_deadline_calls() -> None:
     assert run_fast(["deadline", "--help"]) is None
     env = {"_PENETAPAN_COMPLETE": "bash_complete"}
     assert run_fast(["deadline", "dismissed", "2025-02-04"], env) is None
+    assert run_fast(["batch", "in.csv"], env) is None
+    assert run_fast(["batch", "--help"]) is None
+    assert run_fast([]) is None
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["in.csv"], {"input_path": "in.csv"}),
+        (
+            ["-", "-o", "out.csv", "--output-format=jsonl", "--strict", "--date-order", "mdy"],
+            {
+                "input_path": "-",
+                "output": Path("out.csv"),
+                "output_format": "jsonl",
+                "strict": True,
+                "date_order": "mdy",
+            },
+        ),
+        (
+            ["--output=o.xlsx", "in.csv", "--ics", "k.ics", "--sheet", "Lembar 1", "--tz", "WIT"],
+            {
+                "input_path": "in.csv",
+                "output": Path("o.xlsx"),
+                "ics": Path("k.ics"),
+                "sheet": "Lembar 1",
+                "tz": "WIT",
+            },
+        ),
+    ],
+)
+def test_fast_path_parses_a_batch(argv: list[str], expected: dict[str, object]) -> None:
+    assert parse_batch(argv) == expected
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["a.csv", "b.csv"],
+        ["in.csv", "-o"],
+        ["in.csv", "-o", ""],
+        ["in.csv", "-o="],
+        ["in.csv", "--output="],
+        ["in.csv", "-o", "-"],  # a value that starts like an option: Typer decides
+        ["in.csv", "-o=out.csv"],  # to Typer the value is "=out.csv"
+        ["in.csv", "-oout.csv"],
+        ["in.csv", "-o", "a.csv", "--output", "b.csv"],
+        ["in.csv", "--input-format", "CSV"],
+        ["in.csv", "--output-format", "ics"],
+        ["in.csv", "--strict=1"],
+        ["in.csv", "--format", "json"],  # deadline's option, not batch's
+        ["in.csv", "-h"],
+        ["--", "in.csv"],
+    ],
+)
+def test_fast_path_leaves_other_batch_calls_to_typer(argv: list[str]) -> None:
+    assert parse_batch(argv) is None
 
 
 CLOSURES = "2025-02-06 Rapat pleno\n"
@@ -197,6 +277,70 @@ def test_fast_path_output_equals_typer(
     assert code == typer_result.exit_code
     assert fast.out == typer_result.stdout
     assert fast.err == typer_result.stderr
+
+
+ROWS = (
+    "region,outcome,notified_on,basis\n"
+    "Kota Medan,dismissed,2025-02-04,\n"
+    "Kabupaten Contoh,rejected,27/03/2025,working\n"
+    "Kota Binjai,psu,2025-02-24,\n"
+    "Kota Contoh,dismised,2025-02-04,\n"
+    "Kota Lain,dismissed,2025-02-30,\n"
+)
+SAME_BATCH_OUTPUT = [
+    ["rows.csv", "--as-of", "2025-02-05"],
+    ["rows.csv", "--as-of", "2025-02-05", "--lang", "id"],
+    ["rows.csv", "--as-of=2025-02-05", "--output-format", "json", "--basis", "working"],
+    ["rows.csv", "--as-of", "2025-02-05", "-o", "out.csv", "--no-cuti-bersama"],
+    ["rows.csv", "--as-of", "2025-02-05", "--output", "out.jsonl", "--lang", "id"],
+    ["rows.csv", "--as-of", "2025-02-05", "--strict", "--date-order", "mdy"],
+    ["rows.csv", "--as-of", "2025-02-05", "--closures", "CLOSURES", "--basis", "working"],
+    ["rows.csv", "--as-of", "2025-02-05", "--ics", "out.ics", "-o", "out.csv"],
+    ["rows.csv", "--rules", "pkpu-19-2020", "--as-of", "2025-02-05", "--tz", "WITA"],
+    ["rows.csv", "--rules", "no-such-rules"],
+    ["rows.csv", "--as-of", "yesterday", "--input-format", "jsonl"],
+    ["rows.csv", "--as-of", "2025-02-05", "--sheet", "Lembar1"],
+    ["missing.csv"],
+    ["rows.csv", "--lang", "fr"],
+    ["rows.csv", "--tz", "Mars/Olympus"],
+    ["rows.csv", "-o", "rows.csv"],
+    # Bytes a terminal not set to UTF-8 passed (kept as lone surrogates): named alike.
+    ["in\udce9.csv"],
+    ["rows.csv", "--lang", "i\udce9"],
+    ["rows.csv", "--sheet", "x\udce9", "--as-of", "2025-02-05"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("argv", SAME_BATCH_OUTPUT, ids=ascii)
+def test_fast_path_batch_output_equals_typer(
+    argv: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The same exit code, stdout, stderr and output file, through both paths. The expected
+    deadlines themselves are checked in the batch tests; here only that both paths agree."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PENETAPAN_LANG", "en")
+    (tmp_path / "CLOSURES").write_text(CLOSURES, encoding="utf-8")
+    outputs = ("out.csv", "out.jsonl")
+
+    def written() -> dict[str, bytes]:
+        (tmp_path / "rows.csv").write_text(ROWS, encoding="utf-8")  # again: -o rows.csv
+        found = {n: (tmp_path / n).read_bytes() for n in outputs if (tmp_path / n).exists()}
+        for name in outputs:
+            (tmp_path / name).unlink(missing_ok=True)
+        return found
+
+    written()
+    typer_result = CliRunner().invoke(cli.app, ["batch", *argv])
+    typer_files = written()
+    code = run_fast(["batch", *argv], {})
+    fast = capsys.readouterr()
+    assert code == typer_result.exit_code
+    assert fast.out == typer_result.stdout
+    assert fast.err == typer_result.stderr
+    assert written() == typer_files
 
 
 def test_fast_path_reports_an_internal_error_like_typer(
@@ -291,10 +435,12 @@ finally:
 """
 
 
-def test_a_csv_batch_imports_no_spreadsheet_library() -> None:
-    """The spreadsheet libraries are for spreadsheets: a CSV batch does not load them."""
+def test_a_csv_batch_imports_no_spreadsheet_library_nor_typer() -> None:
+    """The spreadsheet libraries are for spreadsheets: a CSV batch does not load them. Nor
+    Typer: a plain batch call takes the fast path, as scripts that run one batch per file do."""
+    names = (*SPREADSHEET_LIBRARIES, "typer")
     done = subprocess.run(
-        [sys.executable, "-c", BATCH_IMPORTS.format(names=SPREADSHEET_LIBRARIES, extra=[])],
+        [sys.executable, "-c", BATCH_IMPORTS.format(names=names, extra=[])],
         input="outcome,notified_on\nrejected,2025-02-04\n",
         capture_output=True,
         text=True,

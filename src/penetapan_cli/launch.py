@@ -1,15 +1,15 @@
-"""The ``penetapan`` entry point: a plain ``deadline`` call is answered without loading Typer.
+"""The ``penetapan`` entry point: a plain ``deadline`` or ``batch`` call runs without Typer.
 
 Loading Typer costs more than everything a one-off ``penetapan deadline`` check needs, and
-scripts call it in loops, so ``main`` first tries the fast path: a small parser that accepts a
-strict subset of what the Typer ``deadline`` command accepts (the two arguments and its options,
-each given once, as ``--opt value`` or ``--opt=value``) and runs the same ``run_deadline``
-inside the same error boundary (boundary.py). Anything else — ``--help``, root options, other
-commands, an unknown or repeated option, a bad choice, a missing value, ``--``, shell
-completion — goes to the Typer app in cli.py, which parses it and reports errors as usual. A
-command added to cli.py needs nothing here; a test in tests/test_startup.py,
-test_fast_path_knows_exactly_the_options_of_the_typer_command, fails when the ``deadline``
-options here and in cli.py disagree.
+scripts call ``deadline`` and ``batch`` in loops, so ``main`` first tries the fast path: a small
+parser that accepts a strict subset of what the Typer command accepts (its arguments and
+options, each given once, as ``--opt value``, ``--opt=value`` or ``-o value``) and runs the
+same ``run_deadline`` or ``run_batch`` inside the same error boundary (boundary.py). Anything
+else — ``--help``, root options, other commands, an unknown or repeated option, a bad choice,
+a missing or empty value, ``--``, shell completion — goes to the Typer app in cli.py, which
+parses it and reports errors as usual. A command added to cli.py needs nothing here; a test in
+tests/test_startup.py, test_fast_path_knows_exactly_the_options_of_the_typer_commands, fails
+when the options of a command here and in cli.py disagree.
 
 Ctrl-C ends the program with its one line from the first line of the package on
 (``penetapan_cli/__init__.py``, which the script runs first): a handler set there covers the
@@ -33,9 +33,11 @@ FLAG = "flag"
 TEXT = "text"
 PATH = "path"
 
-# The options of `penetapan deadline` the fast path understands: flag -> (parameter, kind).
-# A kind that is a tuple lists the accepted values (a Typer enum choice, case-sensitive).
-DEADLINE_OPTIONS: dict[str, tuple[str, str | tuple[str, ...]]] = {
+Options = dict[str, tuple[str, "str | tuple[str, ...]"]]
+"""The options of a command the fast path understands: flag -> (parameter, kind). A kind that
+is a tuple lists the accepted values (a Typer enum choice, case-sensitive)."""
+
+DEADLINE_OPTIONS: Options = {
     "--basis": ("basis", ("calendar", "working")),
     "--no-cuti-bersama": ("no_cuti_bersama", FLAG),
     "--closures": ("closures", PATH),
@@ -54,23 +56,47 @@ DEADLINE_OPTIONS: dict[str, tuple[str, str | tuple[str, ...]]] = {
     "--calendar": ("month_view", FLAG),
     "--date-order": ("date_order", ("dmy", "mdy")),
 }
-DEADLINE_ARGUMENTS = ("outcome", "notified")
+DEADLINE_ARGUMENTS = (("outcome", "OUTCOME"), ("notified", "NOTIFIED"))
+"""The arguments of a command: (parameter, as the command line names it)."""
+
+BATCH_OPTIONS: Options = {
+    "--output": ("output", PATH),
+    "-o": ("output", PATH),
+    "--input-format": ("input_format", ("csv", "jsonl", "xlsx", "xls", "ods")),
+    "--output-format": ("output_format", ("csv", "jsonl", "json", "xlsx")),
+    "--sheet": ("sheet", TEXT),
+    "--basis": ("basis", ("calendar", "working")),
+    "--no-cuti-bersama": ("no_cuti_bersama", FLAG),
+    "--closures": ("closures", PATH),
+    "--lang": ("lang", TEXT),
+    "--as-of": ("as_of", TEXT),
+    "--tz": ("tz", TEXT),
+    "--rules": ("rules", TEXT),
+    "--strict": ("strict", FLAG),
+    "--ics": ("ics", PATH),
+    "--date-order": ("date_order", ("dmy", "mdy")),
+}
+BATCH_ARGUMENTS = (("input_path", "INPUT"),)
 
 
-def parse_deadline(argv: Sequence[str]) -> dict[str, Any] | None:
-    """Keyword arguments of ``run_deadline`` for ``argv`` (after ``deadline``), or None when
-    the fast path does not take this command line and Typer must."""
+def parse_args(
+    argv: Sequence[str], options: Options, arguments: Sequence[tuple[str, str]]
+) -> dict[str, Any] | None:
+    """Keyword arguments of a command's function for ``argv`` (after the command's name), or
+    None when the fast path does not take this command line and Typer must."""
     values: dict[str, Any] = {}
-    arguments: list[str] = []
+    given: list[str] = []
     args = iter(argv)
     for token in args:
-        if not token.startswith("-"):
-            arguments.append(token)
+        if not token.startswith("-") or token == "-":  # "-": stdin or stdout, an argument
+            given.append(token)
             continue
         name, has_value, value = token.partition("=")
-        spec = DEADLINE_OPTIONS.get(name)
+        spec = options.get(name)
         if spec is None:
-            return None  # --help, --, -, an unknown option or a dash-led argument
+            return None  # --help, --, an unknown option or a dash-led argument
+        if has_value and not name.startswith("--"):
+            return None  # -o=x: to Typer, the value is "=x"
         param, kind = spec
         if param in values:
             return None
@@ -91,33 +117,57 @@ def parse_deadline(argv: Sequence[str]) -> dict[str, Any] | None:
             values[param] = Path(value)
         else:
             values[param] = value
-    if len(arguments) != len(DEADLINE_ARGUMENTS):
+    if len(given) != len(arguments):
         return None
-    return dict(zip(DEADLINE_ARGUMENTS, arguments, strict=True)) | values
+    return dict(zip((param for param, _ in arguments), given, strict=True)) | values
+
+
+def parse_deadline(argv: Sequence[str]) -> dict[str, Any] | None:
+    """``parse_args`` for ``penetapan deadline``."""
+    return parse_args(argv, DEADLINE_OPTIONS, DEADLINE_ARGUMENTS)
+
+
+def parse_batch(argv: Sequence[str]) -> dict[str, Any] | None:
+    """``parse_args`` for ``penetapan batch``."""
+    return parse_args(argv, BATCH_OPTIONS, BATCH_ARGUMENTS)
 
 
 def run_fast(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> int | None:
     """The exit code of ``penetapan ARGV`` when the fast path takes it; None otherwise."""
-    if argv[:1] != ["deadline"] or "_PENETAPAN_COMPLETE" in environ:
+    if "_PENETAPAN_COMPLETE" in environ or not argv:
         return None
-    kwargs = parse_deadline(argv[1:])
+    arguments: Sequence[tuple[str, str]]
+    if argv[0] == "deadline":
+        options, arguments = DEADLINE_OPTIONS, DEADLINE_ARGUMENTS
+    elif argv[0] == "batch":
+        options, arguments = BATCH_OPTIONS, BATCH_ARGUMENTS
+    else:
+        return None
+    kwargs = parse_args(argv[1:], options, arguments)
     if kwargs is None:
         return None
     from penetapan_cli.boundary import choose_stdout, refuse_undecodable, run
 
     def names() -> dict[str, str]:
-        return {param: flag for flag, (param, _) in DEADLINE_OPTIONS.items()} | {
-            a: a.upper() for a in DEADLINE_ARGUMENTS
-        }
+        # As Typer names them: an option by its longest flag, an argument by its metavar.
+        longest: dict[str, str] = {}
+        for flag, (param, _) in options.items():
+            if len(flag) > len(longest.get(param, "")):
+                longest[param] = flag
+        return longest | dict(arguments)
 
-    def deadline() -> int:
+    def command() -> int:
         refuse_undecodable(kwargs, names)
+        if argv[0] == "batch":
+            from penetapan_cli.commands.batch import run_batch
+
+            return run_batch(**kwargs)  # batch chooses its own output (always UTF-8)
         from penetapan_cli.commands.deadline import run_deadline
 
         choose_stdout(kwargs.get("fmt", "text"))
         return run_deadline(**kwargs)
 
-    return run(deadline, argv=argv)
+    return run(command, argv=argv)
 
 
 def main() -> None:
