@@ -13,12 +13,15 @@ No computed date may depend on it: `uv run pytest --holiday-cache=cold` and `=of
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from penetapan_cli.batch.compute import Calculator
 from penetapan_cli.core.calendar import WorkCalendar
 from penetapan_cli.core.rules import RuleSet
 from penetapan_cli.sources.holidays import holidays_package_year
@@ -73,6 +76,22 @@ def _holiday_cache(
 @pytest.fixture(scope="session")
 def rule_set() -> RuleSet:
     return load_rule_set()
+
+
+@pytest.fixture(scope="session")
+def new_calculator(rule_set: RuleSet) -> Callable[..., Calculator]:
+    """Makes a batch Calculator with the shipped rule set, counting on Wednesday 5 February
+    2025 (today and --as-of); keyword arguments set anything else (a holiday source, cache
+    sizes, ``events``). ``holidays=False``: no holiday data at all, for tests of calendar-day
+    rules only that make many calculators."""
+
+    def make(*, holidays: bool = True, **settings: Any) -> Calculator:
+        day = dt.date(2025, 2, 5)
+        if not holidays:
+            settings["year_source"] = lambda year: ()
+        return Calculator(**{"rule_set": rule_set, "today": day, "as_of": day, **settings})
+
+    return make
 
 
 @pytest.fixture(scope="session")

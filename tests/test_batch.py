@@ -12,7 +12,7 @@ import io
 import json
 import re
 import tracemalloc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,6 @@ from penetapan_cli.core.calendar import NonWorkingDay
 from penetapan_cli.core.errors import InputError
 from penetapan_cli.messages import error_text
 from penetapan_cli.sources.holidays import holidays_package_year
-from penetapan_cli.sources.rulesets import load_rule_set
 
 runner = CliRunner(env={"PENETAPAN_LANG": "en"})  # stderr labels in English
 AS_OF = ["--as-of", "2025-02-05"]
@@ -729,16 +728,6 @@ def test_atomic_output_removes_its_temporary_file_on_error(tmp_path: Path) -> No
 # --- streaming, memory, the calendar and the cache -------------------------------------------
 
 
-def _calculator(**kwargs: object) -> computing.Calculator:
-    settings: dict[str, object] = {
-        "rule_set": load_rule_set(),
-        "today": dt.date(2025, 2, 5),
-        "as_of": dt.date(2025, 2, 5),
-    }
-    settings.update(kwargs)
-    return computing.Calculator(**settings)  # type: ignore[arg-type]
-
-
 class _CountingInput(io.RawIOBase):
     """An input that knows how much of itself has been read."""
 
@@ -761,7 +750,9 @@ def _rows(n: int) -> bytes:
     return ("region,outcome,notified_on,note\n" + "".join(lines)).encode()
 
 
-def test_rows_are_written_before_the_input_is_read_to_the_end() -> None:
+def test_rows_are_written_before_the_input_is_read_to_the_end(
+    new_calculator: Callable[..., computing.Calculator],
+) -> None:
     data = _rows(20_000)
     raw = _CountingInput(data)
     read_when_first_written: list[int] = []
@@ -773,12 +764,14 @@ def test_rows_are_written_before_the_input_is_read_to_the_end() -> None:
             return super().write(text)
 
     source = reading.read_csv(io.BufferedReader(raw), label="test")
-    result = running.run(source, Sink(), "csv", _calculator())
+    result = running.run(source, Sink(), "csv", new_calculator())
     assert result.rows == 20_000
     assert read_when_first_written[0] < len(data) / 10
 
 
-def test_memory_does_not_grow_with_the_number_of_rows() -> None:
+def test_memory_does_not_grow_with_the_number_of_rows(
+    new_calculator: Callable[..., computing.Calculator],
+) -> None:
     def peak(n: int) -> int:
         data = _rows(n)
 
@@ -789,7 +782,7 @@ def test_memory_does_not_grow_with_the_number_of_rows() -> None:
         tracemalloc.start()
         try:
             source = reading.read_csv(io.BytesIO(data), label="test")
-            running.run(source, Discard(), "csv", _calculator())
+            running.run(source, Discard(), "csv", new_calculator())
             return tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
@@ -799,14 +792,16 @@ def test_memory_does_not_grow_with_the_number_of_rows() -> None:
     assert large - len(_rows(40_000)) < (small - len(_rows(2_000))) * 1.5 + 64 * 1024
 
 
-def test_one_calendar_per_cuti_setting_and_one_holiday_load_per_year() -> None:
+def test_one_calendar_per_cuti_setting_and_one_holiday_load_per_year(
+    new_calculator: Callable[..., computing.Calculator],
+) -> None:
     loads: list[int] = []
 
     def source(year: int) -> tuple[NonWorkingDay, ...]:
         loads.append(year)
         return holidays_package_year(year)
 
-    calculator = _calculator(year_source=source, cache_size=4)
+    calculator = new_calculator(year_source=source, cache_size=4)
     cuti = ["", "ya", "tidak", "1"]
     lines = [
         f"dismissed,2025-01-{day:02d},working,{cuti[day % 4]}\n"
@@ -823,13 +818,18 @@ def test_one_calendar_per_cuti_setting_and_one_holiday_load_per_year() -> None:
     assert len(calculator.cache) <= 4
 
 
-def test_a_tiny_cache_gives_the_same_output_and_counts() -> None:
+def test_a_tiny_cache_gives_the_same_output_and_counts(
+    new_calculator: Callable[..., computing.Calculator],
+) -> None:
     data = _rows(3_000)
     outputs, notes = [], []
     for size in (1, 3, columns.CACHE_SIZE):
         out = io.StringIO()
         summary = running.run(
-            reading.read_csv(io.BytesIO(data), label="t"), out, "csv", _calculator(cache_size=size)
+            reading.read_csv(io.BytesIO(data), label="t"),
+            out,
+            "csv",
+            new_calculator(cache_size=size),
         )
         outputs.append(out.getvalue())
         notes.append([(m.kind, m.first_row, m.rows) for m in summary.messages])
@@ -1459,14 +1459,16 @@ def test_old_files_stay_in_place_until_the_run_is_complete(
 
 
 @pytest.mark.parametrize("events", [True, False])
-def test_results_keep_their_count_only_for_calendar_events(events: bool) -> None:
+def test_results_keep_their_count_only_for_calendar_events(
+    new_calculator: Callable[..., computing.Calculator], events: bool
+) -> None:
     """Without --ics a result does not keep the count it comes from (memory with full caches,
     docs/performance.md); with it, the count and its calendar are there for the events. The
     columns are the same either way."""
     data = b"outcome,notified_on,basis\ndismissed,2025-02-04,\nno-petition,2025-01-06,working\n"
     source = running.open_source(io.BytesIO(data), "csv", "csv", "test")
     counts = dict.fromkeys(columns.STATUSES, 0)
-    pairs = list(computing.compute_rows(source, _calculator(events=events), counts))
+    pairs = list(computing.compute_rows(source, new_calculator(events=events), counts))
     assert [c.cells[:3] for _, c in pairs] == [
         # PKPU 18/2024 Pasal 57 ayat (1) huruf b: 3 days after the notification of 4 Feb 2025
         ("2025-02-04", "2025-02-07", "ok"),

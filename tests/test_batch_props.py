@@ -9,9 +9,9 @@ blank. Each readable row carries an id.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
+from collections.abc import Callable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,9 +19,7 @@ from hypothesis import strategies as st
 from penetapan_cli.batch import columns
 from penetapan_cli.batch import compute as computing
 from penetapan_cli.batch import run as running
-from penetapan_cli.sources.rulesets import load_rule_set
 
-RULES = load_rule_set()
 GOOD = st.tuples(
     st.sampled_from(["dismissed", "Tidak Dapat Diterima", "no-petition", "ditolak", "gugur"]),
     st.sampled_from(["2025-02-04", "04/02/2025", "4 Februari 2025", "today", "24 Feb 2025"]),
@@ -40,15 +38,6 @@ CSV_KINDS = st.one_of(
     BAD.map(lambda r: ("error", r)),
     st.sampled_from(["blank", "empty", "bytes", "short", "multiline"]).map(lambda k: (k, None)),
 )
-
-
-def _calculator() -> computing.Calculator:
-    return computing.Calculator(
-        rule_set=RULES,
-        today=dt.date(2025, 2, 5),
-        as_of=dt.date(2025, 2, 5),
-        year_source=lambda year: (),  # calendar-day rules only: no holiday data needed
-    )
 
 
 def _csv_input(
@@ -97,6 +86,7 @@ def _csv_input(
     output_format=st.sampled_from(["csv", "jsonl", "json"]),
 )
 def test_csv_output_rows_match_input_rows(
+    new_calculator: Callable[..., computing.Calculator],
     kinds: list[tuple[str, tuple[str, str] | None]],
     delimiter: str,
     newline: str,
@@ -106,7 +96,7 @@ def test_csv_output_rows_match_input_rows(
     data, expected = _csv_input(kinds, delimiter, newline, bom)
     out = io.StringIO(newline="")
     source = running.open_source(io.BytesIO(data), "csv", output_format, "test")
-    summary = running.run(source, out, output_format, _calculator())
+    summary = running.run(source, out, output_format, new_calculator(holidays=False))
     if output_format == "csv":
         rows = list(csv.reader(io.StringIO(out.getvalue(), newline=""), delimiter=delimiter))
         assert rows[0] == ["id", "outcome", "notified_on", "note", *columns.RESULT_COLUMNS]
@@ -141,7 +131,9 @@ JSONL_KINDS = st.one_of(
     output_format=st.sampled_from(["csv", "jsonl", "json"]),
 )
 def test_jsonl_output_rows_match_input_rows(
-    kinds: list[tuple[str, tuple[str, str] | None]], output_format: str
+    new_calculator: Callable[..., computing.Calculator],
+    kinds: list[tuple[str, tuple[str, str] | None]],
+    output_format: str,
 ) -> None:
     lines = [b'{"id": "r0", "outcome": "dismissed", "notified_on": "2025-02-04"}\n']
     expected = [("r0", "ok")]
@@ -169,7 +161,7 @@ def test_jsonl_output_rows_match_input_rows(
         expected.append((row_id if kind == "extra" else "", status))
     out = io.StringIO(newline="")
     source = running.open_source(io.BytesIO(b"".join(lines)), "jsonl", output_format, "test")
-    summary = running.run(source, out, output_format, _calculator())
+    summary = running.run(source, out, output_format, new_calculator(holidays=False))
     if output_format == "csv":
         rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
         status_at = rows[0].index("status")
@@ -191,6 +183,7 @@ CELL = st.text(alphabet=st.sampled_from("=+-@\t\r\nax1,\"' é"), max_size=6)
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(CELL, min_size=2, max_size=2), min_size=1, max_size=5))
 def test_csv_output_neutralises_exactly_the_cells_that_start_like_a_formula(
+    new_calculator: Callable[..., computing.Calculator],
     cells: list[list[str]],
 ) -> None:
     """write_csv looks at a row's cells one by one only when one check over them all finds a
@@ -202,7 +195,7 @@ def test_csv_output_neutralises_exactly_the_cells_that_start_like_a_formula(
     data = ("\n".join(lines) + "\n").encode("utf-8")
     out = io.StringIO(newline="")
     source = running.open_source(io.BytesIO(data), "csv", "csv", "test")
-    running.run(source, out, "csv", _calculator())
+    running.run(source, out, "csv", new_calculator(holidays=False))
     rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
     assert [r[2:4] for r in rows[1:]] == [[columns.neutralise(c) for c in pair] for pair in cells]
 
@@ -228,7 +221,9 @@ RAW_CELL = st.text(alphabet=st.sampled_from(",; \t=-'\"a1\x00"), max_size=5)
     ),
 )
 def test_csv_rows_written_as_their_line_are_what_the_writer_writes(
-    delimiter: str, rows: list[tuple[str, bool, str, bool, str]]
+    new_calculator: Callable[..., computing.Calculator],
+    delimiter: str,
+    rows: list[tuple[str, bool, str, bool, str]],
 ) -> None:
     """write_csv writes a one-line row without quotes as the line it was read from: the output
     is byte for byte the one the csv writer gives for the same rows (``InRow.line`` removed)."""
@@ -248,7 +243,7 @@ def test_csv_rows_written_as_their_line_are_what_the_writer_writes(
         source = running.open_source(io.BytesIO(data), "csv", "csv", "test")
         if not keep_lines:
             source.rows = (row._replace(line=None) for row in source.rows)
-        running.run(source, out, "csv", _calculator())
+        running.run(source, out, "csv", new_calculator(holidays=False))
         return out.getvalue()
 
     assert output(keep_lines=True) == output(keep_lines=False)
@@ -271,7 +266,10 @@ SPLIT_CELL = st.text(alphabet=st.sampled_from(',; \t="a1\x00\x0b\x1c\xe9\r\n'), 
     st.booleans(),
 )
 def test_a_row_split_from_its_line_is_what_the_csv_reader_reads(
-    delimiter: str, rows: list[tuple[list[str], str]], last_newline: bool
+    new_calculator: Callable[..., computing.Calculator],
+    delimiter: str,
+    rows: list[tuple[list[str], str]],
+    last_newline: bool,
 ) -> None:
     """read_csv splits a line of ASCII text without a quote at the delimiter instead of
     handing it to the csv reader. The same rows written once with a quote only where a cell
@@ -307,7 +305,7 @@ def test_a_row_split_from_its_line_is_what_the_csv_reader_reads(
     def output(quote_all: bool) -> str:
         out = io.StringIO(newline="")
         source = running.open_source(io.BytesIO(data(quote_all)), "csv", "csv", "t")
-        running.run(source, out, "csv", _calculator())
+        running.run(source, out, "csv", new_calculator(holidays=False))
         return out.getvalue()
 
     assert output(quote_all=False) == output(quote_all=True)
