@@ -60,6 +60,10 @@ TYPED_LATER = b"Kota Padang,psu,2025-02-04\n"
 
 ROW_QUOTE_LEFT_OPEN = b'region,outcome,notified_on\nKota Medan,dismissed,"2025-02-04\n'
 HEADER_QUOTE_LEFT_OPEN = b'outcome,notified_on,"note\n'
+# A quote opened before a cell longer than the csv reader reads (16 MiB): that record is read
+# again to its end by csvrecord.reread, which must stop at the same end.
+LONG_CELL_LEFT_OPEN = b'outcome,notified_on,note\ndismissed,2025-02-04,"'
+LONG_CELL_LEFT_OPEN += b"x" * (17 << 20) + b"\n"
 
 
 @pytest.mark.parametrize(
@@ -70,8 +74,10 @@ HEADER_QUOTE_LEFT_OPEN = b'outcome,notified_on,"note\n'
         (ROW_QUOTE_LEFT_OPEN, [(1, 2, 2)]),
         # The header's last name is never closed: a header and no row.
         (HEADER_QUOTE_LEFT_OPEN, []),
+        # The long cell's quote is never closed: one error row, read again to the end.
+        (LONG_CELL_LEFT_OPEN, [(1, 2, 2)]),
     ],
-    ids=["row", "header"],
+    ids=["row", "header", "long-cell"],
 )
 def test_a_quote_open_at_the_end_of_the_input_reads_nothing_after_that_end(
     typed: bytes, rows: list[tuple[int, int, int]]

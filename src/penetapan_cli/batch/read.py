@@ -26,6 +26,7 @@ import contextlib
 import csv
 import dataclasses
 import io
+import itertools
 import json
 import operator
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -220,7 +221,10 @@ def read_csv(binary: IO[bytes], *, label: str | Message, unique_names: bool = Fa
             raise InputError("input.csv_blank", label=label)
         refuse_not_csv(first, label)
         delimiter = sniff_delimiter(first)
-        feed = RecordFeed(text)
+        # The lines through one iterator that, once it has met the end of the input, never
+        # reads again: a terminal (or a pipe opened again) gives more after its end, and the
+        # reader and the csv reader both ask for lines (tests/adversarial/test_csv_input_end.py).
+        feed = RecordFeed(itertools.chain(text))
         reader = csv.reader(feed, delimiter=delimiter)
         feed.start(first)
         try:

@@ -49,9 +49,6 @@ def write_csv(
     formula = _FORMULA_START
     no_formula, first = formula.isdisjoint, _FIRST
     for row, computed in pairs:
-        if len(chunk) >= CHUNK_PARTS:
-            write("".join(chunk))
-            chunk.clear()
         cells = row.values if text_values else [_text(v) for v in row.values]
         if no_formula(map(first, cells)):
             line = row.line
@@ -60,18 +57,23 @@ def write_csv(
             for i, cell in enumerate(cells):
                 if cell and cell[0] in formula:
                     cells[i] = "'" + cell
-        if line is not None:
-            add(line)
-        elif text_values and row.first_line == row.last_line and row.problem is None:
-            unterminated(cells)
-        else:
+        if line is None and (
+            not text_values or row.first_line != row.last_line or row.problem is not None
+        ):
             cells.extend(computed.cells)
             plain.writerow(cells)
-            continue
-        suffix = computed.suffix
-        if suffix is None or suffix[0] != delimiter:
-            suffix = computed.suffix = delimiter + line_of(computed.cells)
-        add(suffix)
+        else:
+            if line is not None:
+                add(line)
+            else:
+                unterminated(cells)
+            suffix = computed.suffix
+            if suffix is None or suffix[0] != delimiter:
+                suffix = computed.suffix = delimiter + line_of(computed.cells)
+            add(suffix)
+        if len(chunk) >= CHUNK_PARTS:
+            write("".join(chunk))
+            chunk.clear()
     write("".join(chunk))
 
 
