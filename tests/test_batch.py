@@ -1124,6 +1124,49 @@ def test_ics_uids_are_stable_and_match_the_deadline_command(tmp_path: Path) -> N
     assert str(binjai["uid"]) == str(_events(first)[3]["uid"])
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_ics_events_are_those_the_deadline_command_writes(tmp_path: Path, lang: str) -> None:
+    """The events of a batch are built from lines its results share, kept per rule and
+    notices (RowEvents): each row's event, without a case number, is the one
+    ``deadline OUTCOME DATE --region REGION --ics`` writes (title, description, date, reminder
+    and UID), for every outcome with a day count, so for every rule and set of notices, on
+    days whose counts skip holidays and cuti bersama, on both bases."""
+    from penetapan_cli.core.outcomes import Outcome
+    from penetapan_cli.sources.rulesets import load_rule_set
+
+    rules = load_rule_set()
+    outcomes = [o.value for o in Outcome if rules.rule_for(o).days is not None]
+    rows = [
+        (f"Kota {i}", outcome, day, basis)
+        for i, (outcome, day, basis) in enumerate(
+            (outcome, day, basis)
+            for outcome in outcomes
+            for day, basis in (("2025-02-04", ""), ("2025-03-27", "working"))
+        )
+    ]
+    data = "region,outcome,notified_on,basis\n" + "".join(",".join(r) + "\n" for r in rows)
+    source = write(tmp_path, "cases.csv", data)
+    path = tmp_path / "batch.ics"
+    result = run([str(source), "--ics", str(path), "--lang", lang, *AS_OF])
+    assert result.exit_code == 0, result.stderr
+    events = _events(path)
+    assert len(events) == len(rows)  # every row ok: each outcome counts a number of days
+    # The lines after the count differ by rule and notices: several kinds in one file.
+    shared = {str(e["description"]).split("\n", 1)[1] for e in events}
+    assert len(shared) >= 3, shared
+    for (region, outcome, day, basis), event in zip(rows, events, strict=True):
+        single = tmp_path / "single.ics"
+        options = ["--basis", basis] if basis else []
+        args = ["deadline", outcome, day, "--region", region, "--ics", str(single), "--lang"]
+        done = runner.invoke(app, [*args, lang, *options, *AS_OF])
+        assert done.exit_code == 0, done.stderr
+        (expected,) = _events(single)
+        for name in ("summary", "description", "uid"):
+            assert str(event[name]) == str(expected[name]), (outcome, day, name)
+        assert event.decoded("dtstart") == expected.decoded("dtstart")
+        assert _reminder(event) == _reminder(expected)
+
+
 def test_ics_from_json_lines_finds_region_in_any_line(tmp_path: Path) -> None:
     data = (
         '{"outcome": "dismissed", "notified_on": "2025-02-04"}\n'
