@@ -161,13 +161,18 @@ class RowEvents:
     """
 
     def __init__(self, table: Table, *, lang: str, sink: IcsSink) -> None:
-        from penetapan_cli.render.ics import DeclarationEvents
+        from penetapan_cli.core.compare import Comparison, Option, TriggerKind
+        from penetapan_cli.render.ics import DeclarationEvents, declaration_parts
 
         self.table = table
         self.lang = lang
         self.events = DeclarationEvents(sink, lang)
         self.outcomes: dict[str, Outcome] = {}  # the outcome texts of ok rows, as read
-        self.shared: dict[str, str] = {}  # the description lines shared by results
+        # The description lines that results share (declaration_shared), by rule and notices:
+        # a handful in a run.
+        self.shared: dict[tuple[str, str, tuple[str, ...]], str] = {}
+        self._comparison, self._option, self._notified = Comparison, Option, TriggerKind.NOTIFIED
+        self._parts = declaration_parts
         positions = table.positions
         self._at = (
             positions.get("outcome"),
@@ -207,20 +212,20 @@ class RowEvents:
         return self.cell(row, "outcome"), self.cell(row, "region"), self.cell(row, "case_number")
 
     def _shared(self, computed: Computed) -> ResultEvents:
-        from penetapan_cli.core.compare import Comparison, Option, TriggerKind
-        from penetapan_cli.render.ics import declaration_parts
-
         result, calendar = computed.result, computed.calendar
         assert result is not None
         assert calendar is not None
-        option = Option(
-            result.rule_set, True, TriggerKind.NOTIFIED, result.trigger_date, result, True
+        option = self._option(
+            result.rule_set, True, self._notified, result.trigger_date, result, True
         )
-        parts = declaration_parts(Comparison((option,)), lang=self.lang, calendar=calendar)
+        # The lines results share are made once per rule and notices (a kilobyte each).
+        key = (result.rule_set.id, result.rule.id, tuple(n["en"] for n in result.notices))
+        shared = self.shared.get(key)
+        comparison = self._comparison((option,))
+        parts = self._parts(comparison, lang=self.lang, calendar=calendar, shared=shared)
         assert parts is not None  # an ok row has a deadline
-        # The lines results share, kept once (a kilobyte each, for a handful of texts).
-        shared = self.shared.setdefault(parts.shared, parts.shared)
-        parts = parts if shared is parts.shared else parts._replace(shared=shared)
+        if shared is None:
+            self.shared[key] = parts.shared
         return self.events.result(parts, result.trigger_date)
 
     def cell(self, row: InRow, column: str) -> str:

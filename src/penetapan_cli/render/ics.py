@@ -139,10 +139,11 @@ class DeclarationParts(NamedTuple):
 
 
 def declaration_parts(
-    comparison: Comparison, *, lang: str, calendar: WorkCalendar
+    comparison: Comparison, *, lang: str, calendar: WorkCalendar, shared: str | None = None
 ) -> DeclarationParts | None:
     """The parts of ``deadline_event`` that do not depend on the region, the outcome's own
-    spelling or the case number; None when there is no date yet."""
+    spelling or the case number; None when there is no date yet. ``shared``: the lines
+    ``declaration_shared`` gives for this comparison, when the caller keeps them."""
     safe = comparison.safe
     if safe is None:
         return None
@@ -158,6 +159,22 @@ def declaration_parts(
         result.rule.trigger[lang],
         lang,
     )
+    return DeclarationParts(
+        comparison.primary.rule_set.key,
+        deadline,
+        counting,
+        declaration_shared(comparison, lang) if shared is None else shared,
+        reminder_day(deadline, calendar),
+    )
+
+
+def declaration_shared(comparison: Comparison, lang: str) -> str:
+    """The lines of a declaration event after its count: the safe option's citation and rule
+    set, the options compared, and its notices. They depend on the rule sets and their rules
+    and notices alone, so every result of one rule and its notices shares them."""
+    safe = comparison.safe
+    assert safe is not None
+    result = safe.result
     lines = [
         *_citation_lines(result.rule.citation, lang),
         f"{LABELS['rule_set'][lang]}: {safe.rule_set.id} ({safe.rule_set.status})",
@@ -167,13 +184,7 @@ def declaration_parts(
         lines.append(f"{LABELS['comparison_short'][lang]}:")
         lines.extend(_option_line(o, lang) for o in comparison.options)
     lines.extend(f"{LABELS['notice'][lang]}: {n[lang]}" for n in result.notices)
-    return DeclarationParts(
-        comparison.primary.rule_set.key,
-        deadline,
-        counting,
-        "\n".join(lines),
-        reminder_day(deadline, calendar),
-    )
+    return "\n".join(lines)
 
 
 def declaration_event(
