@@ -1,9 +1,10 @@
-"""Hostile batch command lines on which the fast path (launch.py) and the Typer app disagree.
+"""Hostile batch command lines on which the fast path (launch.py) and the Typer app disagreed.
 
 The fast path claims the same exit code, stdout, stderr and files as the Typer command for every
-command line it takes. These command lines are taken by it (``parse_batch`` accepts them) and
-give a different result: each test runs both paths, as tests/test_startup.py does, and expects
-them to agree.
+command line it takes, and leaves every other to Typer. A hostile comparison of both found two
+kinds of command line where it did not: two values that are not UTF-8 (named in another order),
+and a path option naming a file that exists but cannot be read (Typer refuses it; the fast path
+replaced a write-only output file). The first must now agree; the second must be left to Typer.
 """
 
 from __future__ import annotations
@@ -73,13 +74,16 @@ def _as_an_unprivileged_user(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> N
 
 
 # An existing path the user cannot read: Typer's Path type refuses it before the command runs
-# (exit 2, "... is not readable", nothing written); the fast path does not check and runs the
-# batch, replacing a write-only output file or reporting the closures file its own way.
+# (exit 2, "... is not readable", nothing written). The fast path used not to check, and ran the
+# batch, replacing a write-only output file or reporting the closures file its own way; it now
+# leaves such a command line to Typer.
 UNREADABLE = [
     (["batch", "rows.csv", "--as-of", "2025-02-05", "-o", "wo.csv"], "wo.csv"),
     (["batch", "rows.csv", "--as-of", "2025-02-05", "--output=wo.csv"], "wo.csv"),
     (["batch", "rows.csv", "--as-of", "2025-02-05", "--ics", "wo.ics"], "wo.ics"),
     (["batch", "rows.csv", "--as-of", "2025-02-05", "--closures", "locked.txt"], "locked.txt"),
+    # The deadline command's fast path parses its options the same way.
+    (["deadline", "dismissed", "2025-02-04", "--ics", "wo.ics"], "wo.ics"),
 ]
 
 
@@ -111,13 +115,13 @@ def test_an_unreadable_path_option_is_handled_alike(
     reset()
     typer_result = CliRunner().invoke(cli.app, argv)
     typer_file = content()
+    assert typer_result.exit_code == 2
+    assert "is not readable" in typer_result.stderr
+    assert typer_file == before.encode()
     reset()
     code = run_fast(argv, {})
     fast = capsys.readouterr()
     fast_file = content()
-    assert (code, fast.out, fast.err) == (
-        typer_result.exit_code,
-        typer_result.stdout,
-        typer_result.stderr,
-    )
+    # Left to Typer (whose answer is above): nothing run, written or said here.
+    assert (code, fast.out, fast.err) == (None, "", "")
     assert fast_file == typer_file

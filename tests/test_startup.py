@@ -75,6 +75,10 @@ def test_fast_path_knows_exactly_the_options_of_the_typer_commands(
     }
     options = [p for p in params if p.param_type_name == "option"]
     assert sorted(o for p in options for o in p.opts) == sorted(fast_options)
+    # In Typer's order, which decides which of two bad values an error names.
+    assert list(dict.fromkeys(param for param, _ in fast_options.values())) == [
+        p.name for p in options
+    ]
     for p in options:
         kinds = {fast_options[flag] for flag in p.opts}
         assert len(kinds) == 1, p.opts
@@ -91,6 +95,10 @@ def test_fast_path_knows_exactly_the_options_of_the_typer_commands(
             assert p.type.case_sensitive
         elif kind == PATH:
             assert (p.type.exists, p.type.resolve_path, p.type.allow_dash) == (False, False, False)
+            # Typer refuses an existing path that cannot be read (the fast path leaves it to
+            # Typer) and checks nothing else.
+            assert (p.type.readable, p.type.writable) == (True, False)
+            assert (p.type.file_okay, p.type.dir_okay) == (True, True)
         else:
             assert kind == TEXT
             assert p.type.name == "str"
@@ -163,6 +171,8 @@ def test_fast_path_takes_only_plain_deadline_calls() -> None:
     env = {"_PENETAPAN_COMPLETE": "bash_complete"}
     assert run_fast(["deadline", "dismissed", "2025-02-04"], env) is None
     assert run_fast(["batch", "in.csv"], env) is None
+    # Typer names the variable after the program's name: any completion request is Typer's.
+    assert run_fast(["batch", "in.csv"], {"_PEN_CHECK_COMPLETE": "bash_complete"}) is None
     assert run_fast(["batch", "--help"]) is None
     assert run_fast([]) is None
 

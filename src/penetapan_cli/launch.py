@@ -34,8 +34,9 @@ TEXT = "text"
 PATH = "path"
 
 Options = dict[str, tuple[str, "str | tuple[str, ...]"]]
-"""The options of a command the fast path understands: flag -> (parameter, kind). A kind that
-is a tuple lists the accepted values (a Typer enum choice, case-sensitive)."""
+"""The options of a command the fast path understands: flag -> (parameter, kind), in the order
+of the Typer command's parameters (which decides which bad value an error names first). A kind
+that is a tuple lists the accepted values (a Typer enum choice, case-sensitive)."""
 
 DEADLINE_OPTIONS: Options = {
     "--basis": ("basis", ("calendar", "working")),
@@ -112,6 +113,8 @@ def parse_args(
         if isinstance(kind, tuple) and value not in kind:
             return None
         if kind == PATH:
+            if not _readable_or_absent(value):
+                return None  # Typer refuses it with its own words, before the command runs
             from pathlib import Path
 
             values[param] = Path(value)
@@ -119,7 +122,22 @@ def parse_args(
             values[param] = value
     if len(given) != len(arguments):
         return None
-    return dict(zip((param for param, _ in arguments), given, strict=True)) | values
+    # In the order of the command's parameters, as Typer gives them.
+    order = [param for param, _ in arguments] + [param for param, _ in options.values()]
+    found = dict(zip((param for param, _ in arguments), given, strict=True)) | values
+    return {param: found[param] for param in dict.fromkeys(order) if param in found}
+
+
+def _readable_or_absent(path: str) -> bool:
+    """Whether Typer's path type takes ``path``: it refuses a path that exists but that the
+    user cannot read, and takes any other."""
+    try:
+        os.stat(path)
+    except OSError:
+        return True
+    except ValueError:  # a NUL in the name (never from a real command line): Typer's to say
+        return False
+    return os.access(path, os.R_OK)
 
 
 def parse_deadline(argv: Sequence[str]) -> dict[str, Any] | None:
@@ -134,8 +152,8 @@ def parse_batch(argv: Sequence[str]) -> dict[str, Any] | None:
 
 def run_fast(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> int | None:
     """The exit code of ``penetapan ARGV`` when the fast path takes it; None otherwise."""
-    if "_PENETAPAN_COMPLETE" in environ or not argv:
-        return None
+    if not argv or any(name[:1] == "_" and name.endswith("_COMPLETE") for name in environ):
+        return None  # shell completion, under whatever name the program was started
     arguments: Sequence[tuple[str, str]]
     if argv[0] == "deadline":
         options, arguments = DEADLINE_OPTIONS, DEADLINE_ARGUMENTS
