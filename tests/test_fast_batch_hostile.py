@@ -36,8 +36,8 @@ def _both(
 
 
 # Two values that are not UTF-8 text (bytes a terminal not set to UTF-8 passed, kept as lone
-# surrogates): Typer names the first in the command's parameter order, the fast path the first
-# on the command line (launch.parse_args returns the options in command-line order).
+# surrogates): Typer names the first in the command's parameter order. The fast path named the
+# first on the command line; launch.parse_args now gives the values in Typer's order.
 TWO_UNDECODABLE = [
     ["batch", "rows.csv", "--tz", "\udce9", "--lang", "\udce9"],
     ["batch", "rows.csv", "--rules", "r\udce9", "--sheet", "s\udce9"],
