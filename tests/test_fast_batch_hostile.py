@@ -45,16 +45,19 @@ TWO_UNDECODABLE = [
 ]
 
 
-@pytest.mark.parametrize("argv", TWO_UNDECODABLE, ids=ascii)
-def test_two_undecodable_values_are_named_alike(
-    argv: list[str],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
+@pytest.fixture
+def rows_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working directory holding rows.csv, messages in English."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("PENETAPAN_LANG", "en")
     (tmp_path / "rows.csv").write_text(ROWS, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("argv", TWO_UNDECODABLE, ids=ascii)
+def test_two_undecodable_values_are_named_alike(
+    argv: list[str], rows_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     fast, typer = _both(argv, capsys)
     assert fast == typer
 
@@ -91,14 +94,11 @@ UNREADABLE = [
 def test_an_unreadable_path_option_is_handled_alike(
     argv: list[str],
     name: str,
-    tmp_path: Path,
+    rows_dir: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("PENETAPAN_LANG", "en")
-    (tmp_path / "rows.csv").write_text(ROWS, encoding="utf-8")
-    target = tmp_path / name
+    target = rows_dir / name
     before = "2025-02-06\n" if name == "locked.txt" else "kept\n"
 
     def reset() -> None:
